@@ -1,0 +1,36 @@
+package org.effdyn.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.effdyn.model.ModelFactory;
+import org.effdyn.model.ModelRegistry;
+import org.effdyn.model.ParamSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code effdyn models}: every model a card can name, with its parameters and their defaults. */
+@Command(name = "models", mixinStandardHelpOptions = true,
+    description = "Lists the models a scenario card can name, with their parameters and defaults.")
+final class ModelsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    boolean first = true;
+    for (ModelFactory f : ModelRegistry.all()) {
+      if (!first) out.println();
+      first = false;
+      out.println(f.name() + " - " + f.description());
+      int w = 0;
+      for (ParamSpec p : f.parameters()) w = Math.max(w, p.name().length());
+      for (ParamSpec p : f.parameters()) {
+        String def = p.required() ? "required" : "default " + p.defaultValue();
+        out.printf("  %-" + w + "s  %-14s %s%n", p.name(), def, p.description());
+      }
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,68 @@
+package org.effdyn.core;
+
+/**
+ * Argument checks that name the field (as the user typed it in a scenario card) and the value.
+ * Each check rejects NaN, because every comparison with NaN is false.
+ */
+public final class Check {
+  private Check() {}
+
+  /** Requires 0 &lt; x &lt; inf. */
+  public static double positiveFinite(String name, double x) {
+    if (!(x > 0 && x < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(name + " must be > 0 and finite, got " + x);
+    }
+    return x;
+  }
+
+  /** Requires 0 &lt;= x &lt; inf. */
+  public static double nonNegativeFinite(String name, double x) {
+    if (!(x >= 0 && x < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(name + " must be >= 0 and finite, got " + x);
+    }
+    return x;
+  }
+
+  /** Requires 0 &lt; x, allowing +inf (for an SNR lambda = inf, say). */
+  public static double positiveOrInfinite(String name, double x) {
+    if (!(x > 0)) {
+      throw new IllegalArgumentException(name + " must be > 0 (or .inf), got " + x);
+    }
+    return x;
+  }
+
+  /** Requires x finite. */
+  public static double finite(String name, double x) {
+    if (!Double.isFinite(x)) {
+      throw new IllegalArgumentException(name + " must be finite, got " + x);
+    }
+    return x;
+  }
+
+  /** Requires x &gt;= min. */
+  public static int atLeast(String name, int x, int min) {
+    if (x < min) {
+      throw new IllegalArgumentException(name + " must be >= " + min + ", got " + x);
+    }
+    return x;
+  }
+
+  /** Requires every entry finite; names the first offending index. */
+  public static double[] allFinite(String name, double[] x) {
+    for (int i = 0; i < x.length; i++) {
+      if (!Double.isFinite(x[i])) {
+        throw new IllegalArgumentException(name + "[" + i + "] must be finite, got " + x[i]);
+      }
+    }
+    return x;
+  }
+
+  /** Requires an array of the given length. */
+  public static double[] length(String name, double[] x, int n) {
+    if (x == null || x.length != n) {
+      throw new IllegalArgumentException(
+          name + " must have length " + n + ", got " + (x == null ? "null" : x.length));
+    }
+    return x;
+  }
+}

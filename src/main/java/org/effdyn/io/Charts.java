@@ -1,0 +1,138 @@
+package org.effdyn.io;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.effdyn.core.AtomicFiles;
+import org.effdyn.core.Trajectory;
+import org.effdyn.solve.EnsembleSummary;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * {@code chart.png}: one panel per statistic, t on the x axis. The limit is a line per variant; SGD
+ * is one marker series per (variant, d), the mean over seeds at (at most {@value #MAX_MARKERS}) grid
+ * times, without a line; an SDE ensemble is its mean (solid) and 5% / 95% quantiles (dashed).
+ * A single variant draws the limit in black and each d in its own colour; several variants get one
+ * colour each, and d is told apart by the marker shape.
+ */
+final class Charts {
+  static final int MAX_MARKERS = 41;
+  private static final int WIDTH = 640;
+  private static final int HEIGHT = 520;
+  private static final Color[] PALETTE = {
+    new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
+    new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
+    new Color(0xbcbd22), new Color(0x7f7f7f)};
+  private static final Marker[] MARKERS = {
+    SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP,
+    SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS};
+
+  private Charts() {}
+
+  static void write(Path file, Scenario s, List<ScenarioRunner.VariantResult> results) {
+    if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+    List<String> stats = columns(results.get(0));
+    List<XYChart> panels = new ArrayList<>();
+    for (String stat : stats) panels.add(panel(s, stat, results));
+    int cols = Math.min(stats.size(), 3);
+    int rows = (stats.size() + cols - 1) / cols;
+    AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(panels, rows, cols, out, BitmapEncoder.BitmapFormat.PNG));
+  }
+
+  private static List<String> columns(ScenarioRunner.VariantResult r) {
+    if (r.limit() != null) return r.limit().columnNames();
+    if (r.summary() != null) return r.summary().columns();
+    return r.sgd().get(0).trajectory().columnNames();
+  }
+
+  private static XYChart panel(Scenario s, String stat, List<ScenarioRunner.VariantResult> results) {
+    XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(s.name() + ": " + stat)
+        .xAxisTitle("t").yAxisTitle(stat).build();
+    XYStyler st = c.getStyler();
+    st.setLegendPosition(Styler.LegendPosition.OutsideS);
+    st.setChartBackgroundColor(Color.WHITE);
+    st.setPlotBackgroundColor(Color.WHITE);
+    st.setPlotGridLinesColor(new Color(0xdddddd));
+    st.setLegendBackgroundColor(new Color(255, 255, 255, 200));
+    st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+    st.setMarkerSize(7);
+    st.setXAxisDecimalPattern("0.##");
+    st.setXAxisTickMarkSpacingHint(90);
+    c.getStyler().setXAxisMin(s.grid().t0());
+    c.getStyler().setXAxisMax(s.grid().t1());
+    boolean several = results.size() > 1;
+    for (int v = 0; v < results.size(); v++) {
+      ScenarioRunner.VariantResult r = results.get(v);
+      String lab = r.variant().label() == null ? "" : " " + r.variant().label();
+      Color vc = several ? PALETTE[v % PALETTE.length] : Color.BLACK;
+      if (r.limit() != null) {
+        Trajectory t = r.limit();
+        line(c, "limit" + lab, t.times(), t.column(stat), vc, SeriesLines.SOLID);
+      }
+      if (r.summary() != null) {
+        EnsembleSummary e = r.summary();
+        double[] times = e.times();
+        double[] mean = new double[times.length];
+        double[] lo = new double[times.length];
+        double[] hi = new double[times.length];
+        for (int i = 0; i < times.length; i++) {
+          mean[i] = e.mean(i, stat);
+          lo[i] = e.quantile(i, stat, 0.05);
+          hi[i] = e.quantile(i, stat, 0.95);
+        }
+        line(c, "SDE mean" + lab, times, mean, vc, SeriesLines.SOLID);
+        line(c, "SDE 5%" + lab, times, lo, vc, SeriesLines.DASH_DASH);
+        line(c, "SDE 95%" + lab, times, hi, vc, SeriesLines.DASH_DASH);
+      }
+      Map<Integer, List<Trajectory>> byD = new LinkedHashMap<>();
+      for (ScenarioRunner.SgdRun run : r.sgd()) byD.computeIfAbsent(run.d(), k -> new ArrayList<>()).add(run.trajectory());
+      int di = 0;
+      for (Map.Entry<Integer, List<Trajectory>> e : byD.entrySet()) {
+        List<Trajectory> runs = e.getValue();
+        Trajectory first = runs.get(0);
+        int n = first.size();
+        int stride = Math.max(1, (int) Math.ceil((n - 1) / (double) (MAX_MARKERS - 1)));
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        double[][] cols = new double[runs.size()][];
+        for (int k = 0; k < runs.size(); k++) cols[k] = runs.get(k).column(stat);
+        for (int i = 0; i < n; i += stride) {
+          double sum = 0;
+          for (double[] col : cols) sum += col[i];
+          xs.add(first.time(i));
+          ys.add(sum / cols.length);
+        }
+        Color mc = several ? vc : PALETTE[di % PALETTE.length];
+        XYSeries ser = c.addSeries("SGD d=" + e.getKey() + lab + " (mean of " + runs.size() + ")", xs, ys);
+        ser.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        ser.setMarker(MARKERS[di % MARKERS.length]);
+        ser.setMarkerColor(mc);
+        di++;
+      }
+    }
+    return c;
+  }
+
+  private static void line(XYChart c, String name, double[] x, double[] y, Color color, BasicStroke stroke) {
+    XYSeries ser = c.addSeries(name, x, y);
+    ser.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    ser.setMarker(SeriesMarkers.NONE);
+    ser.setLineColor(color);
+    ser.setLineStyle(stroke);
+    ser.setLineWidth(stroke == SeriesLines.SOLID ? 2f : 1.5f);
+  }
+}

@@ -1,0 +1,112 @@
+package org.effdyn.io;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.effdyn.core.Model;
+import org.effdyn.core.Regime;
+import org.effdyn.core.TimeGrid;
+import org.effdyn.model.ModelFactory;
+import org.effdyn.solve.Event;
+import org.effdyn.solve.OdeOptions;
+
+/**
+ * A parsed and validated scenario card (see {@link #load(Path)} for the format). Every model of
+ * every variant is already built, so a loaded scenario can run without further input errors.
+ *
+ * @param file       the card
+ * @param shownFile  the card as the user named it, for messages
+ * @param name       the card's file name without {@code .yaml}/{@code .yml}; chart titles
+ * @param factory    the model's factory
+ * @param baseParams the card's {@code params} as written (variants override them)
+ * @param regime     ballistic or diffusive
+ * @param variants   at least one; a card without {@code variants} has one, with a null label
+ * @param initSeed   {@code init.seed}: draws a random initial law for the ballistic limit
+ * @param grid       the output grid
+ * @param solver     ODE options (ballistic), else null
+ * @param sde        Euler-Maruyama ensemble settings (diffusive), else null
+ * @param simulate   finite-d SGD overlay, or null
+ * @param events     ballistic events (empty for none)
+ * @param output     output settings
+ */
+public record Scenario(Path file, String shownFile, String name, ModelFactory factory,
+    Map<String, Object> baseParams, Regime regime, List<Variant> variants, long initSeed, TimeGrid grid,
+    OdeOptions solver, Sde sde, Simulate simulate, List<Event> events, Output output) {
+
+  /**
+   * One run of the card: a label (null for a card without variants), its validated model, the
+   * explicit initial values by coordinate name (the rest come from the initial law), and the values
+   * planted in the SGD simulator.
+   */
+  public record Variant(String label, Model model, Map<String, Double> init, Map<String, Double> plant) {
+    public Variant {
+      plant = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(plant));
+      init = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(init));
+    }
+
+    /** File-name suffix: {@code ""} or {@code "-LABEL"}. */
+    public String suffix() {
+      return label == null ? "" : "-" + label;
+    }
+  }
+
+  /** {@code sde}: Euler-Maruyama step bound, number of paths, master seed, blow-up bound. */
+  public record Sde(double dt, int paths, long seed, double blowUp) {}
+
+  /** {@code simulate}: dimensions, seeds per dimension, master seed. */
+  public record Simulate(List<Integer> d, int seeds, long seed) {
+    public Simulate {
+      d = List.copyOf(d);
+    }
+  }
+
+  /**
+   * {@code output}: directory (relative to the working directory), which files to write, and the
+   * line of {@code output.dir} in the card (0 if not given there), for error messages.
+   */
+  public record Output(String dir, boolean csv, boolean chart, int dirLine) {}
+
+  public Scenario {
+    variants = List.copyOf(variants);
+    events = List.copyOf(events);
+    baseParams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(baseParams));
+  }
+
+  /**
+   * Reads and validates a card. Format (YAML; every key but {@code model} and {@code time.end} is
+   * optional):
+   * <pre>
+   * model: pca                              # a ModelRegistry name
+   * params: {k: 2, lambda: 2.0, c_delta: 1} # the model's parameters (effdyn models lists them)
+   * regime: ballistic                       # ballistic (default) | diffusive
+   * init: {m: 0.3, seed: 1}                 # explicit statistics; the rest from the initial law
+   * time: {start: 0, end: 2, samples: 201}  # start 0, samples 201 by default
+   * solver: {method: dormand-prince-853, rtol: 1e-9, atol: 1e-12, step: 0.01,
+   *          min_step: 1e-12, max_evaluations: 10000000, blow_up: 1e12}   # ballistic only
+   * sde: {dt: 1e-3, paths: 1000, seed: 1, blow_up: 1e12}                    # diffusive only
+   * simulate: {d: [500, 2000], seeds: 4, seed: 1, plant: {m: 0.3}}
+   * events: [{statistic: m, level: 0.9, action: record, name: m90}]      # ballistic only
+   * variants: [{label: below, params: {lambda: 0.5}, init: {m: 0.1}}]
+   * output: {dir: out/NAME, csv: true, chart: true}
+   * </pre>
+   * Errors are {@link ScenarioException}s naming the file, line, field and value.
+   */
+  public static Scenario load(Path file) {
+    return CardReader.read(file, file.toString());
+  }
+
+  /** As {@link #load(Path)}, naming the file {@code shown} in messages. */
+  public static Scenario load(Path file, String shown) {
+    return CardReader.read(file, shown);
+  }
+
+  /** Parses card text (tests); {@code shown} names it in messages and gives the card name. */
+  public static Scenario parse(String yaml, String shown) {
+    return CardReader.parse(YamlTree.parse(yaml, shown), Path.of(shown), shown);
+  }
+
+  /** True if the card has variants (then every output file carries the variant label). */
+  public boolean hasVariants() {
+    return variants.size() > 1 || variants.get(0).label() != null;
+  }
+}

@@ -1,0 +1,26 @@
+package org.effdyn.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.effdyn.model.pca.SpikedPca;
+
+/** Every model the CLI and scenario cards know, by card name. */
+public final class ModelRegistry {
+  private static final List<ModelFactory> FACTORIES = List.of(SpikedPca.FACTORY);
+
+  private ModelRegistry() {}
+
+  public static List<ModelFactory> all() {
+    return FACTORIES;
+  }
+
+  /** The factory for a card name; the error lists the known names. */
+  public static ModelFactory get(String name) {
+    List<String> names = new ArrayList<>();
+    for (ModelFactory f : FACTORIES) {
+      if (f.name().equals(name)) return f;
+      names.add(f.name());
+    }
+    throw new IllegalArgumentException("model: unknown model '" + name + "'; known: " + String.join(", ", names));
+  }
+}

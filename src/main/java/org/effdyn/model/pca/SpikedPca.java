@@ -1,0 +1,123 @@
+package org.effdyn.model.pca;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.effdyn.core.Check;
+import org.effdyn.core.Dynamics;
+import org.effdyn.core.InitialLaw;
+import org.effdyn.core.Model;
+import org.effdyn.core.Regime;
+import org.effdyn.core.StateLayout;
+import org.effdyn.model.ModelFactory;
+import org.effdyn.model.ParamSpec;
+import org.effdyn.model.Params;
+import org.effdyn.sim.SgdSimulator;
+
+/**
+ * Spiked PCA of order k, spec/models.md §1.
+ *
+ * @param k       tensor order, k &gt;= 2 (k = 2: the spiked matrix model)
+ * @param lambda  signal-to-noise ratio λ &gt; 0
+ * @param cDelta  step-size constant c_δ &gt; 0 (δ = c_δ/N)
+ * @param n       dimension N used only by the tensor diffusive limit's signal term
+ *                2kλ N^{-(k-2)/2} m̃^{k-1}; +inf (the default) drops it, as the N → ∞ limit does
+ */
+public record SpikedPca(int k, double lambda, double cDelta, double n) implements Model {
+  /** Ballistic layout (m, r2perp). */
+  public static final StateLayout BALLISTIC = StateLayout.scalars("m", "r2perp");
+  /** Diffusive layout (mtilde = √N m, r2perp). */
+  public static final StateLayout DIFFUSIVE = StateLayout.scalars("mtilde", "r2perp");
+
+  public SpikedPca {
+    Check.atLeast("k", k, 2);
+    Check.positiveFinite("lambda", lambda);
+    Check.positiveFinite("c_delta", cDelta);
+    if (!(n >= 1)) throw new IllegalArgumentException("N must be >= 1 (or .inf), got " + n);
+  }
+
+  /** Order k, SNR λ, c_δ; N = ∞. */
+  public SpikedPca(int k, double lambda, double cDelta) {
+    this(k, lambda, cDelta, Double.POSITIVE_INFINITY);
+  }
+
+  /** The spiked matrix model (k = 2). */
+  public static SpikedPca matrix(double lambda, double cDelta) {
+    return new SpikedPca(2, lambda, cDelta);
+  }
+
+  public SpikedPca withLambda(double v) {
+    return new SpikedPca(k, v, cDelta, n);
+  }
+
+  public SpikedPca withCDelta(double v) {
+    return new SpikedPca(k, lambda, v, n);
+  }
+
+  @Override
+  public String name() {
+    return "pca";
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("k", k);
+    p.put("lambda", lambda);
+    p.put("c_delta", cDelta);
+    p.put("N", Double.isInfinite(n) ? "inf" : n);
+    return p;
+  }
+
+  @Override
+  public Dynamics limit(Regime regime) {
+    return regime == Regime.BALLISTIC ? new PcaBallistic(this) : new PcaDiffusive(this);
+  }
+
+  /**
+   * x_0 ~ N(0, I_N/N), spec §1(e): ballistic ν = δ_{(0, 1)}; diffusive ν̃ = N(0, 1) ⊗ δ_1.
+   * The ballistic limit started at m = 0 stays there (an invariant saddle, spec §0.4): plant m(0) to
+   * study recovery, or use the diffusive regime for the escape.
+   */
+  @Override
+  public InitialLaw initialLaw(Regime regime) {
+    if (regime == Regime.BALLISTIC) return InitialLaw.pointMass(BALLISTIC, new double[] {0.0, 1.0});
+    return new InitialLaw() {
+      @Override public StateLayout layout() { return DIFFUSIVE; }
+      @Override public void sample(UniformRandomProvider rng, double[] out) {
+        out[0] = ZigguratSampler.NormalizedGaussian.of(rng).sample();
+        out[1] = 1.0;
+      }
+      @Override public boolean deterministic() { return false; }
+    };
+  }
+
+  @Override
+  public SgdSimulator simulator(int d, Regime regime) {
+    return new PcaSimulator(this, d, regime);
+  }
+
+  /** Card name {@code pca}. */
+  public static final ModelFactory FACTORY = new ModelFactory() {
+    @Override public String name() { return "pca"; }
+
+    @Override public String description() {
+      return "spiked matrix (k=2) / tensor (k>=3) PCA, loss ||Y - x^k||^2; spec models.md §1";
+    }
+
+    @Override public List<ParamSpec> parameters() {
+      return List.of(
+          new ParamSpec("k", "tensor order (2 = matrix)", "2"),
+          new ParamSpec("lambda", "signal-to-noise ratio λ > 0", null),
+          new ParamSpec("c_delta", "step size δ = c_delta/N", "1"),
+          new ParamSpec("N", "dimension in the tensor diffusive signal term (.inf drops it)", ".inf"));
+    }
+
+    @Override public Model create(Map<String, ?> given) {
+      Params p = new Params(name(), parameters(), given);
+      return new SpikedPca(p.integer("k"), p.real("lambda"), p.real("c_delta"), p.real("N"));
+    }
+  };
+}
