@@ -80,13 +80,12 @@ public final class OdeSolver {
     for (Event e : events) integrator.addEventDetector(new Detector(e, layout.indexOf(e.statistic()), run, grid));
     try {
       integrator.integrate(run, new ODEState(grid.t0(), u0.clone()), grid.t1());
-    } catch (NonFinite nf) {
-      throw failure(IntegrationException.Reason.NON_FINITE_STATE, run, start, nf.t, nf.u,
-          "the drift left its domain (a statistic such as a variance went negative), or the solution "
-              + "blows up in finite time; check the parameters and the initial state", nf);
-    } catch (BlowUp b) {
-      throw failure(IntegrationException.Reason.BLOW_UP, run, start, b.t, b.u,
-          "the limit blows up (unstable parameters), or the initial state is far from the model's domain", b);
+    } catch (Failure f) {
+      String hint = f.reason == IntegrationException.Reason.BLOW_UP
+          ? "the limit blows up (unstable parameters), or the initial state is far from the model's domain"
+          : "the drift left its domain (a statistic such as a variance went negative), or the solution "
+              + "blows up in finite time; check the parameters and the initial state";
+      throw failure(f.reason, run, start, f.t, f.u, hint, f);
     } catch (MathRuntimeException e) {
       if (e.getSpecifier() == LocalizedODEFormats.MINIMAL_STEPSIZE_REACHED_DURING_INTEGRATION) {
         throw failure(IntegrationException.Reason.STEP_BELOW_MINIMUM, run, start, run.lastT, run.lastU,
@@ -186,10 +185,10 @@ public final class OdeSolver {
     @Override
     public double[] computeDerivatives(double t, double[] y) {
       if (inHandler) handlerEvaluations++; else stepEvaluations++;
-      for (double v : y) if (!Double.isFinite(v)) throw new NonFinite(t, y);
+      for (double v : y) if (!Double.isFinite(v)) throw new Failure(IntegrationException.Reason.NON_FINITE_STATE, t, y);
       double[] out = new double[n];
       dynamics.drift(y, out);
-      for (double v : out) if (!Double.isFinite(v)) throw new NonFinite(t, y);
+      for (double v : out) if (!Double.isFinite(v)) throw new Failure(IntegrationException.Reason.NON_FINITE_STATE, t, y);
       return out;
     }
 
@@ -200,8 +199,8 @@ public final class OdeSolver {
         ODEStateAndDerivative cur = interpolator.getCurrentState();
         double[] u = cur.getPrimaryState();
         for (double v : u) {
-          if (!Double.isFinite(v)) throw new NonFinite(cur.getTime(), u);
-          if (Math.abs(v) > options.blowUp()) throw new BlowUp(cur.getTime(), u);
+          if (!Double.isFinite(v)) throw new Failure(IntegrationException.Reason.NON_FINITE_STATE, cur.getTime(), u);
+          if (Math.abs(v) > options.blowUp()) throw new Failure(IntegrationException.Reason.BLOW_UP, cur.getTime(), u);
         }
         accepted++;
         // Hipparchus restricts the step to an event before calling us, so tEnd <= a STOP time
@@ -286,27 +285,16 @@ public final class OdeSolver {
     }
   }
 
-  /** Internal signal: a non-finite value in an evaluation or a step. */
-  private static final class NonFinite extends RuntimeException {
+  /** Internal signal from the adapter or step handler: a non-finite or blown-up state at t. */
+  private static final class Failure extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    final IntegrationException.Reason reason;
     final double t;
     final double[] u;
 
-    NonFinite(double t, double[] u) {
+    Failure(IntegrationException.Reason reason, double t, double[] u) {
       super(null, null, false, false);
-      this.t = t;
-      this.u = u.clone();
-    }
-  }
-
-  /** Internal signal: a coordinate beyond the blow-up bound. */
-  private static final class BlowUp extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final double t;
-    final double[] u;
-
-    BlowUp(double t, double[] u) {
-      super(null, null, false, false);
+      this.reason = reason;
       this.t = t;
       this.u = u.clone();
     }

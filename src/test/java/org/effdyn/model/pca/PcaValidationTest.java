@@ -1,6 +1,8 @@
 package org.effdyn.model.pca;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.effdyn.model.pca.PcaSimulatorTest.mean;
+import static org.effdyn.model.pca.PcaSimulatorTest.var;
 
 import java.util.Map;
 import org.effdyn.core.Regime;
@@ -124,15 +126,5 @@ class PcaValidationTest {
     }
     double predicted = Math.log(4.0) / 8;
     assertThat(sdeMean[1] - sdeMean[0]).isCloseTo(predicted, org.assertj.core.data.Offset.offset(0.03));
-  }
-
-  static double mean(double[] a) {
-    return java.util.Arrays.stream(a).sum() / a.length;
-  }
-
-  static double var(double[] a) {
-    double m = mean(a), s = 0;
-    for (double v : a) s += (v - m) * (v - m);
-    return s / (a.length - 1);
   }
 }
