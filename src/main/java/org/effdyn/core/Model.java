@@ -22,4 +22,17 @@ public interface Model {
 
   /** Online SGD in dimension d recording the statistics of this regime's layout. */
   SgdSimulator simulator(int d, Regime regime);
+
+  /** Summary columns appended to every trajectory of this model (none by default). */
+  default java.util.Optional<DerivedColumns> derivedColumns() {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * The columns a chart shows, one panel each (default: every state coordinate). Models with many
+   * statistics name a few summaries instead (e.g. k-GMM: mean m_aa, mean m_ab, trace R⊥).
+   */
+  default java.util.List<String> chartColumns(Regime regime) {
+    return limit(regime).layout().names();
+  }
 }

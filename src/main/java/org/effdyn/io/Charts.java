@@ -44,18 +44,12 @@ final class Charts {
 
   static void write(Path file, Scenario s, List<ScenarioRunner.VariantResult> results) {
     if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
-    List<String> stats = columns(results.get(0));
+    List<String> stats = results.get(0).variant().model().chartColumns(s.regime());
     List<XYChart> panels = new ArrayList<>();
     for (String stat : stats) panels.add(panel(s, stat, results));
     int cols = Math.min(stats.size(), 3);
     int rows = (stats.size() + cols - 1) / cols;
     AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(panels, rows, cols, out, BitmapEncoder.BitmapFormat.PNG));
-  }
-
-  private static List<String> columns(ScenarioRunner.VariantResult r) {
-    if (r.limit() != null) return r.limit().columnNames();
-    if (r.summary() != null) return r.summary().columns();
-    return r.sgd().get(0).trajectory().columnNames();
   }
 
   private static XYChart panel(Scenario s, String stat, List<ScenarioRunner.VariantResult> results) {

@@ -35,6 +35,8 @@ final class RunRecord {
     r.put("model", s.factory().name());
     r.put("regime", s.regime().key());
     r.put("params", s.baseParams());
+    s.variants().get(0).model().derivedColumns().ifPresent(d -> r.put("derived_columns",
+        java.util.Map.of("names", d.names(), "note", "computed from the state; written after the state columns")));
     Map<String, Object> time = new LinkedHashMap<>();
     time.put("start", s.grid().t0());
     time.put("end", s.grid().t1());

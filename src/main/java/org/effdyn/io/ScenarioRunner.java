@@ -197,7 +197,7 @@ public final class ScenarioRunner {
       u0 = new double[layout.size()];
       law.sample(law.deterministic() ? null : RandomStreams.stream(s.initSeed(), 0), u0);
       for (int i = 0; i < fixedIdx.length; i++) u0[fixedIdx[i]] = fixedVal[i];
-      limit = new OdeSolver(s.solver()).solve(dyn, u0, s.grid(), s.events());
+      limit = withDerived(v, new OdeSolver(s.solver()).solve(dyn, u0, s.grid(), s.events()));
     } else {
       Scenario.Sde sde = s.sde();
       SdeSolver solver = new SdeSolver(sde.dt(), sde.blowUp());
@@ -207,7 +207,7 @@ public final class ScenarioRunner {
           double[] u = new double[layout.size()];
           law.sample(rng, u);
           for (int i = 0; i < fixedIdx.length; i++) u[fixedIdx[i]] = fixedVal[i];
-          return solver.solve(dyn, u, s.grid(), rng);
+          return withDerived(v, solver.solve(dyn, u, s.grid(), rng));
         }, t::step);
       }
       ensNanos = System.nanoTime() - start;
@@ -235,7 +235,7 @@ public final class ScenarioRunner {
           int di = path / ns;
           int si = path % ns;
           SgdSimulator simulator = v.model().simulator(sim.d().get(di), s.regime());
-          return SgdRecorder.record(simulator, s.grid(), RandomStreams.stream(sim.seed(), di, si), v.plant());
+          return withDerived(v, SgdRecorder.record(simulator, s.grid(), RandomStreams.stream(sim.seed(), di, si), v.plant()));
         }, t::step);
       }
       sgdNanos = System.nanoTime() - start;
@@ -315,5 +315,10 @@ public final class ScenarioRunner {
         // not empty or not ours any more: leave it
       }
     }
+  }
+
+  /** Appends the model's derived columns, if it has any. */
+  private static Trajectory withDerived(Scenario.Variant v, Trajectory t) {
+    return v.model().derivedColumns().map(d -> d.appendTo(t)).orElse(t);
   }
 }

@@ -2,11 +2,12 @@ package org.effdyn.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.effdyn.model.kgmm.Kgmm;
 import org.effdyn.model.pca.SpikedPca;
 
 /** Every model the CLI and scenario cards know, by card name. */
 public final class ModelRegistry {
-  private static final List<ModelFactory> FACTORIES = List.of(SpikedPca.FACTORY);
+  private static final List<ModelFactory> FACTORIES = List.of(SpikedPca.FACTORY, Kgmm.FACTORY);
 
   private ModelRegistry() {}
 

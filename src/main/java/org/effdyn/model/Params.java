@@ -73,6 +73,44 @@ public final class Params {
     throw new IllegalArgumentException("params." + name + ": must be an integer, got '" + o + "'");
   }
 
+  /** A list of numbers, e.g. {@code p: [0.5, 0.3, 0.2]}. */
+  public double[] vector(String name) {
+    Object o = values.get(name);
+    if (!(o instanceof java.util.List<?> l)) {
+      throw new IllegalArgumentException("params." + name + ": must be a list of numbers, got '" + o + "'");
+    }
+    double[] v = new double[l.size()];
+    for (int i = 0; i < v.length; i++) {
+      if (!(l.get(i) instanceof Number n)) {
+        throw new IllegalArgumentException("params." + name + "[" + (i + 1) + "]: must be a number, got '" + l.get(i) + "'");
+      }
+      v[i] = n.doubleValue();
+    }
+    return v;
+  }
+
+  /** A list of lists of numbers (rows), e.g. {@code mbar: [[1, 0.2], [0.2, 1]]}. */
+  public double[][] matrix(String name) {
+    Object o = values.get(name);
+    if (!(o instanceof java.util.List<?> l)) {
+      throw new IllegalArgumentException("params." + name + ": must be a list of rows, got '" + o + "'");
+    }
+    double[][] m = new double[l.size()][];
+    for (int i = 0; i < m.length; i++) {
+      if (!(l.get(i) instanceof java.util.List<?> row)) {
+        throw new IllegalArgumentException("params." + name + " row " + (i + 1) + ": must be a list of numbers, got '" + l.get(i) + "'");
+      }
+      m[i] = new double[row.size()];
+      for (int j = 0; j < m[i].length; j++) {
+        if (!(row.get(j) instanceof Number n)) {
+          throw new IllegalArgumentException("params." + name + "[" + (i + 1) + "," + (j + 1) + "]: must be a number, got '" + row.get(j) + "'");
+        }
+        m[i][j] = n.doubleValue();
+      }
+    }
+    return m;
+  }
+
   /** The model name, for messages. */
   public String model() {
     return model;

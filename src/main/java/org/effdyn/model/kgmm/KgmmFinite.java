@@ -1,0 +1,193 @@
+package org.effdyn.model.kgmm;
+
+import org.effdyn.core.Dynamics;
+import org.effdyn.core.StateLayout;
+import org.effdyn.gauss.CovarianceRoot;
+import org.effdyn.gauss.GaussianExpectation;
+import org.effdyn.gauss.GaussianRule;
+import org.effdyn.gauss.Integrand;
+
+/**
+ * Finite-λ ballistic limit of the k-GMM, spec/models.md §2(d): seed 003 Theorem 5.7 with the R⊥
+ * equation corrected. With R = m m̄⁻¹ mᵀ + R⊥, G ~ N(0, R/λ) in R^k and, for each class c,
+ * π_c(a) = softmax_a(m_{·c} + G), P_a^c = E π_c(a), PP_ae^c = E π_c(a)π_c(e):
+ * \[ \dot m_{ab} = p_a \bar m_{ab} - \beta m_{ab} - \sum_c p_c\big(\bar m_{cb} P_a^c + Q_a^{c,\mu_b}\big),
+ *    \quad Q_a^{c,\mu_b} = \tfrac1\lambda\big(m_{ab}P_a^c - \textstyle\sum_e PP_{ae}^c m_{eb}\big), \]
+ * \[ \dot R^\perp_{ab} = -2\beta R^\perp_{ab} - \sum_c p_c\big(Q_a^{c,b\perp} + Q_b^{c,a\perp}\big)
+ *    + \tfrac{c_\delta}{\lambda}\Big[\sum_c p_c PP_{ab}^c - p_b P_a^b - p_a P_b^a + p_a\delta_{ab}\Big], \]
+ * Q_a^{c,b⊥} = (1/λ)(R⊥_ab P_a^c - Σ_e PP_ae^c R⊥_eb) (Stein's lemma). Seed 003 prints -β for -2β, +Q
+ * for -Q, p_a/p_b for p_c, Q depending on R⊥_bb alone, and a "Var" corrector; each is wrong (spec
+ * §2(d)) and {@code KgmmValidationTest} shows SGD follows this form and not the printed one.
+ *
+ * <p>The k-dimensional integrals use one fixed {@link GaussianRule} per instance, so the drift is a
+ * deterministic smooth function of u; the covariance root is eigen-based, so R⊥ → 0 is fine.
+ * Thread-safe (a workspace per thread) and allocation-free after a thread's first call.
+ */
+public final class KgmmFinite implements Dynamics {
+  private final int k;
+  private final double[] p;
+  private final double[][] mbar;
+  private final double[][] mbarInv;
+  private final double lambda;
+  private final double beta;
+  private final double cDelta;
+  private final StateLayout layout;
+  private final StateLayout.Block rpBlock;
+  private final GaussianRule rule;
+  private final ThreadLocal<Work> work;
+
+  /** With the model's default rule {@code GaussianRule.forDimension(k, quadratureNodes)}. */
+  public KgmmFinite(Kgmm model) {
+    this(model, GaussianRule.forDimension(model.k(), model.quadratureNodes()));
+  }
+
+  /** With a given k-dimensional rule. */
+  public KgmmFinite(Kgmm model, GaussianRule rule) {
+    if (Double.isInfinite(model.lambda())) {
+      throw new IllegalArgumentException("lambda: the finite-lambda drift needs lambda < inf; use KgmmInfinite");
+    }
+    if (rule.dimension() != model.k()) {
+      throw new IllegalArgumentException("quadrature rule has dimension " + rule.dimension() + ", need k = " + model.k());
+    }
+    this.k = model.k();
+    this.p = model.p();
+    this.mbar = model.mbar();
+    this.mbarInv = org.hipparchus.linear.MatrixUtils.inverse(
+        org.hipparchus.linear.MatrixUtils.createRealMatrix(mbar)).getData();
+    this.lambda = model.lambda();
+    this.beta = model.beta();
+    this.cDelta = model.cDelta();
+    this.layout = model.layout();
+    this.rpBlock = layout.block("Rperp");
+    this.rule = rule;
+    this.work = ThreadLocal.withInitial(Work::new);
+  }
+
+  public GaussianRule rule() {
+    return rule;
+  }
+
+  @Override
+  public StateLayout layout() {
+    return layout;
+  }
+
+  /** Per-thread buffers; also the integrand over all classes at once. */
+  private final class Work implements Integrand {
+    final GaussianExpectation expectation = new GaussianExpectation(rule, k * (k + k * k));
+    final CovarianceRoot root = new CovarianceRoot(k);
+    final double[][] m = new double[k][k];
+    final double[][] rp = new double[k][k];
+    final double[][] cov = new double[k][k];
+    final double[][] l = new double[k][k];
+    final double[][] tmp = new double[k][k];
+    final double[] acc = new double[k * (k + k * k)];
+    final double[] pi = new double[k];
+    final double[] eg = new double[k];
+    final double[][] em = new double[k][k];
+
+    // acc layout per class c (stride k + k^2): P_a^c at [c*s + a], PP_ae^c at [c*s + k + a*k + e].
+    // exp(m_ac + g_a) = exp(m_ac) exp(g_a): the k^2 factors exp(m_ac - max_e m_ec) are computed once
+    // per drift (in integrate), so a node costs k exponentials instead of k^2.
+    @Override
+    public void add(double[] g, double w, double[] out) {
+      int s = k + k * k;
+      double gmax = Double.NEGATIVE_INFINITY;
+      for (int a = 0; a < k; a++) gmax = Math.max(gmax, g[a]);
+      for (int a = 0; a < k; a++) eg[a] = Math.exp(g[a] - gmax);
+      for (int c = 0; c < k; c++) {
+        double z = 0;
+        for (int a = 0; a < k; a++) z += pi[a] = em[a][c] * eg[a];
+        double inv = 1 / z;
+        int base = c * s;
+        for (int a = 0; a < k; a++) {
+          double pa = pi[a] * inv;
+          pi[a] = pa;
+          double wpa = w * pa;
+          out[base + a] += wpa;
+          int row = base + k + a * k;
+          for (int e = 0; e <= a; e++) out[row + e] += wpa * pi[e];
+        }
+      }
+    }
+
+    double pp(int c, int a, int e) {
+      int s = k + k * k;
+      return a >= e ? acc[c * s + k + a * k + e] : acc[c * s + k + e * k + a];
+    }
+
+    double pm(int c, int a) {
+      return acc[c * (k + k * k) + a];
+    }
+  }
+
+  @Override
+  public void drift(double[] u, double[] out) {
+    Work w = work.get();
+    integrate(w, u);
+    assemble(w, out);
+  }
+
+  private void integrate(Work w, double[] u) {
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b < k; b++) w.m[a][b] = u[a * k + b];
+      for (int b = 0; b < k; b++) w.rp[a][b] = u[rpBlock.index(a, b)];
+    }
+    // R = m mbar^{-1} m^T + R_perp, covariance R / lambda
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b < k; b++) {
+        double s = 0;
+        for (int e = 0; e < k; e++) s += w.m[a][e] * mbarInv[e][b];
+        w.tmp[a][b] = s;
+      }
+    }
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b < k; b++) {
+        double s = 0;
+        for (int e = 0; e < k; e++) s += w.tmp[a][e] * w.m[b][e];
+        w.cov[a][b] = (s + w.rp[a][b]) / lambda;
+      }
+    }
+    for (int c = 0; c < k; c++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int a = 0; a < k; a++) max = Math.max(max, w.m[a][c]);
+      for (int a = 0; a < k; a++) w.em[a][c] = Math.exp(w.m[a][c] - max);
+    }
+    w.root.compute(w.cov, "R/lambda", w.l);
+    w.expectation.expectation(w.l, w, w.acc);
+  }
+
+  private void assemble(Work w, double[] out) {
+    double[][] m = w.m;
+    double[][] rp = w.rp;
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b < k; b++) {
+        double s = p[a] * mbar[a][b] - beta * m[a][b];
+        for (int c = 0; c < k; c++) {
+          double pac = w.pm(c, a);
+          double q = m[a][b] * pac;
+          for (int e = 0; e < k; e++) q -= w.pp(c, a, e) * m[e][b];
+          s -= p[c] * (mbar[c][b] * pac + q / lambda);
+        }
+        out[a * k + b] = s;
+      }
+    }
+    for (int a = 0; a < k; a++) {
+      for (int b = a; b < k; b++) {
+        double s = -2 * beta * rp[a][b];
+        double corr = (a == b ? p[a] : 0) - p[b] * w.pm(b, a) - p[a] * w.pm(a, b);
+        for (int c = 0; c < k; c++) {
+          double qab = rp[a][b] * w.pm(c, a);
+          double qba = rp[b][a] * w.pm(c, b);
+          for (int e = 0; e < k; e++) {
+            qab -= w.pp(c, a, e) * rp[e][b];
+            qba -= w.pp(c, b, e) * rp[e][a];
+          }
+          s -= p[c] * (qab + qba) / lambda;
+          corr += p[c] * w.pp(c, a, b);
+        }
+        out[rpBlock.index(a, b)] = s + cDelta / lambda * corr;
+      }
+    }
+  }
+}
