@@ -24,13 +24,20 @@ final class ModelsCommand implements Callable<Integer> {
       first = false;
       out.println(f.name() + " - " + f.description());
       int w = 0;
-      for (ParamSpec p : f.parameters()) w = Math.max(w, p.name().length());
+      int dw = 0;
       for (ParamSpec p : f.parameters()) {
-        String def = p.required() ? "required" : "default " + p.defaultValue();
-        out.printf("  %-" + w + "s  %-14s %s%n", p.name(), def, p.description());
+        w = Math.max(w, p.name().length());
+        dw = Math.max(dw, defaultText(p).length());
+      }
+      for (ParamSpec p : f.parameters()) {
+        out.printf("  %-" + w + "s  %-" + dw + "s  %s%n", p.name(), defaultText(p), p.description());
       }
     }
     out.flush();
     return 0;
+  }
+
+  private static String defaultText(ParamSpec p) {
+    return p.required() ? "required" : "default " + p.defaultValue();
   }
 }
