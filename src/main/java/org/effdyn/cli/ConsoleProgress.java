@@ -7,11 +7,18 @@ import org.effdyn.io.Progress;
 
 /** Progress bars on stderr (used only when a terminal is attached). */
 final class ConsoleProgress implements Progress {
+  /** One bar: step from any thread, close when done. */
+  interface Bar extends Ticker {}
+
   @Override
   public Ticker start(String task, long total) {
+    return bar(task, total);
+  }
+
+  Bar bar(String task, long total) {
     ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
         .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200).build();
-    return new Ticker() {
+    return new Bar() {
       @Override public void step() {
         bar.step();
       }

@@ -11,14 +11,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code effdyn} command: {@code effdyn run CARD}, {@code effdyn models}. Exit codes: 0 success,
+ * The {@code effdyn} command: {@code run CARD}, {@code models}, {@code fixed-points CARD},
+ * {@code sweep CARD --param NAME=a:b:n}, {@code validate [CASE...]}. Exit codes: 0 success,
  * 1 a run that failed (integration failure, write error), 2 bad input or usage (a bad card, a bad
  * option, an unusable output directory). Expected failures print one line {@code effdyn: MESSAGE}
  * on stderr; {@code --verbose} adds the stack trace.
  */
 @Command(name = "effdyn", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
     description = "Effective dynamics of high-dimensional online SGD: limits, solvers, simulators.",
-    subcommands = {RunCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ModelsCommand.class, FixedPointsCommand.class, SweepCommand.class,
+        ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   /** Exit code of a run that failed. */
   public static final int FAILED = 1;
@@ -31,7 +33,7 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    err.println("effdyn: missing command (run, models)");
+    err.println("effdyn: missing command (run, models, fixed-points, sweep, validate)");
     spec.commandLine().usage(err);
     return USAGE;
   }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.effdyn.io.Progress;
+import org.effdyn.io.RunSummary;
 import org.effdyn.io.Scenario;
 import org.effdyn.io.ScenarioRunner;
 import org.effdyn.solve.IntegrationException;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code effdyn run CARD}: runs a scenario card and prints where it wrote. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Runs a scenario card: the limit (ODE or SDE ensemble), SGD if the card asks, "
-        + "then writes CSV files, chart.png and run.json.",
+        + "then writes CSV files, chart.png and run.json, and prints a summary (final state, fixed point reached, "
+        + "solver statistics).",
         "Exit codes: 0 done, 1 the run failed, 2 bad card or options."})
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -55,6 +57,7 @@ final class RunCommand implements Callable<Integer> {
             + "record " + r.outDir().resolve("run.json"));
       }
       err.flush();
+      for (String line : RunSummary.lines(s, r)) out.println(line);
       out.println(wrote(r));
       out.flush();
       return 0;
@@ -70,14 +73,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private int fail(PrintWriter err, Throwable e, int code, String message) {
-    err.println("effdyn: " + oneLine(message));
-    if (verbose && e != null) e.printStackTrace(err);
-    err.flush();
-    return code;
-  }
-
-  private static String oneLine(String s) {
-    return s == null ? "(no message)" : s.replaceAll("\\s*\\R\\s*", " ");
+    return Commands.fail(err, e, verbose, code, message);
   }
 
   /** {@code wrote DIR/{a.csv, b.csv, run.json}}, DIR as the user gave it. */

@@ -32,10 +32,7 @@ final class Charts {
   static final int MAX_MARKERS = 41;
   private static final int WIDTH = 640;
   private static final int HEIGHT = 520;
-  private static final Color[] PALETTE = {
-    new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
-    new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
-    new Color(0xbcbd22), new Color(0x7f7f7f)};
+  private static final Color[] PALETTE = ChartFiles.PALETTE;
   private static final Marker[] MARKERS = {
     SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP,
     SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS};
@@ -49,6 +46,8 @@ final class Charts {
     for (String stat : stats) panels.add(panel(s, stat, results));
     int cols = Math.min(stats.size(), 3);
     int rows = (stats.size() + cols - 1) / cols;
+    // XChart's grid merge needs rows * cols charts: fill the last row with invisible panels
+    while (panels.size() < rows * cols) panels.add(blank());
     AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(panels, rows, cols, out, BitmapEncoder.BitmapFormat.PNG));
   }
 
@@ -128,5 +127,19 @@ final class Charts {
     ser.setLineColor(color);
     ser.setLineStyle(stroke);
     ser.setLineWidth(stroke == SeriesLines.SOLID ? 2f : 1.5f);
+  }
+
+  /** An empty white panel with no axes, title or legend. */
+  private static XYChart blank() {
+    XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).build();
+    XYStyler st = c.getStyler();
+    st.setChartBackgroundColor(Color.WHITE);
+    st.setPlotBackgroundColor(Color.WHITE);
+    st.setPlotBorderVisible(false);
+    st.setPlotGridLinesVisible(false);
+    st.setAxisTicksVisible(false);
+    st.setChartTitleVisible(false);
+    st.setLegendVisible(false);
+    return c;
   }
 }

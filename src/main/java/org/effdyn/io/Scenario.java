@@ -105,6 +105,27 @@ public record Scenario(Path file, String shownFile, String name, ModelFactory fa
     return CardReader.parse(YamlTree.parse(yaml, shown), Path.of(shown), shown);
   }
 
+  /**
+   * The card with some parameters overridden (a sweep's grid point): one variant labelled
+   * {@code label}, its model built from {@code params} with the overrides, the card's init and plant
+   * kept, no SGD overlay when {@code withSimulate} is false. Only for cards without variants.
+   *
+   * @throws IllegalArgumentException naming {@code params.NAME} for an unknown parameter or a bad value
+   */
+  public Scenario withParams(Map<String, ?> overrides, String label, boolean withSimulate) {
+    if (hasVariants()) {
+      throw new IllegalArgumentException(shownFile + ": variants: a card with variants cannot be swept; "
+          + "sweep a card without variants (the sweep makes its own)");
+    }
+    Map<String, Object> merged = new java.util.LinkedHashMap<>(baseParams);
+    merged.putAll(overrides);
+    Model model = factory.create(merged);
+    Variant v0 = variants.get(0);
+    return new Scenario(file, shownFile, name, factory, merged, regime,
+        List.of(new Variant(label, model, v0.init(), v0.plant())), initSeed, grid, solver, sde,
+        withSimulate ? simulate : null, events, output);
+  }
+
   /** True if the card has variants (then every output file carries the variant label). */
   public boolean hasVariants() {
     return variants.size() > 1 || variants.get(0).label() != null;

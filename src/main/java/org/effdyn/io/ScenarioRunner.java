@@ -175,7 +175,8 @@ public final class ScenarioRunner {
 
   // ---- computing ----
 
-  private static VariantResult runVariant(Scenario s, Scenario.Variant v, Options o, List<String> warnings) {
+  /** Computes one variant (no output); warnings about failed paths are added to the list. */
+  static VariantResult runVariant(Scenario s, Scenario.Variant v, Options o, List<String> warnings) {
     Dynamics dyn = v.model().limit(s.regime());
     InitialLaw law = v.model().initialLaw(s.regime());
     StateLayout layout = law.layout();

@@ -25,7 +25,7 @@ import java.util.Map;
  * {@code -.inf} become the corresponding doubles (Jackson's number parser rejects them). Duplicate
  * keys are errors.
  */
-final class YamlTree {
+public final class YamlTree {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final String file;
@@ -39,7 +39,7 @@ final class YamlTree {
   }
 
   /** Reads path; {@code shown} is how errors name the file. Every failure is a ScenarioException. */
-  static YamlTree read(Path path, String shown) {
+  public static YamlTree read(Path path, String shown) {
     String text;
     try {
       if (Files.isDirectory(path)) {
@@ -85,7 +85,7 @@ final class YamlTree {
     return file;
   }
 
-  JsonNode root() {
+  public JsonNode root() {
     return root;
   }
 
@@ -106,7 +106,7 @@ final class YamlTree {
   }
 
   /** An error at path: {@code FILE:LINE: path: message}. */
-  ScenarioException error(String path, String message) {
+  public ScenarioException error(String path, String message) {
     return new ScenarioException(file, line(path), path, message);
   }
 

@@ -2,12 +2,14 @@ package org.effdyn.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.effdyn.model.committee.Committee;
 import org.effdyn.model.kgmm.Kgmm;
 import org.effdyn.model.pca.SpikedPca;
+import org.effdyn.model.xor.XorGmm;
 
 /** Every model the CLI and scenario cards know, by card name. */
 public final class ModelRegistry {
-  private static final List<ModelFactory> FACTORIES = List.of(SpikedPca.FACTORY, Kgmm.FACTORY);
+  private static final List<ModelFactory> FACTORIES = List.of(SpikedPca.FACTORY, Kgmm.FACTORY, XorGmm.FACTORY, Committee.FACTORY);
 
   private ModelRegistry() {}
 

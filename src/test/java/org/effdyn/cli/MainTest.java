@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +58,20 @@ class MainTest {
     Run r = runCard(CARD);
     assertThat(r.code()).isZero();
     String dir = tmp.resolve("out").toString();
-    assertThat(r.out().strip()).isEqualTo("wrote " + dir + "/{limit.csv, chart.png, run.json}");
+    List<String> lines = r.out().strip().lines().toList();
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("wrote " + dir + "/{limit.csv, chart.png, run.json}");
+    // the one-screen summary: final state, the fixed point reached with its class, solver statistics
+    assertThat(lines.size()).isLessThanOrEqualTo(25);
+    assertThat(r.out()).contains("final t=0.5: m=").contains("fixed point reached: ").contains("solver: dormand-prince-853, ")
+        .contains("evaluations");
+  }
+
+  @Test
+  void runSummaryNamesTheFixedPointReached() throws IOException {
+    // lambda = 2, c_delta = 1 from m = 0.3 over t in [0, 4]: settles at the stable node (1, 1)
+    Run r = runCard(CARD.replace("end: 0.5", "end: 4"));
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("fixed point reached: m=1, r2perp=1 (stable-node, max Re mu = -8");
     assertThat(tmp.resolve("out/limit.csv")).isRegularFile();
   }
 

@@ -31,8 +31,8 @@ public final class PcaBallistic implements Dynamics, HasJacobian {
   public void drift(double[] u, double[] out) {
     double m = u[0];
     double r2 = u[1];
-    double p = Math.pow(m * m + r2, k - 1); // R^{2(k-1)}
-    out[0] = 2 * k * lambda * Math.pow(m, k - 1) - 2 * k * p * m;
+    double p = SpikedPca.ipow(m * m + r2, k - 1); // R^{2(k-1)}
+    out[0] = 2 * k * lambda * SpikedPca.ipow(m, k - 1) - 2 * k * p * m;
     out[1] = -4 * k * p * (r2 - c);
   }
 
@@ -42,10 +42,10 @@ public final class PcaBallistic implements Dynamics, HasJacobian {
     double m = u[0];
     double r2 = u[1];
     double big = m * m + r2;
-    double p = Math.pow(big, k - 1);
-    double dpdr = (k - 1) * Math.pow(big, k - 2);
+    double p = SpikedPca.ipow(big, k - 1);
+    double dpdr = (k - 1) * SpikedPca.ipow(big, k - 2);
     double dpdm = 2 * m * dpdr;
-    jac[0][0] = 2 * k * lambda * (k - 1) * Math.pow(m, k - 2) - 2 * k * (p + m * dpdm);
+    jac[0][0] = 2 * k * lambda * (k - 1) * SpikedPca.ipow(m, k - 2) - 2 * k * (p + m * dpdm);
     jac[0][1] = -2 * k * m * dpdr;
     jac[1][0] = -4 * k * dpdm * (r2 - c);
     jac[1][1] = -4 * k * (dpdr * (r2 - c) + p);

@@ -34,8 +34,8 @@ public final class PcaDiffusive implements Dynamics {
   public void drift(double[] u, double[] out) {
     double mt = u[0];
     double r2 = Math.max(u[1], 0.0);
-    double p = Math.pow(r2, k - 1);
-    out[0] = signal * Math.pow(mt, k - 1) - 2 * k * p * mt;
+    double p = SpikedPca.ipow(r2, k - 1);
+    out[0] = signal * SpikedPca.ipow(mt, k - 1) - 2 * k * p * mt;
     out[1] = -4 * k * p * (u[1] - c);
   }
 
@@ -47,7 +47,7 @@ public final class PcaDiffusive implements Dynamics {
   @Override
   public void diffusion(double[] u, double[][] b) {
     double r2 = Math.max(u[1], 0.0);
-    b[0][0] = Math.sqrt(4 * k * c * Math.pow(r2, k - 1));
+    b[0][0] = Math.sqrt(4 * k * c * SpikedPca.ipow(r2, k - 1));
     b[1][0] = 0.0;
   }
 }

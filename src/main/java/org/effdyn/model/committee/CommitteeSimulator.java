@@ -1,0 +1,171 @@
+package org.effdyn.model.committee;
+
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.effdyn.core.Check;
+import org.effdyn.core.StateLayout;
+import org.effdyn.sim.SgdSimulator;
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.MatrixUtils;
+
+/**
+ * Online SGD of the soft committee machine, exactly spec/models.md §4(b): per step a fresh
+ * x ~ N(0, I_N) and label noise ζ ~ N(0, 1), λ_k = w_k·x/√N, ν_n = w*_n·x/√N,
+ * Δ = ŷ − y = Σ_k s_K v_k g(λ_k) − Σ_n s_M v*_n g(ν_n) − σ₀ζ, and
+ * \[ w_k \leftarrow (1 - \kappa/N)\,w_k - \frac{\eta}{\sqrt N} s_K v_k \Delta g'(\lambda_k)\, x, \qquad
+ *    v_k \leftarrow v_k - \frac{\eta_v}{N} s_K g(\lambda_k) \Delta \]
+ * (both from the same old state; s_K = 1/K, s_M = 1/M with output normalization, else 1). Time per
+ * step 1/N (t = steps/N, spec §0.1).
+ *
+ * <p>The teacher is planted with Gram matrix exactly T: w*_n = √N Σ_{j ≤ n} L_nj e_j with T = L Lᵀ
+ * (Cholesky), so ν_n = Σ_j L_nj x_j and R_kn = Σ_j w_kj L_nj / √N. The input law and the student's
+ * initialization w_k ~ N(0, σ_w² I_N) are rotation invariant, so the statistics have the same law as
+ * with a random teacher of Gram T. A step costs N ziggurat draws, 2KN multiply-adds and allocates
+ * nothing; {@link #statistics} costs K²N/2.
+ *
+ * <p>Planting: {@code v[k]} entries only (they replace v0).
+ */
+public final class CommitteeSimulator implements SgdSimulator {
+  private final Committee model;
+  private final int k;
+  private final int m;
+  private final int n;
+  private final Activation act;
+  private final double[][] chol;
+  private final double[] vstar;
+  private final double eta;
+  private final double etaV;
+  private final double sigma0;
+  private final double shrink;
+  private final double sK;
+  private final double sM;
+  private final double invSqrtN;
+  private final double[][] w;
+  private final double[] v;
+  private final double[] x;
+  private final double[] lambda;
+  private final double[] coef;
+  private final StateLayout layout;
+  private final StateLayout.Block qB;
+  private final StateLayout.Block rB;
+  private final StateLayout.Block vB;
+  private UniformRandomProvider rng;
+  private ZigguratSampler.NormalizedGaussian gauss;
+
+  public CommitteeSimulator(Committee model, int dimension) {
+    this.model = model;
+    this.k = model.hiddenUnits();
+    this.m = model.teacherUnits();
+    this.n = Check.atLeast("d", dimension, m + 1);
+    this.act = model.activation();
+    this.chol = new CholeskyDecomposition(MatrixUtils.createRealMatrix(model.teacherGram()), 1e-12, 1e-12).getL().getData();
+    this.vstar = model.vstar();
+    this.eta = model.eta();
+    this.etaV = model.etaV();
+    this.sigma0 = model.sigma0();
+    this.shrink = 1 - model.kappa() / dimension;
+    this.sK = model.studentScale();
+    this.sM = model.teacherScale();
+    this.invSqrtN = 1 / Math.sqrt(dimension);
+    this.w = new double[k][dimension];
+    this.v = new double[k];
+    this.x = new double[dimension];
+    this.lambda = new double[k];
+    this.coef = new double[k];
+    this.layout = model.layout();
+    this.qB = layout.block("Q");
+    this.rB = layout.block("R");
+    this.vB = layout.block("v");
+  }
+
+  @Override
+  public StateLayout layout() {
+    return layout;
+  }
+
+  @Override
+  public int dimension() {
+    return n;
+  }
+
+  /** 1/N: t = steps/N (spec §0.1, §4(b)). */
+  @Override
+  public double timePerStep() {
+    return 1.0 / n;
+  }
+
+  @Override
+  public void initialize(UniformRandomProvider rng, Map<String, Double> planted) {
+    this.rng = rng;
+    this.gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+    double sw = model.sigmaW();
+    for (double[] wk : w) for (int j = 0; j < n; j++) wk[j] = sw * gauss.sample();
+    double[] v0 = model.v0();
+    System.arraycopy(v0, 0, v, 0, k);
+    for (Map.Entry<String, Double> e : planted.entrySet()) {
+      String name = e.getKey();
+      if (!name.startsWith("v[") || !layout.contains(name)) {
+        throw new IllegalArgumentException("init." + name + ": the committee simulator can plant v[k] entries, not '" + name + "'");
+      }
+      v[layout.indexOf(name) - vB.offset()] = Check.finite("init." + name, e.getValue());
+    }
+  }
+
+  @Override
+  public void step() {
+    for (int j = 0; j < n; j++) x[j] = gauss.sample();
+    double y = sigma0 == 0 ? 0 : sigma0 * gauss.sample();
+    for (int q = 0; q < m; q++) {
+      double nu = 0;
+      for (int j = 0; j <= q; j++) nu += chol[q][j] * x[j];
+      y += sM * vstar[q] * act.g(nu);
+    }
+    double yhat = 0;
+    for (int i = 0; i < k; i++) {
+      double[] wi = w[i];
+      double s = 0;
+      for (int j = 0; j < n; j++) s += wi[j] * x[j];
+      lambda[i] = s * invSqrtN;
+      yhat += sK * v[i] * act.g(lambda[i]);
+    }
+    double delta = yhat - y;
+    for (int i = 0; i < k; i++) coef[i] = eta * invSqrtN * sK * v[i] * delta * act.gPrime(lambda[i]);
+    if (etaV > 0) {
+      double f = etaV / n * sK * delta;
+      for (int i = 0; i < k; i++) v[i] -= f * act.g(lambda[i]);
+    }
+    for (int i = 0; i < k; i++) {
+      double[] wi = w[i];
+      double c = coef[i];
+      if (shrink == 1) {
+        for (int j = 0; j < n; j++) wi[j] -= c * x[j];
+      } else {
+        for (int j = 0; j < n; j++) wi[j] = shrink * wi[j] - c * x[j];
+      }
+    }
+  }
+
+  @Override
+  public void statistics(double[] out) {
+    for (int i = 0; i < k; i++) {
+      for (int l = i; l < k; l++) {
+        double s = 0;
+        double[] wi = w[i], wl = w[l];
+        for (int j = 0; j < n; j++) s += wi[j] * wl[j];
+        out[qB.index(i, l)] = s / n;
+      }
+      for (int q = 0; q < m; q++) {
+        double s = 0;
+        for (int j = 0; j <= q; j++) s += w[i][j] * chol[q][j];
+        out[rB.index(i, q)] = s * invSqrtN;
+      }
+      out[vB.index(i, 0)] = v[i];
+    }
+  }
+
+  /** The model simulated. */
+  public Committee model() {
+    return model;
+  }
+}

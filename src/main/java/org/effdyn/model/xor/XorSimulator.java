@@ -1,0 +1,138 @@
+package org.effdyn.model.xor;
+
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.effdyn.core.Check;
+import org.effdyn.core.StateLayout;
+import org.effdyn.sim.SgdSimulator;
+
+/**
+ * Online SGD for the XOR GMM, exactly spec/models.md §3(b), with μ = e_1 and ν = e_2. Each step draws the
+ * label y and a sign (two fair bits), so ϑ is uniform on {±μ, ±ν}, and Y = ϑ + Z, Z ~ N(0, I_d/λ)
+ * (Z = 0 at λ = ∞). With h = WY, ŷ = σ(v·relu(h)) and δ = c_δ/d, from the current (W, v):
+ * \[ v \leftarrow v - \delta\big[(\hat y - y)\,\mathrm{relu}(h) + \beta v\big],\qquad
+ *    W_i \leftarrow W_i - \delta\big[(\hat y - y)\,v_i 1\{h_i &gt; 0\}\,Y + \beta W_i\big], \]
+ * the penalty inside δ (spec §0.1, §7 item 1). Statistics: v_i, m_i^μ = W_i1, m_i^ν = W_i2,
+ * R⊥_ij = Σ_{l≥3} W_il W_jl. A step costs d ziggurat draws and 2Kd multiply-adds and allocates nothing;
+ * recording the statistics costs K²d/2.
+ *
+ * <p>Initialization (spec §3(e)): W_i ~ N(0, I_d/d), v_i ~ N(0, 1). Planted {@code v[i]}, {@code mmu[i]},
+ * {@code mnu[i]} replace the drawn values (R⊥ stays the drawn one, ≈ I).
+ */
+public final class XorSimulator implements SgdSimulator {
+  private final XorGmm model;
+  private final int k;
+  private final int d;
+  private final double noise; // 1/sqrt(lambda), 0 at lambda = inf
+  private final double delta;
+  private final double beta;
+  private final double shrink; // 1 - delta beta
+  private final double[][] w;
+  private final double[] v;
+  private final double[] y;
+  private final double[] h;
+  private final StateLayout layout;
+  private final StateLayout.Block rp;
+  private UniformRandomProvider rng;
+  private ZigguratSampler.NormalizedGaussian gauss;
+
+  public XorSimulator(XorGmm model, int d) {
+    this.model = model;
+    this.k = model.hiddenUnits();
+    this.d = Check.atLeast("d", d, 3);
+    this.noise = Double.isInfinite(model.lambda()) ? 0 : 1 / Math.sqrt(model.lambda());
+    this.delta = model.cDelta() / d;
+    this.beta = model.beta();
+    this.shrink = 1 - delta * beta;
+    this.w = new double[k][d];
+    this.v = new double[k];
+    this.y = new double[d];
+    this.h = new double[k];
+    this.layout = model.layout();
+    this.rp = layout.block("Rperp");
+  }
+
+  @Override
+  public StateLayout layout() {
+    return layout;
+  }
+
+  @Override
+  public int dimension() {
+    return d;
+  }
+
+  @Override
+  public double timePerStep() {
+    return delta;
+  }
+
+  @Override
+  public void initialize(UniformRandomProvider rng, Map<String, Double> planted) {
+    this.rng = rng;
+    this.gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+    double sd = 1 / Math.sqrt(d);
+    for (double[] wi : w) for (int j = 0; j < d; j++) wi[j] = sd * gauss.sample();
+    for (int i = 0; i < k; i++) v[i] = gauss.sample();
+    for (Map.Entry<String, Double> e : planted.entrySet()) {
+      String name = e.getKey();
+      if (!layout.contains(name) || name.startsWith("Rperp")) {
+        throw new IllegalArgumentException("init." + name + ": the xor-gmm simulator can plant v[i], mmu[i] and "
+            + "mnu[i], not '" + name + "'");
+      }
+      double x = Check.finite("init." + name, e.getValue());
+      int idx = layout.indexOf(name);
+      if (idx < k) v[idx] = x;
+      else if (idx < 2 * k) w[idx - k][0] = x;
+      else w[idx - 2 * k][1] = x;
+    }
+  }
+
+  @Override
+  public void step() {
+    int label = rng.nextBoolean() ? 1 : 0;
+    double sign = rng.nextBoolean() ? 1 : -1;
+    int axis = label == 1 ? 0 : 1; // mu = e_1 carries label 1, nu = e_2 label 0
+    java.util.Arrays.fill(h, 0.0);
+    for (int j = 0; j < d; j++) {
+      double yj = noise == 0 ? 0 : noise * gauss.sample();
+      if (j == axis) yj += sign;
+      y[j] = yj;
+      for (int i = 0; i < k; i++) h[i] += w[i][j] * yj;
+    }
+    double s = 0;
+    for (int i = 0; i < k; i++) if (h[i] > 0) s += v[i] * h[i];
+    double e = 1 / (1 + Math.exp(-s)) - label;
+    for (int i = 0; i < k; i++) {
+      double coef = h[i] > 0 ? delta * e * v[i] : 0; // uses v before its update
+      double[] wi = w[i];
+      if (coef == 0) {
+        for (int j = 0; j < d; j++) wi[j] *= shrink;
+      } else {
+        for (int j = 0; j < d; j++) wi[j] = shrink * wi[j] - coef * y[j];
+      }
+    }
+    for (int i = 0; i < k; i++) v[i] -= delta * (e * Math.max(h[i], 0) + beta * v[i]);
+  }
+
+  @Override
+  public void statistics(double[] out) {
+    for (int i = 0; i < k; i++) {
+      out[i] = v[i];
+      out[k + i] = w[i][0];
+      out[2 * k + i] = w[i][1];
+      for (int j = i; j < k; j++) {
+        double s = 0;
+        double[] wi = w[i], wj = w[j];
+        for (int l = 2; l < d; l++) s += wi[l] * wj[l];
+        out[rp.index(i, j)] = s;
+      }
+    }
+  }
+
+  /** The model simulated. */
+  public XorGmm model() {
+    return model;
+  }
+}

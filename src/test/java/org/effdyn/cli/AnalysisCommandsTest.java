@@ -1,0 +1,124 @@
+package org.effdyn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** effdyn fixed-points, sweep and validate: outputs, exit codes and one-line errors. */
+class AnalysisCommandsTest {
+  static final String TENSOR = String.join("\n",
+      "model: pca",
+      "params: {k: 3, lambda: 4.0, c_delta: 1.0}",
+      "init: {m: 0.5}",
+      "time: {start: 0, end: 3, samples: 31}",
+      "events: [{statistic: m, level: 0.9, action: record, name: m90}]",
+      "");
+
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  private Run effdyn(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.configure(new CommandLine(new Main()));
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return new Run(cl.execute(args), out.toString(), err.toString());
+  }
+
+  private Path card(String text) throws IOException {
+    return Files.writeString(tmp.resolve("card.yaml"), text);
+  }
+
+  @Test
+  void fixedPointsOfTheTensorWithContinuationFindTheFold() throws IOException {
+    Path out = tmp.resolve("fp");
+    Run r = effdyn("fixed-points", card(TENSOR).toString(), "--range", "m=-0.5:1.5", "--range", "r2perp=0:2",
+        "--nonneg", "r2perp", "--continue", "lambda=2:6", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("m=1, r2perp=1 (stable-node").contains("m=0.295598, r2perp=1 (saddle")
+        .contains("fold at lambda = 3.07920");
+    for (String f : new String[] {"fixed-points.csv", "fixed-points.json", "bifurcation.csv", "bifurcation.png", "bifurcation.svg"}) {
+      assertThat(out.resolve(f)).isRegularFile();
+    }
+    assertThat(Files.readString(out.resolve("bifurcation.svg"))).contains("<svg");
+    assertThat(Files.readAllLines(out.resolve("fixed-points.csv")).get(0)).startsWith("\"m\",\"r2perp\",stability,");
+  }
+
+  @Test
+  void fixedPointsBadInput() throws IOException {
+    Path c = card(TENSOR);
+    Run r = effdyn("fixed-points", c.toString(), "--range", "q=0:1", "--out", tmp.resolve("x").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("effdyn: --range: unknown statistic 'q'").doesNotContain("\n");
+    r = effdyn("fixed-points", c.toString(), "--continue", "beta=0:1", "--out", tmp.resolve("x").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("no real parameter 'beta'");
+  }
+
+  @Test
+  void sweepWritesOneCsvPerVariantAndResumes() throws IOException {
+    Path c = card(TENSOR);
+    Path out = tmp.resolve("sw");
+    Run r = effdyn("sweep", c.toString(), "--param", "lambda=3:5:3", "--out", out.toString(), "--threads", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("3 variants, 3 computed, 0 already written (kept), 0 failed");
+    assertThat(out.resolve("variants/000_lambda=3.csv")).isRegularFile();
+    assertThat(out.resolve("variants/002_lambda=5.csv")).isRegularFile();
+    assertThat(out.resolve("summary.png")).isRegularFile();
+    String summary = Files.readString(out.resolve("summary.csv"));
+    Run again = effdyn("sweep", c.toString(), "--param", "lambda=3:5:3", "--out", out.toString(), "--threads", "1");
+    assertThat(again.out()).contains("0 computed, 3 already written (kept)");
+    assertThat(Files.readString(out.resolve("summary.csv"))).isEqualTo(summary.replace(",ok,", ",kept,"));
+  }
+
+  @Test
+  void sweepBadRangesAreUsageErrors() throws IOException {
+    Path c = card(TENSOR);
+    Object[][] cases = {
+        {"lambda=1:2:0", "number of values must be >= 1"},
+        {"lambda=2:2:3", "a = b = 2.0 with n = 3"},
+        {"lambda=1:Infinity:3", "range ends must be finite"},
+        {"gamma=1:2:3", "has no parameter 'gamma'"},
+        {"lambda", "expected NAME=a:b:n"},
+    };
+    for (Object[] k : cases) {
+      Run r = effdyn("sweep", c.toString(), "--param", (String) k[0], "--out", tmp.resolve("bad").toString());
+      assertThat(r.code()).as((String) k[0]).isEqualTo(2);
+      assertThat(r.err().strip()).as((String) k[0]).startsWith("effdyn: ").contains((String) k[1]).doesNotContain("\n");
+      assertThat(tmp.resolve("bad")).doesNotExist();
+    }
+  }
+
+  @Test
+  void sweepReportsACrashedVariantAndGoesOn() throws IOException {
+    Path out = tmp.resolve("crash");
+    // lambda = -1 and 0 are rejected by the model; lambda = 1 runs
+    Run r = effdyn("sweep", card(TENSOR).toString(), "--param", "lambda=-1:1:3", "--out", out.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("sweep variant 0 {lambda=-1.0} failed: ").contains("lambda must be > 0");
+    assertThat(out.resolve("variants/002_lambda=1.csv")).isRegularFile();
+    assertThat(Files.readString(out.resolve("summary.csv"))).contains(",failed,");
+  }
+
+  @Test
+  void validateRejectsBadCasesAndUnknownNames() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("cases"));
+    Files.writeString(dir.resolve("bad.yaml"), String.join("\n",
+        "model: pca", "params: {lambda: 2}", "time: {end: 1}", "dims: {quick: [1, 100]}", "expect: {rate: -0.5, band: 0.2}", ""));
+    Run r = effdyn("validate", "--dir", dir.toString(), "--reports", tmp.resolve("rep").toString(), "bad");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).endsWith("dims.quick[0]: dimension must be >= 2, got 1");
+    r = effdyn("validate", "--dir", dir.toString(), "nope");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown validation case 'nope'; known: bad");
+  }
+}
