@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.effdyn.model.committee.Committee;
 import org.effdyn.model.kgmm.Kgmm;
+import org.effdyn.model.lazy.LazyDiagonal;
+import org.effdyn.model.lazy.LazyQuadratic;
+import org.effdyn.model.lazy.LazyTwoLayer;
 import org.effdyn.model.pca.SpikedPca;
 import org.effdyn.model.xor.XorGmm;
 
 /** Every model the CLI and scenario cards know, by card name. */
 public final class ModelRegistry {
-  private static final List<ModelFactory> FACTORIES = List.of(SpikedPca.FACTORY, Kgmm.FACTORY, XorGmm.FACTORY, Committee.FACTORY);
+  private static final List<ModelFactory> FACTORIES = List.of(SpikedPca.FACTORY, Kgmm.FACTORY, XorGmm.FACTORY, Committee.FACTORY,
+      LazyQuadratic.FACTORY, LazyDiagonal.FACTORY, LazyTwoLayer.FACTORY);
 
   private ModelRegistry() {}
 

@@ -1,0 +1,118 @@
+package org.effdyn.model.lazy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.effdyn.core.Check;
+import org.effdyn.model.ModelFactory;
+import org.effdyn.model.ParamSpec;
+import org.effdyn.model.Params;
+
+/**
+ * The fixed multi-scale model of ntk.md §10.2 (ii): p = n = K independent copies of the tightness
+ * example, h_k(w) = a_k w_k + b w_k²/2, w0 = 0. The card's instance has a_k² = 2^{−(k−1)} (k = 1..K) and
+ * y*_k = √(2R0/K): Lip(Dh) = b, Lip(h) ≤ 1 + bρ on B(0, ρ), kernel time scales 1 .. 2^{K−1}. It attains
+ * gap ≈ c t/α over t ∈ [1, 2^{K−1}] and T_ε ∝ α, while the Chizat-type bound grows like t² (§10.6).
+ *
+ * @param a     slopes a_k &gt; 0 (length K &gt;= 1)
+ * @param b     curvature b &gt;= 0
+ * @param yStar targets y*_k, finite, length K, not all zero
+ * @param alpha scale α &gt; 0
+ * @param flow  which flows the card integrates
+ */
+public record LazyDiagonal(double[] a, double b, double[] yStar, double alpha, Flow flow) implements LazyModel {
+  public LazyDiagonal {
+    if (a == null || a.length < 1) throw new IllegalArgumentException("K must be >= 1, got " + (a == null ? 0 : a.length));
+    for (int k = 0; k < a.length; k++) Check.positiveFinite("a[" + (k + 1) + "]", a[k]);
+    Check.nonNegativeFinite("b", b);
+    Check.length("y*", yStar, a.length);
+    Check.allFinite("y*", yStar);
+    double s = 0;
+    for (double y : yStar) s += y * y;
+    if (s == 0) throw new IllegalArgumentException("R0 must be > 0, got y* = 0");
+    Check.positiveFinite("alpha", alpha);
+    a = a.clone();
+    yStar = yStar.clone();
+    if (flow == null) flow = Flow.ALL;
+  }
+
+  /** The spec's instance: a_k² = 2^{−(k−1)}, y*_k = √(2R0/K). */
+  public static LazyDiagonal multiScale(int k, double b, double r0, double alpha) {
+    Check.atLeast("K", k, 1);
+    Check.positiveFinite("R0", r0);
+    double[] a = new double[k];
+    double[] y = new double[k];
+    for (int i = 0; i < k; i++) {
+      a[i] = Math.pow(2, -i / 2.0);
+      y[i] = Math.sqrt(2 * r0 / k);
+    }
+    return new LazyDiagonal(a, b, y, alpha, Flow.ALL);
+  }
+
+  @Override
+  public double[] a() {
+    return a.clone();
+  }
+
+  @Override
+  public double[] yStar() {
+    return yStar.clone();
+  }
+
+  @Override
+  public LazyDiagonal withAlpha(double v) {
+    return new LazyDiagonal(a, b, yStar, v, flow);
+  }
+
+  public LazyDiagonal withFlow(Flow f) {
+    return new LazyDiagonal(a, b, yStar, alpha, f);
+  }
+
+  @Override
+  public LazyProblem problem() {
+    return new LazyProblem(new DiagonalQuadratic(a, b), yStar, alpha);
+  }
+
+  @Override
+  public String name() {
+    return "lazy-diagonal";
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("a", a.clone());
+    m.put("b", b);
+    m.put("y_star", yStar.clone());
+    m.put("alpha", alpha);
+    m.put("flow", flow.key());
+    return m;
+  }
+
+  /** Card name {@code lazy-diagonal}. */
+  public static final ModelFactory FACTORY = new ModelFactory() {
+    @Override public String name() { return "lazy-diagonal"; }
+
+    @Override public String description() {
+      return "lazy training, fixed multi-scale model h_k = a_k w_k + b w_k^2/2, a_k^2 = 2^-(k-1); spec ntk.md §10.2(ii)";
+    }
+
+    @Override public List<ParamSpec> parameters() {
+      return List.of(
+          new ParamSpec("alpha", "model scale alpha > 0", "1000"),
+          new ParamSpec("K", "number of scales K >= 1 (a_k^2 = 2^-(k-1))", "16"),
+          new ParamSpec("b", "curvature b = Lip(Dh) >= 0", "1"),
+          new ParamSpec("R0", "initial loss R0 > 0 (y*_k = sqrt(2 R0/K))", "1"),
+          new ParamSpec("flow", "full | linear | correction | all", "all"));
+    }
+
+    @Override public LazyDiagonal create(Map<String, ?> given) {
+      Params q = new Params(name(), parameters(), given);
+      try {
+        return multiScale(q.integer("K"), q.real("b"), q.real("R0"), q.real("alpha")).withFlow(LazyCards.flow(given));
+      } catch (IllegalArgumentException e) {
+        throw LazyCards.params(e);
+      }
+    }
+  };
+}

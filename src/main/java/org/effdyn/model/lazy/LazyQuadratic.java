@@ -1,0 +1,104 @@
+package org.effdyn.model.lazy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.effdyn.core.Check;
+import org.effdyn.model.ModelFactory;
+import org.effdyn.model.ParamSpec;
+import org.effdyn.model.Params;
+
+/**
+ * The tightness example of [002] §3.2 / App. B (ntk.md §10.2 (i)): p = n = 1, w0 = 0,
+ * \[ h(w) = a w + b w^2/2, \qquad \dot v = (a + b v/α)(y^* − a v − b v^2/(2α)),
+ *    \qquad \dot{\bar v} = a (y^* − a \bar v) \quad (N4) \]
+ * with Lip(Dh) = b exactly. The paper ties a = T^{-1/2} to the horizon T; here a is free (card default
+ * {@code horizon}^{-1/2}). Closed forms: {@link LazyOracles}.
+ *
+ * @param a     slope a &gt; 0 (so K0 = a² &gt; 0 and the closed form's root a + bw &gt; 0 exists)
+ * @param b     curvature b = L &gt;= 0
+ * @param yStar target y* = √(2R0) (finite, nonzero)
+ * @param alpha scale α &gt; 0
+ * @param flow  which flows the card integrates
+ */
+public record LazyQuadratic(double a, double b, double yStar, double alpha, Flow flow) implements LazyModel {
+  public LazyQuadratic {
+    Check.positiveFinite("a", a);
+    Check.nonNegativeFinite("b", b);
+    Check.finite("R0 (y*)", yStar);
+    if (yStar == 0) throw new IllegalArgumentException("R0 must be > 0 (y* = sqrt(2 R0)), got y* = 0");
+    Check.positiveFinite("alpha", alpha);
+    if (flow == null) flow = Flow.ALL;
+  }
+
+  /** The paper's instance for horizon T: a = T^{-1/2}, b = L, y* = √(2R0). */
+  public static LazyQuadratic tight(double horizon, double lip, double r0, double alpha) {
+    Check.positiveFinite("horizon", horizon);
+    Check.positiveFinite("R0", r0);
+    return new LazyQuadratic(1 / Math.sqrt(horizon), lip, Math.sqrt(2 * r0), alpha, Flow.ALL);
+  }
+
+  @Override
+  public LazyQuadratic withAlpha(double v) {
+    return new LazyQuadratic(a, b, yStar, v, flow);
+  }
+
+  public LazyQuadratic withFlow(Flow f) {
+    return new LazyQuadratic(a, b, yStar, alpha, f);
+  }
+
+  @Override
+  public LazyProblem problem() {
+    return new LazyProblem(new DiagonalQuadratic(new double[] {a}, b), new double[] {yStar}, alpha);
+  }
+
+  @Override
+  public String name() {
+    return "lazy-quadratic";
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("a", a);
+    m.put("b", b);
+    m.put("R0", yStar * yStar / 2);
+    m.put("alpha", alpha);
+    m.put("flow", flow.key());
+    return m;
+  }
+
+  /** Card name {@code lazy-quadratic}. */
+  public static final ModelFactory FACTORY = new ModelFactory() {
+    @Override public String name() { return "lazy-quadratic"; }
+
+    @Override public String description() {
+      return "lazy training, tightness example h(w) = a w + b w^2/2 (full vs linearized flow); spec ntk.md §10.2(i)";
+    }
+
+    @Override public List<ParamSpec> parameters() {
+      return List.of(
+          new ParamSpec("alpha", "model scale alpha > 0", "100"),
+          new ParamSpec("horizon", "horizon T > 0 that sets the default a = T^-1/2", "1"),
+          new ParamSpec("a", "slope a > 0 (default horizon^-1/2)", "horizon^-1/2"),
+          new ParamSpec("b", "curvature b = Lip(Dh) >= 0", "1"),
+          new ParamSpec("R0", "initial loss R0 > 0 (y* = sqrt(2 R0))", "1"),
+          new ParamSpec("flow", "full | linear | correction | all", "all"));
+    }
+
+    @Override public LazyQuadratic create(Map<String, ?> given) {
+      Params q = new Params(name(), parameters(), given);
+      double horizon = q.real("horizon");
+      double alpha = q.real("alpha");
+      double r0 = q.real("R0");
+      try {
+        Check.positiveFinite("horizon", horizon);
+        Check.positiveFinite("R0", r0);
+        double a = given.containsKey("a") ? q.real("a") : 1 / Math.sqrt(horizon);
+        return new LazyQuadratic(a, q.real("b"), Math.sqrt(2 * r0), alpha, LazyCards.flow(given));
+      } catch (IllegalArgumentException e) {
+        throw LazyCards.params(e);
+      }
+    }
+  };
+}

@@ -1,0 +1,327 @@
+package org.effdyn.model.lazy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.effdyn.core.Check;
+import org.effdyn.model.ModelFactory;
+import org.effdyn.model.ParamSpec;
+import org.effdyn.model.Params;
+import org.effdyn.sim.RandomStreams;
+
+/**
+ * The two-layer network of [002] §2 (ntk.md §10.2 (iii)): width m, n training points x_i ~ N(0, I_d),
+ * \[ f_w(x) = m^{-1/2} \sum_j a_j σ(\sqrt m \langle u_j, x\rangle), \quad h(w) = n^{-1/2}(f_w(x_i))_i,
+ *    \quad y^* = n^{-1/2}(y_i)_i, \]
+ * so R(αh) = (1/2n) Σ_i (α f_w(x_i) − y_i)². Initialisation: a, U i.i.d. Unif[−m^{-1/2}, m^{-1/2}].
+ * Randomness: inputs from {@code RandomStreams.stream(dataSeed, 0)}, weights from stream 1, random
+ * labels from stream 2.
+ *
+ * @param n               training points, &gt;= 1
+ * @param d               input dimension, &gt;= 1
+ * @param m               width, &gt;= 1 (with {@code symmetric} centring the network has 2m neurons)
+ * @param activation      tanh (default) or sigmoid: C² with bounded σ', σ'' (no ReLU: the theory needs C²)
+ * @param parametrization mean-field (the printed model) or proof-variant (prefactor m^{-1}, erratum 2)
+ * @param centering       subtract (default: train α(h − h(w0)), R0 = |y*|²/2 independent of α),
+ *                        none (the literal setting: target y* − αh(w0), erratum 1), or symmetric
+ *                        (2m neurons, neuron j+m starts at (−a_j, u_j), so h(w0) = 0; init scale and
+ *                        prefactors use the width 2m)
+ * @param alpha           scale α &gt; 0 (α = √m is the NTK parametrisation)
+ * @param dataSeed        seed of inputs, labels and initial weights
+ * @param target          teacher y = tanh(2x_1) + x_2 x_3/2 (coordinates beyond d read as 0) or
+ *                        random labels ±1
+ * @param flow            which flows the card integrates
+ */
+public record LazyTwoLayer(int n, int d, int m, Activation activation, Parametrization parametrization,
+    Centering centering, double alpha, long dataSeed, Target target, Flow flow) implements LazyModel {
+
+  /** σ with its bounds |σ'|∞, |σ''|∞ and an increment without cancellation. */
+  public enum Activation {
+    /** tanh: |σ'| ≤ 1, |σ''| ≤ 4/(3√3). */
+    TANH,
+    /** σ(z) = (1 + tanh(z/2))/2: |σ'| ≤ 1/4, |σ''| ≤ 1/(6√3). */
+    SIGMOID;
+
+    /** The "tanh variable" the other methods take: tanh z (tanh) or tanh(z/2) (sigmoid). */
+    double th(double z) {
+      return fastTanh(this == TANH ? z : z / 2);
+    }
+
+    /**
+     * tanh through the intrinsic Math.exp: (1 − e)/(1 + e), e = e^{−2|z|}; absolute error a few ulps
+     * (relative error up to ~1e-16/|z| near 0, harmless here: every use is absolute).
+     */
+    static double fastTanh(double z) {
+      double e = Math.exp(-2 * Math.abs(z));
+      double t = (1 - e) / (1 + e);
+      return z < 0 ? -t : t;
+    }
+
+    /** σ from the tanh variable t = th(z). */
+    double valueT(double t) {
+      return this == TANH ? t : 0.5 * (1 + t);
+    }
+
+    /** σ' from t = th(z). */
+    double d1T(double t) {
+      return this == TANH ? 1 - t * t : (1 - t * t) / 4;
+    }
+
+    /** σ'' from t = th(z). */
+    double d2T(double t) {
+      return this == TANH ? -2 * t * (1 - t * t) : -t * (1 - t * t) / 4;
+    }
+
+    double value(double z) {
+      return valueT(th(z));
+    }
+
+    double d1(double z) {
+      return d1T(th(z));
+    }
+
+    double d2(double z) {
+      return d2T(th(z));
+    }
+
+    double d1Max() {
+      return this == TANH ? 1.0 : 0.25;
+    }
+
+    double d2Max() {
+      return this == TANH ? 4 / (3 * Math.sqrt(3)) : 1 / (6 * Math.sqrt(3));
+    }
+
+    /**
+     * α[σ(z + ζ/α) − σ(z)] without cancellation, from t0 = th(z) and t1 = th(z + ζ/α):
+     * tanh(z + δ) − tanh z = tanh δ (1 − tanh z tanh(z + δ)), with α tanh(ζ/α) = ζ · tanh(δ)/δ.
+     */
+    double scaledIncrementT(double t0, double t1, double zeta, double alpha) {
+      if (this == TANH) return zeta * tanhc(zeta / alpha) * (1 - t0 * t1);
+      return zeta / 4 * tanhc(zeta / (2 * alpha)) * (1 - t0 * t1);
+    }
+
+    /** α[σ(z + ζ/α) − σ(z)] (see {@link #scaledIncrementT}). */
+    double scaledIncrement(double z, double zeta, double alpha) {
+      return scaledIncrementT(th(z), th(z + zeta / alpha), zeta, alpha);
+    }
+
+    /** tanh(x)/x, with its series below |x| = 1e-3 (error &lt; x⁶ &lt; 1e-18). */
+    static double tanhc(double x) {
+      if (Math.abs(x) < 1e-3) {
+        double x2 = x * x;
+        return 1 - x2 / 3 + 2 * x2 * x2 / 15;
+      }
+      return Math.tanh(x) / x;
+    }
+
+    String key() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** Prefactor of f: m^{-1/2} (mean-field, printed) or m^{-1} (the proof's variant). */
+  public enum Parametrization {
+    MEAN_FIELD, PROOF_VARIANT;
+
+    String key() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** How h(w0) ≠ 0 is handled (ntk.md §10.1, erratum 1). */
+  public enum Centering {
+    SUBTRACT, NONE, SYMMETRIC;
+
+    String key() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** Labels. */
+  public enum Target {
+    TEACHER, RANDOM;
+
+    String key() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public LazyTwoLayer {
+    Check.atLeast("n", n, 1);
+    Check.atLeast("d", d, 1);
+    Check.atLeast("m", m, 1);
+    if (activation == null) activation = Activation.TANH;
+    if (parametrization == null) parametrization = Parametrization.MEAN_FIELD;
+    if (centering == null) centering = Centering.SUBTRACT;
+    if (target == null) target = Target.TEACHER;
+    if (flow == null) flow = Flow.ALL;
+    Check.positiveFinite("alpha", alpha);
+  }
+
+  /** The spec's defaults: n = 20, d = 3, m = 40, tanh, mean-field, centred, teacher, seed 0. */
+  public static LazyTwoLayer defaults(double alpha) {
+    return new LazyTwoLayer(20, 3, 40, Activation.TANH, Parametrization.MEAN_FIELD, Centering.SUBTRACT, alpha,
+        0L, Target.TEACHER, Flow.ALL);
+  }
+
+  @Override
+  public LazyTwoLayer withAlpha(double v) {
+    return new LazyTwoLayer(n, d, m, activation, parametrization, centering, v, dataSeed, target, flow);
+  }
+
+  public LazyTwoLayer withFlow(Flow f) {
+    return new LazyTwoLayer(n, d, m, activation, parametrization, centering, alpha, dataSeed, target, f);
+  }
+
+  public LazyTwoLayer withCentering(Centering c) {
+    return new LazyTwoLayer(n, d, m, activation, parametrization, c, alpha, dataSeed, target, flow);
+  }
+
+  /** Number of neurons: m, or 2m with symmetric centring. */
+  public int width() {
+    return centering == Centering.SYMMETRIC ? 2 * m : m;
+  }
+
+  /** Inputs x_i (n × d). */
+  public double[][] inputs() {
+    UniformRandomProvider rng = RandomStreams.stream(dataSeed, 0);
+    ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+    double[][] x = new double[n][d];
+    for (int i = 0; i < n; i++) for (int k = 0; k < d; k++) x[i][k] = g.sample();
+    return x;
+  }
+
+  /** Labels y_i (before the n^{-1/2}). */
+  public double[] labels() {
+    double[][] x = inputs();
+    double[] y = new double[n];
+    UniformRandomProvider rng = RandomStreams.stream(dataSeed, 2);
+    for (int i = 0; i < n; i++) {
+      if (target == Target.TEACHER) {
+        double x2 = d >= 2 ? x[i][1] : 0;
+        double x3 = d >= 3 ? x[i][2] : 0;
+        y[i] = Math.tanh(2 * x[i][0]) + 0.5 * x2 * x3;
+      } else {
+        y[i] = rng.nextBoolean() ? 1.0 : -1.0;
+      }
+    }
+    return y;
+  }
+
+  /** The network as a differentiable model (weights drawn from stream 1). */
+  TwoLayerNet net() {
+    int width = width();
+    double s = 1 / Math.sqrt(width);
+    UniformRandomProvider rng = RandomStreams.stream(dataSeed, 1);
+    double[] a0 = new double[width];
+    double[][] u0 = new double[width][d];
+    for (int j = 0; j < m; j++) {
+      a0[j] = -s + 2 * s * rng.nextDouble();
+      for (int k = 0; k < d; k++) u0[j][k] = -s + 2 * s * rng.nextDouble();
+    }
+    if (centering == Centering.SYMMETRIC) {
+      for (int j = 0; j < m; j++) {
+        a0[j + m] = -a0[j];
+        u0[j + m] = u0[j].clone();
+      }
+    }
+    double c = parametrization == Parametrization.MEAN_FIELD ? 1 / Math.sqrt(width) : 1.0 / width;
+    return new TwoLayerNet(inputs(), a0, u0, c, activation);
+  }
+
+  /** The network of this card as a {@link DifferentiableModel}. */
+  public DifferentiableModel differentiableModel() {
+    return net();
+  }
+
+  /** h(w0) of the uncentred network (zero with symmetric centring up to rounding). */
+  public double[] outputsAtInit() {
+    return net().outputsAtInit();
+  }
+
+  @Override
+  public LazyProblem problem() {
+    TwoLayerNet net = net();
+    double[] y = labels();
+    double sn = Math.sqrt(n);
+    double[] ys = new double[n];
+    double[] h0 = centering == Centering.NONE ? net.outputsAtInit() : new double[n];
+    for (int i = 0; i < n; i++) ys[i] = y[i] / sn - alpha * h0[i];
+    return new LazyProblem(net, ys, alpha);
+  }
+
+  @Override
+  public String name() {
+    return "lazy-twolayer";
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("n", n);
+    p.put("d", d);
+    p.put("m", m);
+    p.put("activation", activation.key());
+    p.put("parametrization", parametrization.key());
+    p.put("centering", centering.key());
+    p.put("alpha", alpha);
+    p.put("data_seed", dataSeed);
+    p.put("target", target.key());
+    p.put("flow", flow.key());
+    return p;
+  }
+
+  private static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String value, String allowed) {
+    for (E e : type.getEnumConstants()) {
+      if (e.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(value)) return e;
+    }
+    throw new IllegalArgumentException("params." + field + ": must be one of " + allowed + "; got '" + value + "'");
+  }
+
+  /** Card name {@code lazy-twolayer}. */
+  public static final ModelFactory FACTORY = new ModelFactory() {
+    @Override public String name() { return "lazy-twolayer"; }
+
+    @Override public String description() {
+      return "lazy training, two-layer network (width m, n points), full vs linearized flow; spec ntk.md §10.2(iii)";
+    }
+
+    @Override public List<ParamSpec> parameters() {
+      return List.of(
+          new ParamSpec("alpha", "model scale alpha > 0 (sqrt(m): NTK parametrisation)", "100"),
+          new ParamSpec("n", "training points n >= 1", "20"),
+          new ParamSpec("d", "input dimension d >= 1", "3"),
+          new ParamSpec("m", "width m >= 1", "40"),
+          new ParamSpec("activation", "tanh | sigmoid", "tanh"),
+          new ParamSpec("parametrization", "mean-field | proof-variant", "mean-field"),
+          new ParamSpec("centering", "subtract | none | symmetric", "subtract"),
+          new ParamSpec("data_seed", "seed of data and initial weights", "0"),
+          new ParamSpec("target", "teacher | random", "teacher"),
+          new ParamSpec("flow", "full | linear | correction | all", "all"));
+    }
+
+    @Override public LazyTwoLayer create(Map<String, ?> given) {
+      Params q = new Params(name(), parameters(), given);
+      try {
+        Object seed = given.get("data_seed");
+        long s = seed == null ? 0L : (seed instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
+            ? num.longValue() : q.integer("data_seed"));
+        return new LazyTwoLayer(q.integer("n"), q.integer("d"), q.integer("m"),
+            parseEnum(Activation.class, "activation", LazyCards.text(given, "activation", "tanh"), "tanh, sigmoid"),
+            parseEnum(Parametrization.class, "parametrization", LazyCards.text(given, "parametrization", "mean-field"),
+                "mean-field, proof-variant"),
+            parseEnum(Centering.class, "centering", LazyCards.text(given, "centering", "subtract"),
+                "subtract, none, symmetric"),
+            q.real("alpha"), s,
+            parseEnum(Target.class, "target", LazyCards.text(given, "target", "teacher"), "teacher, random"),
+            LazyCards.flow(given));
+      } catch (IllegalArgumentException e) {
+        throw LazyCards.params(e);
+      }
+    }
+  };
+}
