@@ -61,6 +61,10 @@ final class FixedPointsCommand implements Callable<Integer> {
   @Option(names = "--continue", paramLabel = "NAME=a:b", description = "Trace every fixed point's branch in parameter NAME over [a, b] (both directions).")
   String cont;
 
+  @Option(names = "--basins", paramLabel = "N", description = "For models with a basin study (xor-gmm): N initializations "
+      + "per card variant through the flow, with 95% intervals (basins.csv/.md/.png). Default: ${DEFAULT-VALUE} (off).")
+  int basins;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory. Default: the card's output.dir + '/fixed-points'.")
   Path out;
 
@@ -80,6 +84,13 @@ final class FixedPointsCommand implements Callable<Integer> {
       if (grid < 1) return Commands.fail(err, null, verbose, Main.USAGE, "--grid must be >= 1, got " + grid);
       if (random < 0) return Commands.fail(err, null, verbose, Main.USAGE, "--random must be >= 0, got " + random);
       Scenario.Variant v = s.variants().get(0);
+      if (basins < 0) return Commands.fail(err, null, verbose, Main.USAGE, "--basins must be >= 0, got " + basins);
+      if (basins > 0 && !(v.model() instanceof org.effdyn.io.BasinReport)) {
+        return Commands.fail(err, null, verbose, Main.USAGE, "--basins: model '" + s.factory().name() + "' has no basin study");
+      }
+      java.util.Optional<String> sets = v.model() instanceof org.effdyn.analysis.FixedPointSets fs
+          ? fs.fixedPointSetsReport() : java.util.Optional.empty();
+      if (sets.isPresent() || basins > 0) return setsAndBasins(s, v, sets, o);
       Dynamics dyn = v.model().limit(Regime.BALLISTIC);
       StateLayout layout = dyn.layout();
       int n = layout.size();
@@ -265,5 +276,35 @@ final class FixedPointsCommand implements Callable<Integer> {
   static String complex(Complex c) {
     if (c.getImaginary() == 0) return String.valueOf(c.getReal());
     return c.getReal() + (c.getImaginary() < 0 ? "-" : "+") + Math.abs(c.getImaginary()) + "i";
+  }
+
+  /**
+   * Models whose fixed points are sets (FixedPointSets) get their set report instead of a Newton search,
+   * and, with --basins, their basin study.
+   */
+  private Integer setsAndBasins(Scenario s, Scenario.Variant v, java.util.Optional<String> sets, PrintWriter o) {
+    Path dir = out != null ? out : Path.of(s.output().dir(), "fixed-points");
+    List<String> files = new ArrayList<>();
+    if (sets.isPresent()) {
+      org.effdyn.core.AtomicFiles.writeString(dir.resolve("fixed-point-sets.md"), sets.get());
+      files.add("fixed-point-sets.md");
+      o.println(sets.get());
+    }
+    if (basins > 0) {
+      files.addAll(((org.effdyn.io.BasinReport) v.model()).writeBasinReport(s, basins,
+          Runtime.getRuntime().availableProcessors(), dir));
+      o.println(new String(readOrEmpty(dir.resolve("basins.md")), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    o.println("wrote " + dir + "/{" + String.join(", ", files) + "}");
+    o.flush();
+    return 0;
+  }
+
+  private static byte[] readOrEmpty(Path p) {
+    try {
+      return java.nio.file.Files.readAllBytes(p);
+    } catch (java.io.IOException e) {
+      return new byte[0];
+    }
   }
 }

@@ -35,4 +35,9 @@ public interface Model {
   default java.util.List<String> chartColumns(Regime regime) {
     return limit(regime).layout().names();
   }
+
+  /** True if charts should use a logarithmic time axis (as the committee-machine literature does for ε_g). */
+  default boolean chartLogTime() {
+    return false;
+  }
 }

@@ -65,7 +65,11 @@ final class Charts {
     st.setMarkerSize(7);
     st.setXAxisDecimalPattern("0.##");
     st.setXAxisTickMarkSpacingHint(90);
-    c.getStyler().setXAxisMin(s.grid().t0());
+    // a log time axis (when the model asks for one) starts at the first positive output time
+    boolean logT = results.get(0).variant().model().chartLogTime() && s.grid().t1() > 0;
+    double tMin = logT ? firstPositive(s.grid()) : s.grid().t0();
+    if (logT) st.setXAxisLogarithmic(true);
+    c.getStyler().setXAxisMin(tMin);
     c.getStyler().setXAxisMax(s.grid().t1());
     boolean several = results.size() > 1;
     for (int v = 0; v < results.size(); v++) {
@@ -74,7 +78,7 @@ final class Charts {
       Color vc = several ? PALETTE[v % PALETTE.length] : Color.BLACK;
       if (r.limit() != null) {
         Trajectory t = r.limit();
-        line(c, "limit" + lab, t.times(), t.column(stat), vc, SeriesLines.SOLID);
+        line(c, "limit" + lab, t.times(), t.column(stat), vc, SeriesLines.SOLID, tMin);
       }
       if (r.summary() != null) {
         EnsembleSummary e = r.summary();
@@ -87,9 +91,9 @@ final class Charts {
           lo[i] = e.quantile(i, stat, 0.05);
           hi[i] = e.quantile(i, stat, 0.95);
         }
-        line(c, "SDE mean" + lab, times, mean, vc, SeriesLines.SOLID);
-        line(c, "SDE 5%" + lab, times, lo, vc, SeriesLines.DASH_DASH);
-        line(c, "SDE 95%" + lab, times, hi, vc, SeriesLines.DASH_DASH);
+        line(c, "SDE mean" + lab, times, mean, vc, SeriesLines.SOLID, tMin);
+        line(c, "SDE 5%" + lab, times, lo, vc, SeriesLines.DASH_DASH, tMin);
+        line(c, "SDE 95%" + lab, times, hi, vc, SeriesLines.DASH_DASH, tMin);
       }
       Map<Integer, List<Trajectory>> byD = new LinkedHashMap<>();
       for (ScenarioRunner.SgdRun run : r.sgd()) byD.computeIfAbsent(run.d(), k -> new ArrayList<>()).add(run.trajectory());
@@ -103,7 +107,12 @@ final class Charts {
         List<Double> ys = new ArrayList<>();
         double[][] cols = new double[runs.size()][];
         for (int k = 0; k < runs.size(); k++) cols[k] = runs.get(k).column(stat);
-        for (int i = 0; i < n; i += stride) {
+        int last = -1;
+        for (int j = 0; j < MAX_MARKERS; j++) {
+          // markers evenly spaced in t, or in log t on a log axis
+          int i = logT ? nearest(first, tMin * Math.pow(s.grid().t1() / tMin, j / (MAX_MARKERS - 1.0))) : j * stride;
+          if (i >= n || i <= last || first.time(i) < tMin) continue;
+          last = i;
           double sum = 0;
           for (double[] col : cols) sum += col[i];
           xs.add(first.time(i));
@@ -120,8 +129,23 @@ final class Charts {
     return c;
   }
 
-  private static void line(XYChart c, String name, double[] x, double[] y, Color color, BasicStroke stroke) {
-    XYSeries ser = c.addSeries(name, x, y);
+  private static double firstPositive(org.effdyn.core.TimeGrid g) {
+    for (int i = 0; i < g.samples(); i++) if (g.time(i) > 0) return g.time(i);
+    return g.t1();
+  }
+
+  /** Index of the row whose time is nearest to t. */
+  private static int nearest(Trajectory tr, double t) {
+    int best = 0;
+    for (int i = 1; i < tr.size(); i++) if (Math.abs(tr.time(i) - t) < Math.abs(tr.time(best) - t)) best = i;
+    return best;
+  }
+
+  /** A line of the points with x >= xMin (a log axis cannot show t = 0). */
+  private static void line(XYChart c, String name, double[] x, double[] y, Color color, BasicStroke stroke, double xMin) {
+    int from = 0;
+    while (from < x.length - 1 && x[from] < xMin) from++;
+    XYSeries ser = c.addSeries(name, java.util.Arrays.copyOfRange(x, from, x.length), java.util.Arrays.copyOfRange(y, from, y.length));
     ser.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     ser.setMarker(SeriesMarkers.NONE);
     ser.setLineColor(color);

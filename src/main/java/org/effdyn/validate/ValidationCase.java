@@ -25,7 +25,7 @@ import org.effdyn.model.ModelRegistry;
  * regime: ballistic                         # ballistic (metric sup-error) | diffusive (metric law)
  * plant: {m: 0.3}                           # planted in SGD (else x_0 from the model's law)
  * time: {end: 2.0, samples: 101}
- * solver: {rtol: 1e-9, atol: 1e-12}         # ballistic limit
+ * solver: {rtol: 1e-9, atol: 1e-12}         # ballistic limit; also method and step (e.g. rk4)
  * sde: {dt: 1e-3, paths: 2000}              # diffusive limit (metric law)
  * dims: {quick: [500, 2000], full: [500, 2000, 8000]}   # each d >= 2
  * seeds: {quick: 4, full: 8}                # SGD seeds per dimension
@@ -43,7 +43,7 @@ import org.effdyn.model.ModelRegistry;
  */
 public record ValidationCase(Path file, String name, String description, ModelFactory factory,
     Map<String, Object> params, Model model, Regime regime, Map<String, Double> plant, TimeGrid grid,
-    double rtol, double atol, double sdeDt, int sdePaths, List<Integer> quickDims, List<Integer> fullDims,
+    org.effdyn.solve.OdeOptions solver, double sdeDt, int sdePaths, List<Integer> quickDims, List<Integer> fullDims,
     int quickSeeds, int fullSeeds, long seed, List<String> statistics, Metric metric, double rate, double band,
     double maxZ, int tlogPoints, List<Oracle> oracles) {
 
@@ -161,12 +161,20 @@ public record ValidationCase(Path file, String name, String description, ModelFa
       } catch (IllegalArgumentException e) {
         throw err("time", e.getMessage());
       }
-      double rtol = 1e-9, atol = 1e-12;
+      org.effdyn.solve.OdeOptions solver = org.effdyn.solve.OdeOptions.defaults();
       if (root.has("solver")) {
         JsonNode s = object(root.get("solver"), "solver");
-        keys(s, "solver", List.of("rtol", "atol"));
-        if (s.has("rtol")) rtol = positive(s.get("rtol"), "solver.rtol");
-        if (s.has("atol")) atol = positive(s.get("atol"), "solver.atol");
+        keys(s, "solver", List.of("method", "rtol", "atol", "step"));
+        if (s.has("method")) {
+          try {
+            solver = solver.withMethod(org.effdyn.solve.OdeMethod.parse(s.get("method").asText()));
+          } catch (IllegalArgumentException e) {
+            throw err("solver.method", e.getMessage());
+          }
+        }
+        solver = solver.withTolerances(s.has("rtol") ? positive(s.get("rtol"), "solver.rtol") : solver.rtol(),
+            s.has("atol") ? positive(s.get("atol"), "solver.atol") : solver.atol());
+        if (s.has("step")) solver = solver.withStep(positive(s.get("step"), "solver.step"));
       }
       Metric metric = regime == Regime.BALLISTIC ? Metric.SUP_ERROR : Metric.LAW;
       double dt = 1e-3;
@@ -225,7 +233,7 @@ public record ValidationCase(Path file, String name, String description, ModelFa
         if (!list.isArray()) throw err("oracles", "must be a list");
         for (int i = 0; i < list.size(); i++) oracles.add(oracle(object(list.get(i), "oracles[" + i + "]"), "oracles[" + i + "]", layout, factory));
       }
-      return new ValidationCase(file, name, description, factory, params, model, regime, plant, grid, rtol, atol, dt,
+      return new ValidationCase(file, name, description, factory, params, model, regime, plant, grid, solver, dt,
           paths, quick, full, quickSeeds, fullSeeds, seed, stats, metric, rate, band, maxZ, tlog, oracles);
     }
 

@@ -51,7 +51,7 @@ public final class ValidationRunner {
     int[] idx = new int[c.statistics().size()];
     for (int j = 0; j < idx.length; j++) idx[j] = layout.indexOf(c.statistics().get(j));
     Dynamics dyn = c.model().limit(c.regime());
-    OdeSolver solver = new OdeSolver(OdeOptions.defaults().withTolerances(c.rtol(), c.atol()));
+    OdeSolver solver = new OdeSolver(c.solver());
     int nd = dims.size();
 
     List<Trajectory[]> runs = Parallel.map(nd * seeds, threads, k -> {

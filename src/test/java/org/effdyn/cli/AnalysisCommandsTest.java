@@ -121,4 +121,19 @@ class AnalysisCommandsTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("unknown validation case 'nope'; known: bad");
   }
+
+  /** XOR at lambda = inf: fixed-point sets instead of Newton (24 stable points covering all classes at K = 4), and p_K. */
+  @Test
+  void fixedPointSetsAndBasinsForXor() throws IOException {
+    Path out = tmp.resolve("xor");
+    Run r = effdyn("fixed-points", "models/xor-basins.yaml", "--basins", "40", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(out.resolve("fixed-point-sets.md"))).contains("| 24 | isolated points | yes |");
+    assertThat(out.resolve("basins.csv")).isNotEmptyFile();
+    assertThat(out.resolve("basins.png")).isNotEmptyFile();
+    assertThat(Files.readAllLines(out.resolve("basins.csv"))).hasSize(1 + 5); // header + K = 4..8
+    Run bad = effdyn("fixed-points", card(TENSOR).toString(), "--basins", "10", "--out", tmp.resolve("x").toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--basins").contains("pca");
+  }
 }

@@ -240,8 +240,7 @@ public record Committee(int hiddenUnits, int teacherUnits, Activation activation
 
   /**
    * eps_g, R[1,1], R[1,2], Q[1,1], Q[1,2], v[1] (if v is trained), R[2,1], R[2,2], v[2] (those that
-   * exist), cut to a multiple of 3 when longer than 3: the chart writer lays panels out three per row
-   * and fails on a partly filled last row.
+   * exist).
    */
   @Override
   public List<String> chartColumns(Regime regime) {
@@ -255,7 +254,13 @@ public record Committee(int hiddenUnits, int teacherUnits, Activation activation
       if (teacherUnits >= 2) c.add("R[2,2]");
       if (trainsSecondLayer()) c.add("v[2]");
     }
-    return c.size() <= 3 ? c : c.subList(0, c.size() - c.size() % 3);
+    return c;
+  }
+
+  /** ε_g and the order parameters on a log time axis, as in Saad–Solla and Goldt et al. */
+  @Override
+  public boolean chartLogTime() {
+    return true;
   }
 
   private static void requireBallistic(Regime regime) {

@@ -35,7 +35,7 @@ import org.effdyn.sim.SgdSimulator;
  *                        {@code quadrature_nodes}); see {@link XorFinite}
  */
 public record XorGmm(int hiddenUnits, double lambda, double beta, double cDelta, Drift drift, int quadratureNodes)
-    implements Model {
+    implements Model, org.effdyn.analysis.FixedPointSets, org.effdyn.io.BasinReport {
 
   /** Which finite-λ drift {@link #limit} returns. */
   public enum Drift {
@@ -253,4 +253,19 @@ public record XorGmm(int hiddenUnits, double lambda, double beta, double cDelta,
           q.integer("quadrature_nodes"));
     }
   };
+
+  /** At λ = ∞ and 0 &lt; β &lt; 1/8: {@link XorOracles#report} as Markdown; otherwise empty. */
+  @Override
+  public java.util.Optional<String> fixedPointSetsReport() {
+    if (!Double.isInfinite(lambda) || !(beta < 0.125)) return java.util.Optional.empty();
+    return java.util.Optional.of(XorOracles.report(this).toMarkdown());
+  }
+
+  /** {@link XorBasins#write}: basins.csv, basins.md, basins.png. */
+  @Override
+  public java.util.List<String> writeBasinReport(org.effdyn.io.Scenario card, int samples, int threads,
+      java.nio.file.Path dir) {
+    XorBasins.write(card, samples, threads, dir);
+    return java.util.List.of("basins.csv", "basins.md", "basins.png");
+  }
 }

@@ -26,7 +26,7 @@ class CommitteeTest {
     assertThat(c.layout().names()).containsExactly("Q[1,1]", "Q[1,2]", "Q[2,2]", "R[1,1]", "R[1,2]", "R[1,3]",
         "R[2,1]", "R[2,2]", "R[2,3]", "v[1]", "v[2]");
     assertThat(c.chartColumns(Regime.BALLISTIC)).containsExactly("eps_g", "R[1,1]", "R[1,2]", "Q[1,1]", "Q[1,2]", "v[1]", "R[2,1]", "R[2,2]", "v[2]");
-    assertThat(Committee.erf(2, 2, 0.5).chartColumns(Regime.BALLISTIC)).containsExactly("eps_g", "R[1,1]", "R[1,2]", "Q[1,1]", "Q[1,2]", "R[2,1]");
+    assertThat(Committee.erf(2, 2, 0.5).chartColumns(Regime.BALLISTIC)).containsExactly("eps_g", "R[1,1]", "R[1,2]", "Q[1,1]", "Q[1,2]", "R[2,1]", "R[2,2]");
     assertThat(c.derivedColumns().get().names()).containsExactly("eps_g");
     assertThat(c.initialLaw(Regime.BALLISTIC).deterministic()).isFalse();
     Committee d = (Committee) Committee.FACTORY.create(Map.of("K", 1, "M", 1, "eta", 1));
