@@ -632,24 +632,8 @@ final class CardReader {
   }
 
   /** A mapping as plain Java values (Integer, Long, Double, String, Boolean, null, List, Map). */
+  @SuppressWarnings("unchecked")
   static Map<String, Object> javaMap(ObjectNode o) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : o.properties()) {
-      m.put(e.getKey(), java(e.getValue()));
-    }
-    return m;
-  }
-
-  private static Object java(JsonNode n) {
-    if (n == null || n.isNull()) return null;
-    if (n.isObject()) return javaMap((ObjectNode) n);
-    if (n.isArray()) {
-      List<Object> l = new ArrayList<>();
-      for (JsonNode c : n) l.add(java(c));
-      return l;
-    }
-    if (n.isNumber()) return n.numberValue();
-    if (n.isBoolean()) return n.booleanValue();
-    return n.asText();
+    return (Map<String, Object>) YamlTree.toJava(o);
   }
 }

@@ -116,7 +116,7 @@ public record ValidationCase(Path file, String name, String description, ModelFa
       if (root.has("params")) {
         JsonNode p = object(root.get("params"), "params");
         for (Map.Entry<String, JsonNode> e : p.properties()) {
-          params.put(e.getKey(), java(e.getValue()));
+          params.put(e.getKey(), org.effdyn.io.YamlTree.toJava(e.getValue()));
         }
       }
       Model model;
@@ -342,17 +342,6 @@ public record ValidationCase(Path file, String name, String description, ModelFa
     int atLeast(int v, int min, String p) {
       if (v < min) throw err(p, "must be >= " + min + ", got " + v);
       return v;
-    }
-
-    static Object java(JsonNode n) {
-      if (n.isArray()) {
-        List<Object> l = new ArrayList<>();
-        for (JsonNode c : n) l.add(java(c));
-        return l;
-      }
-      if (n.isNumber()) return n.numberValue();
-      if (n.isBoolean()) return n.booleanValue();
-      return n.asText();
     }
   }
 }

@@ -17,7 +17,6 @@ import org.effdyn.core.StateLayout;
 import org.effdyn.core.Trajectory;
 import org.effdyn.sim.RandomStreams;
 import org.effdyn.sim.SgdRecorder;
-import org.effdyn.solve.OdeOptions;
 import org.effdyn.solve.OdeSolver;
 import org.effdyn.solve.SdeSolver;
 
