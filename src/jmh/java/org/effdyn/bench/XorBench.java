@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * XOR GMM: one finite-λ drift evaluation (Prop. 5.15 by RQMC, 8192 nodes in dimension K + 2; the accuracy
+ * XOR GMM: one finite-λ drift evaluation (Prop. 5.15 by RQMC, the model default of 1024 nodes in dimension K + 2; the accuracy
  * is measured in XorFiniteTest and docs/xor.md), one SGD step, and the throughput of λ = ∞ basin solves
  * (K = 6 to T = 60 from the initial law) on 1 and 2 threads. Run: {@code java -jar target/benchmarks.jar Xor}.
  */

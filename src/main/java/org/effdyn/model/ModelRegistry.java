@@ -3,17 +3,19 @@ package org.effdyn.model;
 import java.util.ArrayList;
 import java.util.List;
 import org.effdyn.model.committee.Committee;
+import org.effdyn.model.committee.HiddenManifoldCommittee;
 import org.effdyn.model.kgmm.Kgmm;
 import org.effdyn.model.lazy.LazyDiagonal;
 import org.effdyn.model.lazy.LazyQuadratic;
 import org.effdyn.model.lazy.LazyTwoLayer;
 import org.effdyn.model.pca.SpikedPca;
+import org.effdyn.model.singleindex.SingleIndex;
 import org.effdyn.model.xor.XorGmm;
 
 /** Every model the CLI and scenario cards know, by card name. */
 public final class ModelRegistry {
-  private static final List<ModelFactory> FACTORIES = List.of(SpikedPca.FACTORY, Kgmm.FACTORY, XorGmm.FACTORY, Committee.FACTORY,
-      LazyQuadratic.FACTORY, LazyDiagonal.FACTORY, LazyTwoLayer.FACTORY);
+  private static final List<ModelFactory> FACTORIES = List.of(SpikedPca.FACTORY, Kgmm.FACTORY, XorGmm.FACTORY, Committee.FACTORY, HiddenManifoldCommittee.FACTORY,
+      LazyQuadratic.FACTORY, LazyDiagonal.FACTORY, LazyTwoLayer.FACTORY, SingleIndex.FACTORY);
 
   private ModelRegistry() {}
 

@@ -57,7 +57,7 @@ public record XorGmm(int hiddenUnits, double lambda, double beta, double cDelta,
   }
 
   /** Default number of RQMC nodes of the finite-λ integrals. */
-  public static final int DEFAULT_NODES = 8192;
+  public static final int DEFAULT_NODES = 1024;
 
   public XorGmm {
     Check.atLeast("K", hiddenUnits, 1);
@@ -243,7 +243,7 @@ public record XorGmm(int hiddenUnits, double lambda, double beta, double cDelta,
           new ParamSpec("beta", "L2 penalty beta > 0 (learning needs beta < 1/8)", null),
           new ParamSpec("c_delta", "step size delta = c_delta/d", "1"),
           new ParamSpec("drift", "finite-lambda drift: integral (Prop. 5.15) or soft (Cor. 5.17)", "integral"),
-          new ParamSpec("quadrature_nodes", "RQMC nodes of the finite-lambda integrals", String.valueOf(DEFAULT_NODES)));
+          new ParamSpec("quadrature_nodes", "outer RQMC nodes of the finite-lambda integrals (pre-integrated along each kink)", String.valueOf(DEFAULT_NODES)));
     }
 
     @Override public Model create(Map<String, ?> given) {

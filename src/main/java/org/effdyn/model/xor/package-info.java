@@ -11,7 +11,7 @@
  * {@code mnu[i]}, {@code Rperp[i,j]}).
  *
  * <p>Contents: {@link org.effdyn.model.xor.XorGmm} (parameters, initial law),
- * {@link org.effdyn.model.xor.XorFinite} (finite λ, Prop. 5.15 by RQMC),
+ * {@link org.effdyn.model.xor.XorFinite} (finite λ, Prop. 5.15, pre-integrated along the kinks + RQMC),
  * {@link org.effdyn.model.xor.XorSoft} (the soft large-λ drift of Cor. 5.17),
  * {@link org.effdyn.model.xor.XorInfinite} (λ = ∞, Prop. 5.18 with the m^ν sign corrected, Filippov
  * sliding by the pinning rule), {@link org.effdyn.model.xor.XorSimulator} (SGD) and

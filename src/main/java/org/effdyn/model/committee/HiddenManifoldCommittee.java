@@ -1,0 +1,289 @@
+package org.effdyn.model.committee;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.effdyn.core.Check;
+import org.effdyn.core.DerivedColumns;
+import org.effdyn.core.Dynamics;
+import org.effdyn.core.InitialLaw;
+import org.effdyn.core.Model;
+import org.effdyn.core.Regime;
+import org.effdyn.core.StateLayout;
+import org.effdyn.model.ModelFactory;
+import org.effdyn.model.ParamSpec;
+import org.effdyn.model.Params;
+import org.effdyn.sim.SgdSimulator;
+
+/**
+ * Committee machine on hidden-manifold inputs (spec/models.md §4(g); seed 001 §II and appendix B;
+ * Goldt et al. PRX 2020): latent c ~ N(0, I_D), X = f(Fᵀc/√D) with odd f, teacher on the latent
+ * ν_m = W̃_m·c/√D with i.i.d. N(0, 1) W̃ (T → I), student λ_k = W_k·X/√N, SGD of §4(b), t = steps/N,
+ * δ_r = D/N ∈ (0, 1]. No output noise, decay or normalization (seed 001's setting).
+ *
+ * <p>State ({@link HiddenManifoldOde}): Ω, v, and the densities r_km(ρ_q), σ_kl(ρ_q) on an n-node
+ * Marchenko–Pastur quadrature ({@link MarchenkoPastur#rule}); teacher density t(ρ) = I. Derived
+ * columns: Q[k,l] (k ≤ l), R[k,m], eps_g.
+ *
+ * @param hiddenUnits K ≥ 1 (card {@code K})
+ * @param teacherUnits M ≥ 1 (card {@code M})
+ * @param activation g = g̃, erf or linear (card {@code activation})
+ * @param inputNonlinearity f: sgn, erf or linear (card {@code f})
+ * @param deltaR δ_r = D/N ∈ (0, 1] (card {@code delta_r})
+ * @param vstar v* (length M, card {@code vstar}; default ones)
+ * @param v0 v at t = 0 (length K, card {@code v0}; default ones)
+ * @param eta η &gt; 0 (card {@code eta}; seed 001's γ)
+ * @param etaV η_v ≥ 0; 0 freezes v (card {@code eta_v})
+ * @param sigmaW σ_w &gt; 0, W(0) ~ N(0, σ_w²) (card {@code sigma_w})
+ * @param initN 0: N → ∞ point mass (Ω = σ_w², σ_kl(ρ) = σ_w² ρ δ_kl, r = 0: symmetric, never
+ *              specializes for equal v0); N ≥ 2: one draw of a fresh SGD state at N, binned onto
+ *              the nodes (card {@code init_n})
+ * @param rhoNodes n ≥ 2 nodes of the ρ quadrature (card {@code rho_nodes})
+ */
+public record HiddenManifoldCommittee(int hiddenUnits, int teacherUnits, Activation activation,
+    InputNonlinearity inputNonlinearity, double deltaR, double[] vstar, double[] v0, double eta, double etaV,
+    double sigmaW, int initN, int rhoNodes) implements Model {
+
+  public HiddenManifoldCommittee {
+    Check.atLeast("K", hiddenUnits, 1);
+    Check.atLeast("M", teacherUnits, 1);
+    if (activation == null) throw new IllegalArgumentException("activation must be given");
+    if (!activation.hasClosedFormI4()) {
+      throw new IllegalArgumentException("params.activation: committee-hmf supports erf and linear, got " + activation.key());
+    }
+    if (inputNonlinearity == null) throw new IllegalArgumentException("f must be given");
+    MarchenkoPastur.checkRatio(deltaR);
+    vstar = vstar == null ? Committee.ones(teacherUnits) : Check.allFinite("vstar", Check.length("vstar", vstar, teacherUnits).clone());
+    v0 = v0 == null ? Committee.ones(hiddenUnits) : Check.allFinite("v0", Check.length("v0", v0, hiddenUnits).clone());
+    Check.positiveFinite("eta", eta);
+    Check.nonNegativeFinite("eta_v", etaV);
+    Check.positiveFinite("sigma_w", sigmaW);
+    if (initN != 0) Check.atLeast("init_n", initN, 2);
+    Check.atLeast("rho_nodes", rhoNodes, 2);
+  }
+
+  /** Erf student and teacher, f = sgn, v = v* = 1 frozen, σ_w = 1, 32 nodes. */
+  public static HiddenManifoldCommittee sgn(int k, int m, double deltaR, double eta) {
+    return new HiddenManifoldCommittee(k, m, Activation.ERF, InputNonlinearity.SGN, deltaR, null, null, eta, 0, 1, 0, 32);
+  }
+
+  public HiddenManifoldCommittee withInput(InputNonlinearity f) {
+    return new HiddenManifoldCommittee(hiddenUnits, teacherUnits, activation, f, deltaR, vstar, v0, eta, etaV, sigmaW, initN, rhoNodes);
+  }
+
+  public HiddenManifoldCommittee withSecondLayer(double[] v, double rate) {
+    return new HiddenManifoldCommittee(hiddenUnits, teacherUnits, activation, inputNonlinearity, deltaR, vstar, v, eta, rate, sigmaW, initN, rhoNodes);
+  }
+
+  public HiddenManifoldCommittee withInit(double sw, int n) {
+    return new HiddenManifoldCommittee(hiddenUnits, teacherUnits, activation, inputNonlinearity, deltaR, vstar, v0, eta, etaV, sw, n, rhoNodes);
+  }
+
+  @Override
+  public double[] vstar() {
+    return vstar.clone();
+  }
+
+  @Override
+  public double[] v0() {
+    return v0.clone();
+  }
+
+  /** Quadrature nodes ρ_q. */
+  public double[] nodes() {
+    return MarchenkoPastur.rule(deltaR, rhoNodes)[0];
+  }
+
+  /** Quadrature weights (sum 1). */
+  public double[] weights() {
+    return MarchenkoPastur.rule(deltaR, rhoNodes)[1];
+  }
+
+  public StateLayout layout() {
+    return HiddenManifoldOde.layout(hiddenUnits, teacherUnits, rhoNodes);
+  }
+
+  @Override
+  public String name() {
+    return "committee-hmf";
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("K", hiddenUnits);
+    m.put("M", teacherUnits);
+    m.put("activation", activation.key());
+    m.put("f", inputNonlinearity.key());
+    m.put("delta_r", deltaR);
+    m.put("vstar", vstar.clone());
+    m.put("v0", v0.clone());
+    m.put("eta", eta);
+    m.put("eta_v", etaV);
+    m.put("sigma_w", sigmaW);
+    m.put("init_n", initN);
+    m.put("rho_nodes", rhoNodes);
+    return m;
+  }
+
+  /** The N → ∞ ODE on the Marchenko–Pastur quadrature. */
+  @Override
+  public HiddenManifoldOde limit(Regime regime) {
+    requireBallistic(regime);
+    double[][] r = MarchenkoPastur.rule(deltaR, rhoNodes);
+    double[][][] t = new double[rhoNodes][][];
+    for (int q = 0; q < rhoNodes; q++) t[q] = Committee.identity(teacherUnits);
+    return new HiddenManifoldOde(hiddenUnits, teacherUnits, activation, inputNonlinearity.b(), inputNonlinearity.c(), deltaR,
+        eta, etaV, vstar, r[0], r[1], t);
+  }
+
+  @Override
+  public InitialLaw initialLaw(Regime regime) {
+    requireBallistic(regime);
+    StateLayout l = layout();
+    if (initN == 0) {
+      double[] u = new double[l.size()];
+      double[] rho = nodes();
+      int sym = hiddenUnits * (hiddenUnits + 1) / 2;
+      int sOff = l.block("sigma").offset();
+      for (int k = 0; k < hiddenUnits; k++) {
+        u[l.block("Omega").offset() + HiddenManifoldOde.sym(hiddenUnits, k, k)] = sigmaW * sigmaW;
+        u[l.block("v").offset() + k] = v0[k];
+        for (int q = 0; q < rhoNodes; q++) u[sOff + q * sym + HiddenManifoldOde.sym(hiddenUnits, k, k)] = sigmaW * sigmaW * rho[q];
+      }
+      return InitialLaw.pointMass(l, u);
+    }
+    return new InitialLaw() {
+      @Override public StateLayout layout() {
+        return l;
+      }
+
+      @Override public void sample(UniformRandomProvider rng, double[] out) {
+        HiddenManifoldSimulator sim = new HiddenManifoldSimulator(HiddenManifoldCommittee.this, initN);
+        sim.initialize(rng, Map.of());
+        sim.statistics(out);
+      }
+
+      @Override public boolean deterministic() {
+        return false;
+      }
+    };
+  }
+
+  @Override
+  public SgdSimulator simulator(int d, Regime regime) {
+    requireBallistic(regime);
+    return new HiddenManifoldSimulator(this, d);
+  }
+
+  /** Q[k,l] (k ≤ l), R[k,m], eps_g of a state. */
+  @Override
+  public Optional<DerivedColumns> derivedColumns() {
+    HiddenManifoldOde ode = limit(Regime.BALLISTIC);
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < hiddenUnits; i++) for (int j = i; j < hiddenUnits; j++) names.add("Q[" + (i + 1) + "," + (j + 1) + "]");
+    for (int i = 0; i < hiddenUnits; i++) for (int n = 0; n < teacherUnits; n++) names.add("R[" + (i + 1) + "," + (n + 1) + "]");
+    names.add("eps_g");
+    int skipV = hiddenUnits;
+    return Optional.of(new DerivedColumns() {
+      final ThreadLocal<double[]> buf = ThreadLocal.withInitial(() -> new double[ode.reducedSize()]);
+
+      @Override public List<String> names() {
+        return names;
+      }
+
+      @Override public void compute(double[] u, double[] out) {
+        double[] b = buf.get();
+        ode.reduced(u, b);
+        int qr = names.size() - 1;
+        System.arraycopy(b, 0, out, 0, qr);
+        out[qr] = b[qr + skipV];
+      }
+    });
+  }
+
+  @Override
+  public List<String> chartColumns(Regime regime) {
+    List<String> c = new ArrayList<>(List.of("eps_g", "R[1,1]"));
+    if (teacherUnits >= 2) c.add("R[1,2]");
+    c.add("Q[1,1]");
+    if (hiddenUnits >= 2) {
+      c.add("Q[1,2]");
+      c.add("R[2,1]");
+      if (teacherUnits >= 2) c.add("R[2,2]");
+    }
+    c.add("Omega[1,1]");
+    if (etaV > 0) c.add("v[1]");
+    return c;
+  }
+
+  @Override
+  public boolean chartLogTime() {
+    return true;
+  }
+
+  private static void requireBallistic(Regime regime) {
+    if (regime != Regime.BALLISTIC) {
+      throw new IllegalArgumentException("regime: committee-hmf has only a ballistic limit (spec §4(g)), got " + regime.key());
+    }
+  }
+
+  /** Card name {@code committee-hmf}. */
+  public static final ModelFactory FACTORY = new ModelFactory() {
+    @Override public String name() {
+      return "committee-hmf";
+    }
+
+    @Override public String description() {
+      return "soft committee machine on hidden-manifold inputs X = f(F^T c/sqrt D); spec models.md §4(g)";
+    }
+
+    @Override public List<ParamSpec> parameters() {
+      return List.of(
+          new ParamSpec("K", "student hidden units", null),
+          new ParamSpec("M", "teacher hidden units", null),
+          new ParamSpec("activation", "g of student and teacher: erf or linear", "erf"),
+          new ParamSpec("f", "odd input nonlinearity: sgn, erf, linear", "sgn"),
+          new ParamSpec("delta_r", "D/N in (0, 1]", null),
+          new ParamSpec("vstar", "teacher second layer v*", "ones"),
+          new ParamSpec("v0", "student second layer at t = 0", "ones"),
+          new ParamSpec("eta", "first-layer learning rate eta > 0", null),
+          new ParamSpec("eta_v", "second-layer learning rate; 0 freezes v", "0"),
+          new ParamSpec("sigma_w", "initial student weights N(0, sigma_w^2)", "1"),
+          new ParamSpec("init_n", "0: N -> inf initial law (symmetric); N: a fresh SGD state at N binned onto the nodes", "0"),
+          new ParamSpec("rho_nodes", "nodes of the Marchenko-Pastur quadrature", "32"));
+    }
+
+    @Override public Model create(Map<String, ?> given) {
+      Params q = new Params(name(), parameters(), given);
+      Object act = given.get("activation");
+      Object f = given.get("f");
+      return new HiddenManifoldCommittee(q.integer("K"), q.integer("M"),
+          act == null ? Activation.ERF : Activation.parse(String.valueOf(act)),
+          f == null ? InputNonlinearity.SGN : InputNonlinearity.parse(String.valueOf(f)), q.real("delta_r"),
+          given.containsKey("vstar") ? q.vector("vstar") : null, given.containsKey("v0") ? q.vector("v0") : null,
+          q.real("eta"), q.real("eta_v"), q.real("sigma_w"), q.integer("init_n"), q.integer("rho_nodes"));
+    }
+  };
+
+  @Override
+  public String toString() {
+    List<String> s = new ArrayList<>();
+    parameters().forEach((key, v) -> s.add(key + "=" + (v instanceof double[] a ? Arrays.toString(a) : v)));
+    return "HiddenManifoldCommittee" + s;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HiddenManifoldCommittee c && c.toString().equals(toString());
+  }
+
+  @Override
+  public int hashCode() {
+    return toString().hashCode();
+  }
+}

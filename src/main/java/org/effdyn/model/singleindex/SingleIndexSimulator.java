@@ -1,0 +1,177 @@
+package org.effdyn.model.singleindex;
+
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.effdyn.core.Check;
+import org.effdyn.core.Regime;
+import org.effdyn.core.StateLayout;
+import org.effdyn.sim.SgdSimulator;
+
+/**
+ * Spherical online SGD, spec/models.md §5.0 (Def. 11.1 of the course notes), exact to the spec:
+ * \[ \tilde X = X - \tfrac{\delta}{N}\big(\nabla L - \langle\nabla L, X\rangle X\big), \qquad X \leftarrow \tilde X/|\tilde X|, \]
+ * one fresh sample per step, O(N) per step, θ = e_1 (the laws are rotation invariant, so m = X_1).
+ * Every per-sample gradient has the form ∇L = s·Y + b·e_1 + c·X (c drops out in the projection):
+ * <ul>
+ *   <li>pca: Y ~ N(0, I + λ e_1e_1ᵀ), s = -2⟨Y, X⟩;
+ *   <li>gmm: Y = ε e_1 + Z, s = -tanh(⟨Y, X⟩ + h);
+ *   <li>glm: Y = a ~ N(0, I), y = f(a_1) + √C_ε ξ, s = -2(y - g(⟨a, X⟩)) g′(⟨a, X⟩);
+ *   <li>tensor: ∇L = -kλ m^{k-1} e_1 - ξ_W with ξ_W ~ N(0, kI + k(k-1)XXᵀ) drawn as √k Y + (X-part),
+ *       Y ~ N(0, I), so s = -√k, b = -kλ m^{k-1} (as in the unconstrained simulator of §1).
+ * </ul>
+ * Time per step 1/N (spec §0.1). Initialization X_0 ~ Unif(S^{N-1}); plantable: {@code m} or
+ * {@code mtilde} = √N m (sets X_1 and rescales the rest to keep |X| = 1). step() allocates nothing.
+ */
+public final class SingleIndexSimulator implements SgdSimulator {
+  private final SingleIndex model;
+  private final int n;
+  private final double eta; // δ/N
+  private final Regime regime;
+  private final double[] x;
+  private final double[] y;
+  private final double sqrtSpike;
+  private final double pPlus;
+  private final double noiseSd;
+  private final double sqrtOrder;
+  private ZigguratSampler.NormalizedGaussian gauss;
+  private UniformRandomProvider rng;
+
+  public SingleIndexSimulator(SingleIndex model, int n, Regime regime) {
+    this.model = model;
+    this.n = Check.atLeast("d", n, 2);
+    this.eta = model.delta() / n;
+    this.regime = regime;
+    this.x = new double[n];
+    this.y = new double[n];
+    this.sqrtSpike = Math.sqrt(1 + model.lambda());
+    this.pPlus = Math.exp(model.h()) / (Math.exp(model.h()) + Math.exp(-model.h()));
+    this.noiseSd = Math.sqrt(model.cEps());
+    this.sqrtOrder = Math.sqrt(model.order());
+  }
+
+  @Override
+  public StateLayout layout() {
+    return regime == Regime.BALLISTIC ? SingleIndex.BALLISTIC : SingleIndex.DIFFUSIVE;
+  }
+
+  @Override
+  public int dimension() {
+    return n;
+  }
+
+  /** t = steps/N (spec §0.1, the single-index convention). */
+  @Override
+  public double timePerStep() {
+    return 1.0 / n;
+  }
+
+  @Override
+  public void initialize(UniformRandomProvider rng, Map<String, Double> planted) {
+    this.rng = rng;
+    gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+    for (int i = 0; i < n; i++) x[i] = gauss.sample();
+    normalize();
+    for (Map.Entry<String, Double> e : planted.entrySet()) {
+      double val = Check.finite("init." + e.getKey(), e.getValue());
+      switch (e.getKey()) {
+        case "m" -> plant(val, "init.m");
+        case "mtilde" -> plant(val / Math.sqrt(n), "init.mtilde");
+        default -> throw new IllegalArgumentException("init." + e.getKey()
+            + ": the single-index simulator can plant m or mtilde, not '" + e.getKey() + "'");
+      }
+    }
+  }
+
+  private void plant(double m, String field) {
+    if (!(Math.abs(m) <= 1)) throw new IllegalArgumentException(field + " must give |m| <= 1, got m = " + m);
+    double perp = 0;
+    for (int i = 1; i < n; i++) perp += x[i] * x[i];
+    double f = Math.sqrt((1 - m * m) / perp);
+    for (int i = 1; i < n; i++) x[i] *= f;
+    x[0] = m;
+  }
+
+  private void normalize() {
+    double s = 0;
+    for (double xi : x) s += xi * xi;
+    double f = 1 / Math.sqrt(s);
+    for (int i = 0; i < n; i++) x[i] *= f;
+  }
+
+  @Override
+  public void step() {
+    double yx = 0;
+    double s;
+    double b = 0;
+    switch (model.kind()) {
+      case PCA -> {
+        for (int i = 0; i < n; i++) {
+          double v = gauss.sample();
+          y[i] = v;
+          yx += v * x[i];
+        }
+        double y0 = y[0] * sqrtSpike;
+        yx += (y0 - y[0]) * x[0];
+        y[0] = y0;
+        s = -2 * yx;
+      }
+      case GMM -> {
+        for (int i = 0; i < n; i++) {
+          double v = gauss.sample();
+          y[i] = v;
+          yx += v * x[i];
+        }
+        double eps = rng.nextDouble() < pPlus ? 1.0 : -1.0;
+        y[0] += eps;
+        yx += eps * x[0];
+        s = -Math.tanh(yx + model.h());
+      }
+      case GLM -> {
+        for (int i = 0; i < n; i++) {
+          double v = gauss.sample();
+          y[i] = v;
+          yx += v * x[i];
+        }
+        double label = model.f().value(y[0]) + noiseSd * gauss.sample();
+        s = -2 * (label - model.g().value(yx)) * model.g().derivative(yx);
+      }
+      case TENSOR -> {
+        for (int i = 0; i < n; i++) {
+          double v = gauss.sample();
+          y[i] = v;
+          yx += v * x[i];
+        }
+        int k = model.order();
+        s = -sqrtOrder;
+        b = -k * model.lambda() * Math.pow(x[0], k - 1);
+      }
+      default -> throw new IllegalStateException();
+    }
+    // G = sY + b e1 - <sY + b e1, X> X;  X~ = X - eta G;  X = X~/|X~|
+    double gx = s * yx + b * x[0];
+    double a = 1 + eta * gx;
+    double c = eta * s;
+    double norm2 = 0;
+    for (int i = 0; i < n; i++) {
+      double xi = a * x[i] - c * y[i];
+      x[i] = xi;
+      norm2 += xi * xi;
+    }
+    double x0 = x[0] - eta * b;
+    norm2 += x0 * x0 - x[0] * x[0];
+    x[0] = x0;
+    double f = 1 / Math.sqrt(norm2);
+    for (int i = 0; i < n; i++) x[i] *= f;
+  }
+
+  @Override
+  public void statistics(double[] out) {
+    out[0] = regime == Regime.BALLISTIC ? x[0] : Math.sqrt(n) * x[0];
+  }
+
+  /** The iterate (a copy), for tests. */
+  double[] position() {
+    return x.clone();
+  }
+}
