@@ -29,4 +29,26 @@ public interface SgdSimulator {
 
   /** Writes the current statistics u(x_l). */
   void statistics(double[] out);
+
+  /**
+   * The law of u(x_0) at a finite dimension: each draw initializes a fresh simulator from {@code fresh}
+   * with the given generator and reads its statistics (for models whose d -&gt; inf start is a trap).
+   */
+  static org.effdyn.core.InitialLaw initialLawOf(StateLayout layout, java.util.function.Supplier<SgdSimulator> fresh) {
+    return new org.effdyn.core.InitialLaw() {
+      @Override public StateLayout layout() {
+        return layout;
+      }
+
+      @Override public void sample(UniformRandomProvider rng, double[] out) {
+        SgdSimulator sim = fresh.get();
+        sim.initialize(rng, Map.of());
+        sim.statistics(out);
+      }
+
+      @Override public boolean deterministic() {
+        return false;
+      }
+    };
+  }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.effdyn.core.Check;
 import org.effdyn.core.DerivedColumns;
 import org.effdyn.core.Dynamics;
@@ -200,21 +199,7 @@ public record Committee(int hiddenUnits, int teacherUnits, Activation activation
       }
       return InitialLaw.pointMass(l, u);
     }
-    return new InitialLaw() {
-      @Override public StateLayout layout() {
-        return l;
-      }
-
-      @Override public void sample(UniformRandomProvider rng, double[] out) {
-        CommitteeSimulator sim = new CommitteeSimulator(Committee.this, initN);
-        sim.initialize(rng, Map.of());
-        sim.statistics(out);
-      }
-
-      @Override public boolean deterministic() {
-        return false;
-      }
-    };
+    return SgdSimulator.initialLawOf(l, () -> new CommitteeSimulator(this, initN));
   }
 
   @Override

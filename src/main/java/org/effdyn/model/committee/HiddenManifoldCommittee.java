@@ -6,10 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.effdyn.core.Check;
 import org.effdyn.core.DerivedColumns;
-import org.effdyn.core.Dynamics;
 import org.effdyn.core.InitialLaw;
 import org.effdyn.core.Model;
 import org.effdyn.core.Regime;
@@ -157,21 +155,7 @@ public record HiddenManifoldCommittee(int hiddenUnits, int teacherUnits, Activat
       }
       return InitialLaw.pointMass(l, u);
     }
-    return new InitialLaw() {
-      @Override public StateLayout layout() {
-        return l;
-      }
-
-      @Override public void sample(UniformRandomProvider rng, double[] out) {
-        HiddenManifoldSimulator sim = new HiddenManifoldSimulator(HiddenManifoldCommittee.this, initN);
-        sim.initialize(rng, Map.of());
-        sim.statistics(out);
-      }
-
-      @Override public boolean deterministic() {
-        return false;
-      }
-    };
+    return SgdSimulator.initialLawOf(l, () -> new HiddenManifoldSimulator(this, initN));
   }
 
   @Override
