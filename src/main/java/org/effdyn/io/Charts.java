@@ -2,7 +2,6 @@ package org.effdyn.io;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.Marker;
@@ -52,17 +50,8 @@ final class Charts {
   }
 
   private static XYChart panel(Scenario s, String stat, List<ScenarioRunner.VariantResult> results) {
-    XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(s.name() + ": " + stat)
-        .xAxisTitle("t").yAxisTitle(stat).build();
+    XYChart c = ChartFiles.chart(s.name() + ": " + stat, "t", stat, WIDTH, HEIGHT);
     XYStyler st = c.getStyler();
-    st.setLegendPosition(Styler.LegendPosition.OutsideS);
-    st.setChartBackgroundColor(Color.WHITE);
-    st.setPlotBackgroundColor(Color.WHITE);
-    st.setPlotGridLinesColor(new Color(0xdddddd));
-    st.setLegendBackgroundColor(new Color(255, 255, 255, 200));
-    st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-    st.setMarkerSize(7);
     st.setXAxisDecimalPattern("0.##");
     st.setXAxisTickMarkSpacingHint(90);
     // a log time axis (when the model asks for one) starts at the first positive output time
