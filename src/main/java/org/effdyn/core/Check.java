@@ -65,4 +65,26 @@ public final class Check {
     }
     return x;
   }
+
+  /**
+   * Parses a card spelling of an enum constant: its name in lower case with '_' written '-'
+   * (case and surrounding blanks are ignored). The error names the field and lists every spelling,
+   * taken from the enum itself so the message cannot go stale.
+   */
+  public static <E extends Enum<E>> E choice(String name, Object value, Class<E> type) {
+    String s = value == null ? "" : String.valueOf(value).trim().toLowerCase(java.util.Locale.ROOT);
+    StringBuilder known = new StringBuilder();
+    for (E e : type.getEnumConstants()) {
+      String key = key(e);
+      if (key.equals(s)) return e;
+      if (known.length() > 0) known.append(", ");
+      known.append(key);
+    }
+    throw new IllegalArgumentException(name + ": must be one of " + known + "; got '" + value + "'");
+  }
+
+  /** The card spelling of an enum constant, as {@link #choice} reads it. */
+  public static String key(Enum<?> e) {
+    return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
 }

@@ -46,4 +46,15 @@ class CheckTest {
     assertThatThrownBy(() -> Check.length("u0", new double[2], 3)).hasMessageContaining("length 3, got 2");
     assertThatThrownBy(() -> Check.length("u0", null, 3)).hasMessageContaining("got null");
   }
+
+  private enum Shape { SPHERE, HALF_SPACE }
+
+  @Test
+  void choiceReadsCardSpellingsAndListsThemAll() {
+    assertThat(Check.choice("params.shape", " Half-Space ", Shape.class)).isEqualTo(Shape.HALF_SPACE);
+    assertThat(Check.key(Shape.HALF_SPACE)).isEqualTo("half-space");
+    assertThatThrownBy(() -> Check.choice("params.shape", "cube", Shape.class))
+        .hasMessage("params.shape: must be one of sphere, half-space; got 'cube'");
+    assertThatThrownBy(() -> Check.choice("params.shape", null, Shape.class)).hasMessageContaining("got 'null'");
+  }
 }

@@ -1,6 +1,6 @@
 package org.effdyn.model.committee;
 
-import java.util.Locale;
+import org.effdyn.core.Check;
 /**
  * Activation g of student and teacher (spec/models.md §4(a), §4(d)), with the Gaussian integrals
  * the committee ODE needs, as functions of the entries C_ij of the covariance of the arguments in
@@ -50,9 +50,7 @@ public enum Activation {
 
   /** Parses the card spelling; the error names {@code params.activation} and the valid values. */
   public static Activation parse(String s) {
-    String t = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
-    for (Activation a : values()) if (a.key.equals(t)) return a;
-    throw new IllegalArgumentException("params.activation must be one of erf, relu, linear; got '" + s + "'");
+    return Check.choice("params.activation", s, Activation.class);
   }
 
   /** g(z). */

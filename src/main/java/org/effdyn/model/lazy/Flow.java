@@ -1,5 +1,6 @@
 package org.effdyn.model.lazy;
 
+import org.effdyn.core.Check;
 import java.util.Locale;
 
 /**
@@ -43,7 +44,6 @@ public enum Flow {
 
   /** Parses the card spelling; the error names {@code params.flow} and the value. */
   public static Flow parse(String s) {
-    for (Flow f : values()) if (f.key().equals(s)) return f;
-    throw new IllegalArgumentException("params.flow: must be one of full, linear, correction, all; got '" + s + "'");
+    return Check.choice("params.flow", s, Flow.class);
   }
 }

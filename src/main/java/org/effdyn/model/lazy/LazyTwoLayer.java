@@ -275,13 +275,6 @@ public record LazyTwoLayer(int n, int d, int m, Activation activation, Parametri
     return p;
   }
 
-  private static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String value, String allowed) {
-    for (E e : type.getEnumConstants()) {
-      if (e.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(value)) return e;
-    }
-    throw new IllegalArgumentException("params." + field + ": must be one of " + allowed + "; got '" + value + "'");
-  }
-
   /** Card name {@code lazy-twolayer}. */
   public static final ModelFactory FACTORY = new ModelFactory() {
     @Override public String name() { return "lazy-twolayer"; }
@@ -311,13 +304,11 @@ public record LazyTwoLayer(int n, int d, int m, Activation activation, Parametri
         long s = seed == null ? 0L : (seed instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
             ? num.longValue() : q.integer("data_seed"));
         return new LazyTwoLayer(q.integer("n"), q.integer("d"), q.integer("m"),
-            parseEnum(Activation.class, "activation", LazyCards.text(given, "activation", "tanh"), "tanh, sigmoid"),
-            parseEnum(Parametrization.class, "parametrization", LazyCards.text(given, "parametrization", "mean-field"),
-                "mean-field, proof-variant"),
-            parseEnum(Centering.class, "centering", LazyCards.text(given, "centering", "subtract"),
-                "subtract, none, symmetric"),
+            Check.choice("params.activation", LazyCards.text(given, "activation", "tanh"), Activation.class),
+            Check.choice("params.parametrization", LazyCards.text(given, "parametrization", "mean-field"), Parametrization.class),
+            Check.choice("params.centering", LazyCards.text(given, "centering", "subtract"), Centering.class),
             q.real("alpha"), s,
-            parseEnum(Target.class, "target", LazyCards.text(given, "target", "teacher"), "teacher, random"),
+            Check.choice("params.target", LazyCards.text(given, "target", "teacher"), Target.class),
             LazyCards.flow(given));
       } catch (IllegalArgumentException e) {
         throw LazyCards.params(e);

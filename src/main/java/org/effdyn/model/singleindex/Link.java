@@ -1,5 +1,6 @@
 package org.effdyn.model.singleindex;
 
+import org.effdyn.core.Check;
 import java.util.Locale;
 
 /**
@@ -48,8 +49,6 @@ public enum Link {
 
   /** Parses a card value for the named field; the error lists the known links. */
   public static Link parse(String field, Object value) {
-    String s = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
-    for (Link l : values()) if (l.key().equals(s)) return l;
-    throw new IllegalArgumentException(field + " must be one of linear, relu, square, h3, tanh; got '" + value + "'");
+    return Check.choice(field, value, Link.class);
   }
 }

@@ -49,9 +49,7 @@ public record SingleIndex(Kind kind, double lambda, double h, Link f, Link g, do
     }
 
     public static Kind parse(Object value) {
-      String s = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
-      for (Kind k : values()) if (k.key().equals(s)) return k;
-      throw new IllegalArgumentException("params.loss must be one of pca, gmm, glm, tensor; got '" + value + "'");
+      return Check.choice("params.loss", value, Kind.class);
     }
   }
 

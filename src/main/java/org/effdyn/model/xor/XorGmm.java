@@ -51,8 +51,7 @@ public record XorGmm(int hiddenUnits, double lambda, double beta, double cDelta,
 
     /** Parses {@code integral} or {@code soft}. */
     public static Drift parse(Object s) {
-      for (Drift d : values()) if (d.key().equals(String.valueOf(s))) return d;
-      throw new IllegalArgumentException("drift: must be one of integral, soft; got '" + s + "'");
+      return Check.choice("params.drift", s, Drift.class);
     }
   }
 

@@ -38,7 +38,7 @@ class XorGmmTest {
     assertThatThrownBy(() -> new XorGmm(4, 4, 0.05, 1).withQuadratureNodes(10)).hasMessageStartingWith("quadrature_nodes must be >= 64");
     assertThatThrownBy(() -> new XorGmm(4, 4, 0.05, 1).limit(Regime.DIFFUSIVE)).hasMessageStartingWith("regime:");
     assertThatThrownBy(() -> XorGmm.FACTORY.create(Map.of("K", 4, "lambda", 4, "beta", 0.05, "drift", "hard")))
-        .hasMessageStartingWith("drift: must be one of integral, soft");
+        .hasMessageStartingWith("params.drift: must be one of integral, soft");
     assertThatThrownBy(() -> XorGmm.FACTORY.create(Map.of("lambda", 4, "beta", 0.05))).hasMessageStartingWith("params.K");
   }
 
