@@ -24,6 +24,7 @@ import org.hipparchus.ode.events.Action;
 import org.hipparchus.ode.events.AdaptableInterval;
 import org.hipparchus.ode.events.ODEEventDetector;
 import org.hipparchus.ode.events.ODEEventHandler;
+import org.hipparchus.ode.nonstiff.AdaptiveStepsizeIntegrator;
 import org.hipparchus.ode.nonstiff.ClassicalRungeKuttaIntegrator;
 import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
@@ -79,7 +80,7 @@ public final class OdeSolver {
     integrator.addStepHandler(run);
     for (Event e : events) integrator.addEventDetector(new Detector(e, layout.indexOf(e.statistic()), run, grid));
     try {
-      integrator.integrate(run, new ODEState(grid.t0(), u0.clone()), grid.t1());
+      integrate(integrator, run, grid);
     } catch (Failure f) {
       String hint = f.reason == IntegrationException.Reason.BLOW_UP
           ? "the limit blows up (unstable parameters), or the initial state is far from the model's domain"
@@ -111,6 +112,38 @@ public final class OdeSolver {
         run.events, stats(run, start), prov);
   }
 
+  /**
+   * Integrates to grid.t1(). An adaptive step whose trial stage meets a non-finite drift (a stage
+   * that overshot the drift's domain, e.g. a variance pushed below 0 by a step the error estimate
+   * allowed) is rejected: the integration restarts from the last accepted state with a step at most
+   * half the failed one. Hipparchus cannot do this itself: a NaN error estimate compares as
+   * acceptable. The failure stands only once the step would fall below min_step, or the evaluation
+   * budget (counted over all restarts) is spent.
+   */
+  private void integrate(ODEIntegrator integrator, Run run, TimeGrid grid) {
+    double t = grid.t0();
+    double[] u = run.lastU.clone();
+    while (true) {
+      try {
+        integrator.integrate(run, new ODEState(t, u), grid.t1());
+        return;
+      } catch (Failure f) {
+        if (!(f.trialStage && integrator instanceof AdaptiveStepsizeIntegrator adaptive)) throw f;
+        double h = (f.t - run.lastT) / 2; // the failed step reached at least f.t
+        if (!(h >= options.minStep())) throw f;
+        long used = run.stepEvaluations + run.handlerEvaluations;
+        if (used >= options.maxEvaluations()) {
+          throw new Failure(IntegrationException.Reason.TOO_MANY_EVALUATIONS, run.lastT, run.lastU, false);
+        }
+        integrator.setMaxEvaluations((int) Math.min(Integer.MAX_VALUE, options.maxEvaluations() - used));
+        adaptive.setInitialStepSize(h);
+        run.closeAbortedSegment(options.method().evaluationsPerAttempt());
+        t = run.lastT;
+        u = run.lastU.clone();
+      }
+    }
+  }
+
   private ODEIntegrator build(TimeGrid grid) {
     double span = grid.t1() - grid.t0();
     double maxStep = Double.isNaN(options.step()) ? span : options.step();
@@ -136,8 +169,10 @@ public final class OdeSolver {
     } else if (per > 0) {
       // embedded RK with FSAL: 2 start-up evaluations (y'(t0) and the initial-step probe), then
       // `per` new evaluations per attempt; dense-output evaluations are counted apart
-      long attempts = Math.max(0, (run.stepEvaluations - 2) / per);
-      rejected = Math.max(0, attempts - run.accepted);
+      // (restarts after a non-finite trial stage, see integrate, start a new segment: the rejected
+      // attempts of the closed segments are summed in run.rejectedBefore)
+      long attempts = Math.max(0, (run.stepEvaluations - run.segmentEvaluations - run.segmentStartup) / per);
+      rejected = run.rejectedBefore + Math.max(0, attempts - (run.accepted - run.segmentAccepted));
     } else {
       rejected = -1;
     }
@@ -164,6 +199,11 @@ public final class OdeSolver {
     long handlerEvaluations;
     long accepted;
     boolean inHandler;
+    // bookkeeping of integration segments (a restart after a non-finite trial stage opens one)
+    long segmentEvaluations; // stepEvaluations when the current segment began
+    long segmentAccepted; // accepted when the current segment began
+    int segmentStartup = 2; // y'(t0) and, unless an initial step is given, the step-size probe
+    long rejectedBefore; // rejected attempts of the closed segments
     double lastT;
     double[] lastU;
     Double stopTime;
@@ -185,10 +225,12 @@ public final class OdeSolver {
     @Override
     public double[] computeDerivatives(double t, double[] y) {
       if (inHandler) handlerEvaluations++; else stepEvaluations++;
-      for (double v : y) if (!Double.isFinite(v)) throw new Failure(IntegrationException.Reason.NON_FINITE_STATE, t, y);
+      // outside the step handler this is a trial stage of a step not yet accepted
+      boolean trial = !inHandler;
+      for (double v : y) if (!Double.isFinite(v)) throw new Failure(IntegrationException.Reason.NON_FINITE_STATE, t, y, trial);
       double[] out = new double[n];
       dynamics.drift(y, out);
-      for (double v : out) if (!Double.isFinite(v)) throw new Failure(IntegrationException.Reason.NON_FINITE_STATE, t, y);
+      for (double v : out) if (!Double.isFinite(v)) throw new Failure(IntegrationException.Reason.NON_FINITE_STATE, t, y, trial);
       return out;
     }
 
@@ -199,8 +241,8 @@ public final class OdeSolver {
         ODEStateAndDerivative cur = interpolator.getCurrentState();
         double[] u = cur.getPrimaryState();
         for (double v : u) {
-          if (!Double.isFinite(v)) throw new Failure(IntegrationException.Reason.NON_FINITE_STATE, cur.getTime(), u);
-          if (Math.abs(v) > options.blowUp()) throw new Failure(IntegrationException.Reason.BLOW_UP, cur.getTime(), u);
+          if (!Double.isFinite(v)) throw new Failure(IntegrationException.Reason.NON_FINITE_STATE, cur.getTime(), u, false);
+          if (Math.abs(v) > options.blowUp()) throw new Failure(IntegrationException.Reason.BLOW_UP, cur.getTime(), u, false);
         }
         accepted++;
         // Hipparchus restricts the step to an event before calling us, so tEnd <= a STOP time
@@ -229,6 +271,21 @@ public final class OdeSolver {
         emit(grid.t1(), finalState.getPrimaryState());
         next = grid.samples();
       }
+    }
+
+    /**
+     * Closes a segment that ended in an aborted attempt and opens the next (which starts with a
+     * given step: one start-up evaluation). The aborted attempt counts as rejected.
+     */
+    void closeAbortedSegment(int per) {
+      if (per > 0) {
+        long evals = stepEvaluations - segmentEvaluations - segmentStartup;
+        long attempts = Math.max(1, (evals + per - 1) / per);
+        rejectedBefore += Math.max(0, attempts - (accepted - segmentAccepted));
+      }
+      segmentEvaluations = stepEvaluations;
+      segmentAccepted = accepted;
+      segmentStartup = 1;
     }
 
     private void emit(double t, double[] u) {
@@ -291,12 +348,15 @@ public final class OdeSolver {
     final IntegrationException.Reason reason;
     final double t;
     final double[] u;
+    /** Raised by a trial stage (a step not yet accepted), so a shorter step may avoid it. */
+    final boolean trialStage;
 
-    Failure(IntegrationException.Reason reason, double t, double[] u) {
+    Failure(IntegrationException.Reason reason, double t, double[] u, boolean trialStage) {
       super(null, null, false, false);
       this.reason = reason;
       this.t = t;
       this.u = u.clone();
+      this.trialStage = trialStage;
     }
   }
 }

@@ -279,6 +279,32 @@ class OdeSolverTest {
   }
 
   /**
+   * u' = -10u, undefined (NaN) below u = -1e-9, like a variance relaxing onto 0, the edge of its
+   * domain. Once u is far below atol = 1e-10 the error control lets steps grow until a trial stage
+   * overshoots below -1e-9 (this happens hundreds of times over t in [0, 200]); each such trial step
+   * must be rejected and retried shorter, not end the solve. Accepted states stay near e^{-10t}.
+   */
+  @ParameterizedTest
+  @EnumSource(value = OdeMethod.class, names = {"DORMAND_PRINCE_853", "DORMAND_PRINCE_54", "GRAGG_BULIRSCH_STOER"})
+  void nanInATrialStageShortensTheStep(OdeMethod m) {
+    int[] outside = {0};
+    Dynamics decay = scalar("u", u -> {
+      if (u >= -1e-9) return -10 * u;
+      outside[0]++;
+      return Double.NaN;
+    });
+    Trajectory tr = new OdeSolver(OdeOptions.defaults().withMethod(m).withTolerances(1e-8, 1e-10))
+        .solve(decay, new double[] {1}, TimeGrid.of(200, 201));
+    System.out.printf("%s: %d trial stages outside the domain, %s%n", m, outside[0], tr.stats());
+    assertThat(outside[0]).as("the example must exercise the rejection").isPositive();
+    assertThat(tr.stats().rejectedSteps()).isGreaterThanOrEqualTo(m.evaluationsPerAttempt() > 0 ? 1 : -1);
+    for (int i = 0; i < tr.size(); i++) {
+      // the local error scale is atol + rtol |u| ~ 5e-9 per step; 1e-7 allows its accumulation
+      assertThat(tr.state(i)[0]).as("%s at t = %s", m, tr.time(i)).isCloseTo(Math.exp(-10 * tr.time(i)), within(1e-7));
+    }
+  }
+
+  /**
    * A clock s' = 1 drives x' = sqrt(1/2 - s): the drift is NaN exactly when s > 1/2, i.e. t > 1/2
    * (s = t up to round-off, every method integrates a constant exactly). The reported time is the
    * offending evaluation's, so it lies in (1/2, 1]; the state there has s > 1/2 and is finite.
