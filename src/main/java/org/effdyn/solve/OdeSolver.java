@@ -82,10 +82,13 @@ public final class OdeSolver {
     try {
       integrate(integrator, run, grid);
     } catch (Failure f) {
-      String hint = f.reason == IntegrationException.Reason.BLOW_UP
-          ? "the limit blows up (unstable parameters), or the initial state is far from the model's domain"
-          : "the drift left its domain (a statistic such as a variance went negative), or the solution "
-              + "blows up in finite time; check the parameters and the initial state";
+      String hint = switch (f.reason) {
+        case BLOW_UP -> "the limit blows up (unstable parameters), or the initial state is far from the model's domain";
+        case TOO_MANY_EVALUATIONS -> "trial steps kept leaving the drift's domain (rejected and shortened) until "
+            + "max_evaluations was spent";
+        default -> "the drift left its domain (a statistic such as a variance went negative), or the solution "
+            + "blows up in finite time; check the parameters and the initial state";
+      };
       throw failure(f.reason, run, start, f.t, f.u, hint, f);
     } catch (MathRuntimeException e) {
       if (e.getSpecifier() == LocalizedODEFormats.MINIMAL_STEPSIZE_REACHED_DURING_INTEGRATION) {
