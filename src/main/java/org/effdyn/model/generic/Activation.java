@@ -79,6 +79,15 @@ public enum Activation {
     };
   }
 
+  /** σ'(z) given v = σ(z) (tanh and sigmoid reuse v: 1 − v², v(1 − v)). */
+  public double derivative(double z, double v) {
+    return switch (this) {
+      case TANH -> 1 - v * v;
+      case SIGMOID -> v * (1 - v);
+      default -> derivative(z);
+    };
+  }
+
   /** σ'(z) (ReLU: 1{z &gt; 0}). */
   public double derivative(double z) {
     return switch (this) {

@@ -136,12 +136,14 @@ public class NetworkLoss extends MultiIndexLoss {
       for (int a = 0; a < p; a++) gs[a] = (gs[a] / z - y[a]) * activation.derivative(s[a]);
       return;
     }
+    // gs[j] holds sigma(s_j) until it is overwritten: one activation call per unit
     double f = 0;
-    for (int j = 0; j < p; j++) f += (head != null ? head[j] : theta[j]) * activation.value(s[j]);
+    for (int j = 0; j < p; j++) f += (head != null ? head[j] : theta[j]) * (gs[j] = activation.value(s[j]));
     double r = output.derivative(f, y[0]);
     for (int j = 0; j < p; j++) {
-      gs[j] = r * (head != null ? head[j] : theta[j]) * activation.derivative(s[j]);
-      if (head == null) gtheta[j] = r * activation.value(s[j]);
+      double v = gs[j];
+      gs[j] = r * (head != null ? head[j] : theta[j]) * activation.derivative(s[j], v);
+      if (head == null) gtheta[j] = r * v;
     }
   }
 
