@@ -3,6 +3,7 @@ package org.effdyn.model.generic;
 import org.effdyn.core.Check;
 import org.hipparchus.CalculusFieldElement;
 import org.hipparchus.analysis.differentiation.DSFactory;
+import org.hipparchus.analysis.differentiation.Derivative;
 import org.hipparchus.analysis.differentiation.DerivativeStructure;
 import org.hipparchus.analysis.differentiation.Gradient;
 import org.hipparchus.util.Binary64;
@@ -18,8 +19,9 @@ import org.hipparchus.util.Binary64;
  * {@link CalculusFieldElement}; the engine instantiates it with {@link Gradient} (forward-mode AD, the
  * drift), {@link DerivativeStructure} of order 2 (Hessians) or {@link Binary64} (plain values). Use
  * the field operations ({@code add}, {@code multiply}, {@code exp}, {@code log}, {@code tanh}, …);
- * functions Hipparchus lacks go through {@code x.compose(f(v), f'(v))} with v = x.getReal(), e.g.
- * erf(z/√2) is {@code z.compose(Erf.erf(v/√2), √(2/π) e^{-v²/2})}; ReLU is
+ * functions Hipparchus lacks go through {@link #compose}{@code (x, f(v), f'(v), f''(v))} with
+ * v = x.getReal(), e.g. erf(z/√2) is {@code compose(z, Erf.erf(v/√2), √(2/π) e^{-v²/2}, -v √(2/π) e^{-v²/2})};
+ * ReLU is
  * {@code x.getReal() > 0 ? x : x.getField().getZero()} (derivative 1{x &gt; 0}, §11(g)); a log-sum-exp
  * subtracts the largest value as a constant. Generic methods cannot be lambdas, so a loss is a small
  * (anonymous) subclass:
@@ -145,6 +147,23 @@ public abstract class MultiIndexLoss {
     for (int a = 0; a < p; a++) xs[a] = new Binary64(s[a]);
     for (int j = 0; j < k0; j++) th[j] = new Binary64(theta[j]);
     return value(xs, y, th).getReal();
+  }
+
+  /**
+   * The chain rule for a scalar function f Hipparchus lacks: f(x) as a field element, given
+   * f0 = f(v), f1 = f'(v), f2 = f''(v) at v = x.getReal(). For a {@link Derivative} of order ≤ 2 (e.g.
+   * {@link Gradient}, a {@link DerivativeStructure} of order 2) it is {@code x.compose(f0, f1[, f2])};
+   * for a plain number ({@link Binary64}) it is f0. Higher orders are an error.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T extends CalculusFieldElement<T>> T compose(T x, double f0, double f1, double f2) {
+    if (x instanceof Derivative<?> d) {
+      int order = d.getOrder();
+      if (order <= 1) return (T) d.compose(f0, f1);
+      if (order == 2) return (T) d.compose(f0, f1, f2);
+      throw new IllegalArgumentException("compose supports derivatives of order <= 2, got order " + order);
+    }
+    return x.newInstance(f0);
   }
 
   /**
