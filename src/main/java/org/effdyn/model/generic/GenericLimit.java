@@ -80,6 +80,21 @@ public final class GenericLimit implements Dynamics {
   private final RuleData[] finerRules;
   private final int momentSize;
   private final ThreadLocal<Work> work;
+  /** Kinks declared by the loss ({@link HasKinks}), 0 if none. */
+  private final int kinkCount;
+  /** Gauss–Legendre rule on [-1, 1] along a pre-integration line, and the finer one of the error estimate. */
+  private final double[] glX;
+  private final double[] glW;
+  private final double[] glXFine;
+  private final double[] glWFine;
+  /** Outer Gauss–Hermite rules of the pre-integration, by r (dimension r - 1); and the finer ones. */
+  private final RuleData[] outerRules;
+  private final RuleData[] outerFineRules;
+
+  /** Gauss–Legendre points per piece of a pre-integration line (prototype's n_gl). */
+  static final int LINE_POINTS = 16;
+  /** Pre-integration lines run over τ in [-L, L]; the N(0, 1) mass outside is 1.2e-15. */
+  static final double LINE_HALF_WIDTH = 8;
 
   /** A rule's nodes copied into flat arrays for the hot loop. */
   private record RuleData(GaussianRule rule, double[] nodes, double[] weights, int replicates, int perReplicate) {
@@ -157,7 +172,57 @@ public final class GenericLimit implements Dynamics {
     this.rules = new RuleData[rMax + 1];
     this.finerRules = new RuleData[rMax + 1];
     this.momentSize = classes * p + p * rMax + p * p + k0;
+    this.kinkCount = kinked ? ((HasKinks) loss).kinkCount() : 0;
+    double[][] gl = legendre(LINE_POINTS);
+    double[][] glf = legendre((int) Math.ceil(1.4 * LINE_POINTS));
+    this.glX = gl[0];
+    this.glW = gl[1];
+    this.glXFine = glf[0];
+    this.glWFine = glf[1];
+    this.outerRules = new RuleData[rMax + 1];
+    this.outerFineRules = new RuleData[rMax + 1];
     this.work = ThreadLocal.withInitial(Work::new);
+  }
+
+  private static double[][] legendre(int n) {
+    org.hipparchus.analysis.integration.gauss.GaussIntegrator g =
+        new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory().legendre(n);
+    double[][] out = new double[2][n];
+    for (int i = 0; i < n; i++) {
+      out[0][i] = g.getPoint(i);
+      out[1][i] = g.getWeight(i);
+    }
+    return out;
+  }
+
+  /**
+   * True if this engine pre-integrates along a kink (§11(g)) where the kinks share one direction: the
+   * loss has {@link HasKinks}, the labels are fixed per class, and the quadrature is AUTO.
+   */
+  private boolean mayPreIntegrate() {
+    return kinkCount > 0 && fixedLabels != null && options.quadrature().kind() == Quadrature.Kind.AUTO;
+  }
+
+  /**
+   * The outer Gauss–Hermite rule (dimension r - 1 ≥ 1) of the pre-integration: the largest n ≤ 30 with
+   * n^{r-1} (kinks + 1) · 16 ≤ budget, at least 3; finer: ⌈1.4 n⌉.
+   */
+  private synchronized RuleData outerRule(int r, boolean finer) {
+    RuleData[] cache = finer ? outerFineRules : outerRules;
+    if (cache[r] == null) {
+      int perLine = (kinkCount + 1) * LINE_POINTS;
+      double room = Math.max(1, options.quadrature().budget() / (double) perLine);
+      int n = 3;
+      for (int k = 3; k <= Quadrature.MAX_AUTO_POINTS; k++) if (Math.pow(k, r - 1) <= room) n = k;
+      if (finer) n = (int) Math.ceil(1.4 * n);
+      try {
+        cache[r] = RuleData.of(GaussianRule.gaussHermite(r - 1, Math.min(64, n)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("pre-integration cannot integrate over r - 1 = " + (r - 1)
+            + " outer dimensions: " + e.getMessage(), e);
+      }
+    }
+    return cache[r];
   }
 
   public AnchoredMixture law() {
@@ -209,8 +274,11 @@ public final class GenericLimit implements Dynamics {
   @Override public void drift(double[] u, double[] out) {
     Work w = work.get();
     w.prepare(u);
-    RuleData rd = w.r == 0 ? null : ruleData(w.r, false);
-    w.integrate(u, rd);
+    if (w.pre) {
+      w.integratePre(u, w.r == 1 ? null : outerRule(w.r, false), glX, glW);
+    } else {
+      w.integrate(u, w.r == 0 ? null : ruleData(w.r, false));
+    }
     w.assembleTotal(out);
   }
 
@@ -229,10 +297,18 @@ public final class GenericLimit implements Dynamics {
       Arrays.fill(err, 0, stats.size(), 0.0);
       return;
     }
+    int n = stats.size();
+    if (w.pre) {
+      w.integratePre(u, w.r == 1 ? null : outerRule(w.r, false), glX, glW);
+      w.assembleTotal(out);
+      w.integratePre(u, w.r == 1 ? null : outerRule(w.r, true), glXFine, glWFine);
+      w.assembleTotal(w.hRep);
+      for (int i = 0; i < n; i++) err[i] = Math.abs(w.hRep[i] - out[i]);
+      return;
+    }
     RuleData rd = ruleData(w.r, false);
     w.integrate(u, rd);
     w.assembleTotal(out);
-    int n = stats.size();
     if (rd.replicates() > 1) {
       int reps = rd.replicates();
       Arrays.fill(err, 0, n, 0.0);
@@ -262,6 +338,13 @@ public final class GenericLimit implements Dynamics {
     double max = 0;
     for (double x : e) max = Math.max(max, x);
     if (r == 0) return new QuadratureReport(0, "single node", zetaWeights.length, classes, 0, "exact");
+    if (work.get().pre) {
+      long outer = r == 1 ? 1 : outerRule(r, false).rule().size();
+      return new QuadratureReport(r, "pre-integrated along the kink direction: "
+          + (r == 1 ? "1 line" : "gauss-hermite outer " + outerRule(r, false).rule().description()) + " x up to "
+          + (kinkCount + 1) + " pieces x gauss-legendre " + LINE_POINTS, outer * (kinkCount + 1) * LINE_POINTS, classes,
+          max, "pre-integration vs 1.4x points");
+    }
     GaussianRule rule = rule(r);
     return new QuadratureReport(r, rule.description(), (long) rule.size() * zetaWeights.length, classes, max,
         rule.replicates() > 1 ? "rqmc standard error" : "gauss-hermite n vs 1.4n");
@@ -310,9 +393,21 @@ public final class GenericLimit implements Dynamics {
     final double[] eta0 = new double[0];
     int r;
     double[] uRef;
+    /** True if this state is pre-integrated along one kink direction (per class: e_c, P_c, a_cj, off_cj). */
+    boolean pre;
+    final double[][] eDir = new double[classes][rMax];
+    final double[][][] perp = new double[classes][rMax][Math.max(rMax - 1, 0)];
+    final double[][][] aEta = new double[classes][kinkCount][rMax];
+    final double[][] aDotE = new double[classes][kinkCount];
+    final double[][] kinkOff = new double[classes][kinkCount];
+    final double[] normal = new double[p];
+    final double[] base = new double[rMax];
+    final double[] tau = new double[kinkCount + 2];
+    final double[] eta = new double[rMax];
 
     /** Reads u and builds C and r. */
     void prepare(double[] u) {
+      pre = false;
       for (int a = 0; a < p; a++) {
         for (int b = 0; b < q; b++) m[a][b] = u[stats.m(a, b)];
         for (int b = 0; b < p; b++) rp[a][b] = u[stats.rperp(a, b)];
@@ -340,6 +435,62 @@ public final class GenericLimit implements Dynamics {
       else buildRegression();
       rotate();
       for (int i = 0; i < 2 * p + q; i++) for (int j = 0; j < r; j++) cm[i][j] *= sqrtLambdaInv;
+      pre = r >= 1 && mayPreIntegrate() && planPreIntegration();
+    }
+
+    /**
+     * §11(g): in η-space kink j of class c is a_cj·η = b_j - n_j·s̄_c with a_cj = C_sᵀ n_j. If, for every
+     * class, all a_cj that are not zero are parallel, integrate along e_c = a_c/|a_c| piecewise (the
+     * kinks cut the line at known τ) and over e_c⊥ with a smooth outer rule. Returns false otherwise.
+     */
+    boolean planPreIntegration() {
+      HasKinks hk = (HasKinks) loss;
+      for (int c = 0; c < classes; c++) {
+        double[] e = eDir[c];
+        boolean have = false;
+        for (int j = 0; j < kinkCount; j++) {
+          double b = hk.kink(j, fixedLabels[c], theta, normal);
+          double off = b;
+          for (int a = 0; a < p; a++) off -= normal[a] * sbar[c][a];
+          kinkOff[c][j] = off;
+          double norm2 = 0;
+          for (int k = 0; k < r; k++) {
+            double x = 0;
+            for (int a = 0; a < p; a++) x += cm[a][k] * normal[a];
+            aEta[c][j][k] = x;
+            norm2 += x * x;
+          }
+          if (norm2 == 0) continue;
+          if (!have) {
+            double inv = 1 / Math.sqrt(norm2);
+            for (int k = 0; k < r; k++) e[k] = aEta[c][j][k] * inv;
+            have = true;
+          } else {
+            double dot = 0;
+            for (int k = 0; k < r; k++) dot += aEta[c][j][k] * e[k];
+            if (dot * dot < (1 - 1e-12) * norm2) return false; // not parallel: several kink directions
+          }
+        }
+        if (!have) {
+          for (int k = 0; k < r; k++) e[k] = k == 0 ? 1 : 0;
+        }
+        for (int j = 0; j < kinkCount; j++) {
+          double dot = 0;
+          for (int k = 0; k < r; k++) dot += aEta[c][j][k] * e[k];
+          aDotE[c][j] = dot;
+        }
+        // orthonormal basis of e⊥: columns 1..r-1 of the Householder reflection H = I - 2 v vᵀ/|v|²,
+        // v = e + sign(e_0) e_0-axis, which maps the first axis to ∓e
+        double sg = e[0] >= 0 ? 1 : -1;
+        double v0 = e[0] + sg;
+        double vv = v0 * v0;
+        for (int k = 1; k < r; k++) vv += e[k] * e[k];
+        for (int i = 0; i < r; i++) {
+          double vi = i == 0 ? v0 : e[i];
+          for (int k = 1; k < r; k++) perp[c][i][k - 1] = (i == k ? 1 : 0) - 2 * vi * e[k] / vv;
+        }
+      }
+      return true;
     }
 
     /** Ω entry between rows i, j of (x^1..x^p, ν_1..ν_q). */
@@ -499,25 +650,86 @@ public final class GenericLimit implements Dynamics {
       }
     }
 
+    /**
+     * The moments by pre-integration (§11(g)): for each class and outer node ξ (r - 1 dims; none at r = 1),
+     * the line η = P_c ξ + τ e_c is cut at the kinks τ_j = (off_cj - a_cj·P_c ξ)/(a_cj·e_c) and each piece of
+     * [-8, 8] gets Gauss–Legendre points with weight φ(τ).
+     */
+    void integratePre(double[] u, RuleData outer, double[] gx, double[] gw) {
+      uRef = u;
+      if (acc.length < momentSize) acc = new double[momentSize];
+      Arrays.fill(acc, 0, momentSize, 0.0);
+      int nOut = outer == null ? 1 : outer.weights().length;
+      int d = r - 1;
+      double norm = 1 / Math.sqrt(2 * Math.PI);
+      for (int c = 0; c < classes; c++) {
+        double[] e = eDir[c];
+        double[][] pc = perp[c];
+        for (int o = 0; o < nOut; o++) {
+          double wo = outer == null ? 1 : outer.weights()[o];
+          for (int i = 0; i < r; i++) {
+            double x = 0;
+            for (int k = 0; k < d; k++) x += pc[i][k] * outer.nodes()[o * d + k];
+            base[i] = x;
+          }
+          int cuts = 0;
+          tau[cuts++] = -LINE_HALF_WIDTH;
+          for (int j = 0; j < kinkCount; j++) {
+            double ad = aDotE[c][j];
+            if (ad == 0) continue;
+            double x = kinkOff[c][j];
+            for (int i = 0; i < r; i++) x -= aEta[c][j][i] * base[i];
+            double t = x / ad;
+            if (t > -LINE_HALF_WIDTH && t < LINE_HALF_WIDTH) tau[cuts++] = t;
+          }
+          tau[cuts++] = LINE_HALF_WIDTH;
+          Arrays.sort(tau, 1, cuts - 1);
+          for (int piece = 0; piece + 1 < cuts; piece++) {
+            double half = 0.5 * (tau[piece + 1] - tau[piece]);
+            if (half <= 0) continue;
+            double mid = tau[piece] + half;
+            for (int g = 0; g < gx.length; g++) {
+              double t = mid + half * gx[g];
+              double wt = wo * half * gw[g] * norm * Math.exp(-0.5 * t * t);
+              for (int i = 0; i < r; i++) eta[i] = base[i] + t * e[i];
+              project(eta, 0);
+              classTerm(eta, 0, wt, 0, o, c);
+            }
+          }
+        }
+      }
+      System.arraycopy(acc, 0, total, 0, momentSize);
+    }
+
     /** One node η = x[base .. base + r) with weight w, all classes and label-noise nodes. */
     void node(double[] x, int base, double w, int off, int index) {
+      project(x, base);
+      for (int c = 0; c < classes; c++) classTerm(x, base, w, off, index, c);
+    }
+
+    /** The noise parts s - s̄ (and t - t̄ if the label reads t) at η = x[base .. base + r). */
+    void project(double[] x, int base) {
       for (int a = 0; a < p; a++) {
         double v = 0;
         for (int j = 0; j < r; j++) v += cm[a][j] * x[base + j];
         sn[a] = v;
       }
-      boolean needT = fixedLabels == null && labelAnchors.length > 0;
-      if (needT) {
+      if (fixedLabels == null && labelAnchors.length > 0) {
         for (int b = 0; b < q; b++) {
           double v = 0;
           for (int j = 0; j < r; j++) v += cm[p + b][j] * x[base + j];
           tn[b] = v;
         }
       }
+    }
+
+    /** Accumulates class c at the projected node η = x[base .. base + r) with weight w (times p_c, ζ weights). */
+    void classTerm(double[] x, int base, double w, int off, int index, int c) {
+      boolean needT = fixedLabels == null && labelAnchors.length > 0;
       int etaOff = off + classes * p;
       int ggOff = etaOff + p * rMax;
       int thOff = ggOff + p * p;
-      for (int c = 0; c < classes; c++) {
+      {
         double[] sb = sbar[c];
         for (int a = 0; a < p; a++) s[a] = sb[a] + sn[a];
         if (needT) for (int b = 0; b < q; b++) t[b] = tbar[c][b] + tn[b];

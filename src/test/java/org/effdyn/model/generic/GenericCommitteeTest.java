@@ -8,7 +8,6 @@ import org.effdyn.model.committee.Activation;
 import org.effdyn.model.committee.Committee;
 import org.effdyn.model.committee.CommitteeOde;
 import org.effdyn.sim.RandomStreams;
-import org.hipparchus.special.Erf;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,7 +57,7 @@ class GenericCommitteeTest {
   static GenericLimit engine(State s, double sigma0, Quadrature quad, GenericOptions.Root root) {
     int k = s.v.length;
     AnchoredMixture law = AnchoredMixture.teacherStudent(s.t,
-        LabelModel.teacher(s.vstar, z -> Erf.erf(z / Math.sqrt(2)), sigma0));
+        LabelModel.teacher(s.vstar, Activation.ERF::g, sigma0));
     GenericOptions opts = new GenericOptions(ETA, 0, ETA_V, 0, GenericOptions.TimeConvention.TEACHER_STUDENT,
         GenericOptions.Form.REGRESSION, root, quad, 3);
     return new GenericLimit(law, Losses.committeeErf(k, true), opts);

@@ -132,6 +132,62 @@ class GenericXorTest {
   }
 
   @Test
+  void oneUnitIsPreIntegratedAlongItsKink() {
+    // K = 1: a single kink direction, so the engine pre-integrates (§11(g)): r = 1, one line per class cut
+    // at the kink, Gauss-Legendre 16 per piece, no randomness (prototype, K = 1 pre-integrated: 2e-16).
+    // XorFinite at K = 1 has no kink inside its lines either, but its Fejér line rule in the probability
+    // scale converges algebraically: measured differences 4.6e-6, 9.9e-7, 2.2e-7, 4.7e-8, 8.7e-9 at 32 ..
+    // 512 line points (outer GH 16^3 or 24^3 alike), i.e. the hand-written drift converges to the engine's.
+    // (state 20). Test: states 20, 21 at 128 and 512 line points (measured 6.9e-7 and 3.6e-8); the
+    // difference must shrink >= 10x and end below 1e-7
+    XorGmm model = new XorGmm(1, 4, BETA, C_DELTA);
+    GenericLimit e = engine(1, 4, Quadrature.auto());
+    Dynamics shown = map(e, model).present(e);
+    double worst128 = 0;
+    double worst512 = 0;
+    double worstErr = 0;
+    for (int s = 0; s < 2; s++) {
+      double[] u = state(model, 20 + s);
+      double[] h1 = new double[u.length];
+      double[] h2 = new double[u.length];
+      shown.drift(u, h1);
+      new XorFinite(model, GaussianRule.gaussHermite(3, 16), 128).drift(u, h2);
+      worst128 = Math.max(worst128, GenericKgmmTest.maxDiff(h1, h2));
+      new XorFinite(model, GaussianRule.gaussHermite(3, 16), 512).drift(u, h2);
+      worst512 = Math.max(worst512, GenericKgmmTest.maxDiff(h1, h2));
+      double[] g = new double[u.length];
+      map(e, model).toGeneric(u, g);
+      QuadratureReport rep = e.report(g);
+      assertThat(rep.rule()).startsWith("pre-integrated");
+      assertThat(rep.dimension()).isEqualTo(1);
+      worstErr = Math.max(worstErr, rep.maxError());
+    }
+    System.out.printf("XOR K=1 lambda=4 engine (pre-integrated: per class 1 line x 2 pieces x GL16) vs XorFinite"
+        + " (GH16^3 outer): %.1e with 128 line points, %.1e with 512; engine's own error estimate %.1e%n",
+        worst128, worst512, worstErr);
+    assertThat(worst512).isLessThan(1e-7);
+    assertThat(worst512).isLessThan(worst128 / 10);
+    assertThat(worstErr).isLessThan(1e-8);
+  }
+
+  @Test
+  void preIntegrationAgreesWithRandomizedQmc() {
+    // the two K = 1 rules of §11(g) must agree within RQMC's error: measured 7e-7 with max |diff|/s.e. 0.48
+    // (RQMC 16 x 2^16). Here RQMC 16 x 2^12: tolerance 5 standard errors
+    XorGmm model = new XorGmm(1, 4, BETA, C_DELTA);
+    GenericLimit pre = engine(1, 4, Quadrature.auto());
+    GenericLimit rq = engine(1, 4, Quadrature.rqmc(1 << 12, 16, 3));
+    double[] g = new double[model.layout().size()];
+    map(pre, model).toGeneric(state(model, 30), g);
+    double[] a = new double[g.length];
+    double[] b = new double[g.length];
+    double[] err = new double[g.length];
+    pre.drift(g, a);
+    rq.drift(g, b, err);
+    for (int i = 0; i < g.length; i++) assertThat(Math.abs(a[i] - b[i])).isLessThan(5 * err[i] + 1e-12);
+  }
+
+  @Test
   void adGradientEqualsHandGradientAwayFromTheKinks() {
     Losses.Xor loss = new Losses.Xor(3, true);
     UniformRandomProvider rng = RandomStreams.stream(9, 0);
