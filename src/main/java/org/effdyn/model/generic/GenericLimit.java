@@ -350,6 +350,45 @@ public final class GenericLimit implements Dynamics {
         rule.replicates() > 1 ? "rqmc standard error" : "gauss-hermite n vs 1.4n");
   }
 
+  /**
+   * The volatility Σ(u) of the √d-rescaled statistics, spec/generic.md §11(e), in this layout's order:
+   * \[ \Sigma = \kappa\, c_\delta\, \mathrm{Cov}(X),\quad X_{m,ab} = g_a t_b,\quad
+   *    X_{R^\perp,ab} = g_a Z^\perp_b + g_b Z^\perp_a - \tfrac{c_\delta}{\lambda} g_a g_b,\quad
+   *    X_\theta = \tfrac{c_\theta}{c_\delta}\gamma, \]
+   * the covariance over class, noise and label noise. In the regression form the linear factors are
+   * conditional means given η, so E[X Xᵀ] gains E[G K Gᵀ] with K the conditional covariance of (t, Z⊥)
+   * given η, K = diag(N̄, R⊥)/λ − C Cᵀ, and G linear in g, hence E[G K Gᵀ] needs only E[g gᵀ]. Meaningful
+   * at a point where the rescaled drift vanishes to O(d^{-1/2}) (an OU limit); the ballistic Σ is O(1/d).
+   * Uses the rule of {@link #rule} (never pre-integration). Allocates its accumulators (not a hot path).
+   *
+   * @param sigma output, size × size (symmetric)
+   */
+  public void volatility(double[] u, double[][] sigma) {
+    int n = stats.size();
+    Work w = work.get();
+    w.prepare(u);
+    w.pre = false;
+    if (w.vol == null) {
+      w.volX = new double[n];
+    }
+    w.vol = new double[n + n * n];
+    try {
+      w.integrate(u, w.r == 0 ? null : ruleData(w.r, false));
+      double[] v = w.vol;
+      double f = kappa * options.cDelta();
+      for (int i = 0; i < n; i++) {
+        for (int j = i; j < n; j++) {
+          double c = v[n + i * n + j] - v[i] * v[j];
+          sigma[i][j] = f * c;
+          sigma[j][i] = f * c;
+        }
+      }
+      if (w.r > 0) w.addConditionalCovariance(sigma, f);
+    } finally {
+      w.vol = null;
+    }
+  }
+
   /** The integration dimension r at u (0 at λ = ∞). */
   public int integrationDimension(double[] u) {
     Work w = work.get();
@@ -755,8 +794,117 @@ public final class GenericLimit implements Dynamics {
             for (int e = a; e < p; e++) acc[gg + e] += ga * gs[e];
           }
           for (int j = 0; j < k0; j++) acc[thOff + j] += wc * gth[j];
+          if (vol != null) volTerm(x, base, wc, c);
         }
       }
+    }
+
+    /** Volatility accumulators E[X], E[X Xᵀ] (null unless {@link GenericLimit#volatility} is running). */
+    double[] vol;
+    double[] volX;
+    final double[] tv = new double[q];
+    final double[] zpv = new double[p];
+
+    /** Adds wc X and wc X Xᵀ at this node and class, X with the conditional means of (t, Z⊥) (§11(e)). */
+    void volTerm(double[] x, int base, double wc, int c) {
+      int nX = stats.size();
+      double[] xv = volX;
+      for (int b = 0; b < q; b++) {
+        double v = tbar[c][b];
+        for (int j = 0; j < r; j++) v += cm[p + b][j] * x[base + j];
+        tv[b] = v;
+      }
+      for (int a = 0; a < p; a++) {
+        double v = 0;
+        for (int j = 0; j < r; j++) v += cm[p + q + a][j] * x[base + j];
+        zpv[a] = v;
+      }
+      for (int a = 0; a < p; a++) {
+        for (int b = 0; b < q; b++) xv[stats.m(a, b)] = gs[a] * tv[b];
+        for (int e = a; e < p; e++) xv[stats.rperp(a, e)] = gs[a] * zpv[e] + gs[e] * zpv[a] - corrector * gs[a] * gs[e];
+      }
+      double ratio = options.cTheta() / options.cDelta();
+      for (int j = 0; j < k0; j++) xv[stats.theta(j)] = ratio * gth[j];
+      double[] v = vol;
+      for (int i = 0; i < nX; i++) {
+        double wi = wc * xv[i];
+        v[i] += wi;
+        int row = nX + i * nX;
+        for (int j = i; j < nX; j++) v[row + j] += wi * xv[j];
+      }
+    }
+
+    /**
+     * Adds f E[G K Gᵀ] to sigma (§11(e)): K the conditional covariance of (t, Z⊥) given η; G's entries are
+     * the g_a multiplying each linear factor, so only E[g_a g_e] (the moment Ggg, all classes) enters.
+     */
+    void addConditionalCovariance(double[][] sigma, double f) {
+      int ggOff = classes * p + p * rMax;
+      int nL = q + p; // linear factors: t_0..t_{q-1}, Z⊥_0..Z⊥_{p-1}
+      for (int i = 0; i < nL; i++) {
+        for (int j = 0; j < nL; j++) {
+          double cov = i < q && j < q ? nbar[i][j] * sqrtLambdaInv * sqrtLambdaInv
+              : i >= q && j >= q ? rp[i - q][j - q] * sqrtLambdaInv * sqrtLambdaInv : 0;
+          int ri = i < q ? p + i : p + q + (i - q);
+          int rj = j < q ? p + j : p + q + (j - q);
+          for (int k = 0; k < r; k++) cov -= cm[ri][k] * cm[rj][k];
+          kcov[i][j] = cov;
+        }
+      }
+      int n = stats.size();
+      // each coordinate X_i = sum over (g index, linear factor) pairs; list them: at most 2 terms
+      for (int i = 0; i < n; i++) {
+        for (int j = i; j < n; j++) {
+          double add = 0;
+          for (int ti = 0; ti < terms(i); ti++) {
+            for (int tj = 0; tj < terms(j); tj++) {
+              int ga = termG(i, ti);
+              int gb = termG(j, tj);
+              double egg = total[ggOff + Math.min(ga, gb) * p + Math.max(ga, gb)];
+              add += egg * kcov[termL(i, ti)][termL(j, tj)];
+            }
+          }
+          sigma[i][j] += f * add;
+          if (j != i) sigma[j][i] += f * add;
+        }
+      }
+    }
+
+    final double[][] kcov = new double[q + p][q + p];
+
+    /** Number of (g, linear factor) products in X_i: 1 for m, 2 for R⊥, 0 for θ. */
+    int terms(int i) {
+      if (i < p * q) return 1;
+      return i < p * q + p * (p + 1) / 2 ? 2 : 0;
+    }
+
+    /** The g index of term k of X_i: m_ab → a; R⊥_ae → a (k = 0: g_a Z⊥_e) or e (k = 1: g_e Z⊥_a). */
+    int termG(int i, int k) {
+      if (i < p * q) return i / q;
+      int[] ae = rperpPair(i);
+      return k == 0 ? ae[0] : ae[1];
+    }
+
+    /** The linear factor of term k of X_i (0..q-1: t_b; q + e: Z⊥_e). */
+    int termL(int i, int k) {
+      if (i < p * q) return i % q;
+      int[] ae = rperpPair(i);
+      return q + (k == 0 ? ae[1] : ae[0]);
+    }
+
+    private final int[] pair = new int[2];
+
+    int[] rperpPair(int i) {
+      for (int a = 0; a < p; a++) {
+        for (int e = a; e < p; e++) {
+          if (stats.rperp(a, e) == i) {
+            pair[0] = a;
+            pair[1] = e;
+            return pair;
+          }
+        }
+      }
+      throw new IllegalStateException("not an Rperp index: " + i);
     }
 
     void checkFinite(double[] x, int base, int index, int c, double[] yy) {

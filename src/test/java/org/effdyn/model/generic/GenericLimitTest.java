@@ -120,4 +120,35 @@ class GenericLimitTest {
     assertThat(est).isGreaterThan(0.5 * truth);
     assertThat(est).isLessThan(1e-2);
   }
+
+  @Test
+  void driftWithHandGradientAllocatesNothing() {
+    // hot path (§11(l)): per-thread workspaces; three cases cover the GH, RQMC-with-classes and
+    // pre-integrated loops. Threshold as KgmmFiniteTest (2 kB over 50 calls: measurement slack)
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    GenericLimit[] engines = {
+        new GenericLimit(GenericKgmmTest.law(1), Losses.softmaxCe(3, true), GenericOptions.of(1, 0.1)
+            .withQuadrature(Quadrature.gaussHermite(6))),
+        GenericXorTest.engine(4, 4, Quadrature.rqmc(64, 4, 1)),
+        GenericXorTest.engine(1, 4, Quadrature.auto())};
+    double[][] states = {GenericKgmmTest.state(0), xorState(4), xorState(1)};
+    for (int k = 0; k < engines.length; k++) {
+      double[] u = states[k];
+      double[] f = new double[u.length];
+      for (int i = 0; i < 50; i++) engines[k].drift(u, f);
+      long id = Thread.currentThread().getId();
+      long before = mx.getThreadAllocatedBytes(id);
+      for (int i = 0; i < 50; i++) engines[k].drift(u, f);
+      assertThat(mx.getThreadAllocatedBytes(id) - before).as("engine %d", k).isLessThan(2_000);
+    }
+  }
+
+  static double[] xorState(int k) {
+    org.effdyn.model.xor.XorGmm model = new org.effdyn.model.xor.XorGmm(k, 4, 0.05, 1);
+    GenericLimit e = GenericXorTest.engine(k, 4, Quadrature.auto());
+    double[] g = new double[model.layout().size()];
+    GenericXorTest.map(e, model).toGeneric(GenericXorTest.state(model, 3), g);
+    return g;
+  }
 }
