@@ -106,6 +106,26 @@ class GenericSgdSimulatorTest {
   }
 
   @Test
+  void adGradientPathGivesTheSameRun() {
+    // a loss without a fast gradient goes through forward-mode AD; same seed, same samples: the runs differ
+    // only by the gradients' round-off (1e-14 relative, NetworkLossTest), amplified over 2000 steps
+    MultiIndexLoss fast = TanhNetwork.loss();
+    MultiIndexLoss ad = fast.adOnly();
+    assertThat(ad.hasFastGradient()).isFalse();
+    double[][] u = new double[2][];
+    int i = 0;
+    for (MultiIndexLoss loss : new MultiIndexLoss[] {fast, ad}) {
+      GenericSgdSimulator sim = new GenericSgdSimulator(TanhNetwork.law(), loss, TanhNetwork.options(), TanhNetwork.start(), 300);
+      sim.initialize(RandomStreams.stream(4, 0), Map.of());
+      for (int k = 0; k < 2000; k++) sim.step();
+      u[i] = new double[sim.layout().size()];
+      sim.statistics(u[i++]);
+    }
+    for (int j = 0; j < u[0].length; j++) assertThat(u[1][j]).isCloseTo(u[0][j], within(1e-10));
+    assertThat(u[0][0]).isNotEqualTo(TanhNetwork.M0[0][0]);
+  }
+
+  @Test
   void layoutIsTheLimitsLayout() {
     GenericModel g = TanhNetwork.model();
     StateLayout l = g.simulator(500, org.effdyn.core.Regime.BALLISTIC).layout();
