@@ -64,6 +64,7 @@ public final class GenericLimit implements Dynamics {
   private final boolean finite;
   private final double sqrtLambdaInv;
   private final double corrector;
+  private final double invLambda;
   private final double kappa;
   private final double[] probs;
   private final double[][] means;
@@ -79,6 +80,8 @@ public final class GenericLimit implements Dynamics {
   private final RuleData[] rules;
   private final RuleData[] finerRules;
   private final int momentSize;
+  /** True for {@link GenericOptions.Form#STEIN}: E[H] is accumulated as well. */
+  private final boolean stein;
   private final ThreadLocal<Work> work;
   /** Kinks declared by the loss ({@link HasKinks}), 0 if none. */
   private final int kinkCount;
@@ -138,6 +141,7 @@ public final class GenericLimit implements Dynamics {
     this.finite = !law.noiseless();
     this.sqrtLambdaInv = finite ? 1 / Math.sqrt(law.lambda()) : 0;
     this.corrector = finite ? options.cDelta() / law.lambda() : 0;
+    this.invLambda = finite ? 1 / law.lambda() : 0;
     this.kappa = options.timeFactor();
     this.probs = law.probs();
     this.means = law.means();
@@ -171,7 +175,13 @@ public final class GenericLimit implements Dynamics {
     }
     this.rules = new RuleData[rMax + 1];
     this.finerRules = new RuleData[rMax + 1];
-    this.momentSize = classes * p + p * rMax + p * p + k0;
+    this.stein = options.form() == GenericOptions.Form.STEIN;
+    if (stein && (kinked || labelAnchors.length > 0)) {
+      throw new IllegalArgumentException("form: stein needs a smooth loss (no HasKinks) and labels that do not read the"
+          + " anchors (spec §11(d)); loss " + loss + ", label anchors " + Arrays.toString(labelAnchors)
+          + ". Use regression");
+    }
+    this.momentSize = classes * p + p * rMax + p * p + k0 + (stein ? p * p : 0);
     this.kinkCount = kinked ? ((HasKinks) loss).kinkCount() : 0;
     double[][] gl = legendre(LINE_POINTS);
     double[][] glf = legendre((int) Math.ceil(1.4 * LINE_POINTS));
@@ -794,6 +804,12 @@ public final class GenericLimit implements Dynamics {
             for (int e = a; e < p; e++) acc[gg + e] += ga * gs[e];
           }
           for (int j = 0; j < k0; j++) acc[thOff + j] += wc * gth[j];
+          if (stein) {
+            if (loss instanceof HasHessian hh) hh.hessian(s, yy, theta, hess);
+            else loss.hessianByAd(s, yy, theta, hess);
+            int hOff = thOff + k0;
+            for (int a = 0; a < p; a++) for (int e = 0; e < p; e++) acc[hOff + a * p + e] += wc * hess[a][e];
+          }
           if (vol != null) volTerm(x, base, wc, c);
         }
       }
@@ -803,6 +819,7 @@ public final class GenericLimit implements Dynamics {
     double[] vol;
     double[] volX;
     final double[] tv = new double[q];
+    final double[][] hess = new double[p][p];
     final double[] zpv = new double[p];
 
     /** Adds wc X and wc X Xᵀ at this node and class, X with the conditional means of (t, Z⊥) (§11(e)). */
@@ -938,15 +955,27 @@ public final class GenericLimit implements Dynamics {
         for (int b = 0; b < q; b++) {
           double mt = 0;
           for (int c = 0; c < classes; c++) mt += mom[off + c * p + a] * tbar[c][b];
-          for (int j = 0; j < r; j++) mt += mom[etaOff + a * rMax + j] * cm[p + b][j];
+          if (stein) {
+            // Stein: Cov(t_b, s_e) = m_eb/λ
+            for (int e = 0; e < p; e++) mt += invLambda * mom[thOff + k0 + a * p + e] * m[e][b];
+          } else {
+            for (int j = 0; j < r; j++) mt += mom[etaOff + a * rMax + j] * cm[p + b][j];
+          }
           out[stats.m(a, b)] = kappa * (-f * mt - options.beta() * m[a][b]);
         }
       }
       for (int a = 0; a < p; a++) {
         for (int e = a; e < p; e++) {
           double mz = 0;
-          for (int j = 0; j < r; j++) {
-            mz += mom[etaOff + a * rMax + j] * cm[p + q + e][j] + mom[etaOff + e * rMax + j] * cm[p + q + a][j];
+          if (stein) {
+            // Stein: Cov(Z⊥_b, s_f) = R⊥_fb/λ
+            for (int f2 = 0; f2 < p; f2++) {
+              mz += invLambda * (mom[thOff + k0 + a * p + f2] * rp[f2][e] + mom[thOff + k0 + e * p + f2] * rp[f2][a]);
+            }
+          } else {
+            for (int j = 0; j < r; j++) {
+              mz += mom[etaOff + a * rMax + j] * cm[p + q + e][j] + mom[etaOff + e * rMax + j] * cm[p + q + a][j];
+            }
           }
           double gg = mom[ggOff + a * p + e];
           out[stats.rperp(a, e)] = kappa * (-f * mz - 2 * options.beta() * rp[a][e] + corrector * f * gg);

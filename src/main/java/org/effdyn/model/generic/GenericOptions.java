@@ -38,7 +38,14 @@ public record GenericOptions(double cDelta, double beta, double cTheta, double b
      */
     REGRESSION,
     /** Direct form: integrate over all r = q + rank(R⊥) orthonormal coordinates. */
-    DIRECT
+    DIRECT,
+    /**
+     * Stein form: as REGRESSION for the law of s, but E[g t] and E[g Z⊥] by Gaussian integration by parts,
+     * E[g_a t_b] = Σ_c p_c (E_c[g_a] t̄_cb + (1/λ) Σ_e E_c[H_ae] m_eb), E[g_a Z⊥_b] = (1/λ) Σ_e E[H_ae] R⊥_eb,
+     * with H = ∂²ℓ/∂s∂s ({@link HasHessian}, else AD). A cross-check, not a default: it needs a smooth loss
+     * (no {@link HasKinks}) and labels that do not read the anchors.
+     */
+    STEIN
   }
 
   /** Rotation of η, which matters for product rules (§11(h) table). */

@@ -116,6 +116,32 @@ class GenericKgmmTest {
   }
 
   @Test
+  void steinFormEqualsTheHandWrittenDrift() {
+    // §11(d) Stein form (the way §2(d) is written): prototype 2e-5 (lambda = 1) and 2e-10 (lambda = 5) with
+    // GH 20^3. Hessian by hand (HasHessian) and by AD must give the same drift to rounding
+    GenericOptions opts = GenericOptions.of(C_DELTA, BETA).withForm(GenericOptions.Form.STEIN)
+        .withQuadrature(Quadrature.gaussHermite(20));
+    double e1 = worst(1, opts, new Losses.SoftmaxWithHessian(K));
+    double e5 = worst(5, opts, new Losses.SoftmaxWithHessian(K));
+    System.out.printf("k-GMM Stein form (GH20^3) vs KgmmFinite: lambda=1 %.1e, lambda=5 %.1e%n", e1, e5);
+    assertThat(e1).isLessThan(6e-5);
+    assertThat(e5).isLessThan(1e-9);
+    double[] u = state(2);
+    double[] h1 = new double[u.length];
+    double[] h2 = new double[u.length];
+    GenericOptions small = opts.withQuadrature(Quadrature.gaussHermite(6));
+    new GenericLimit(law(1), new Losses.SoftmaxWithHessian(K), small).drift(u, h1);
+    new GenericLimit(law(1), Losses.softmaxCe(K, true), small).drift(u, h2);
+    assertThat(maxDiff(h1, h2)).isLessThan(1e-14);
+  }
+
+  @Test
+  void steinFormRejectsKinkedLosses() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GenericLimit(GenericXorTest.law(4), new Losses.Xor(2, true),
+        GenericOptions.of(1, 0.1).withForm(GenericOptions.Form.STEIN))).hasMessageContaining("stein needs a smooth loss");
+  }
+
+  @Test
   void lambdaInfinityIsOneNodePerClassAndEqualsSection2e() {
     // §11(d): at lambda = inf the noise vanishes and the engine is exact (one node per class);
     // prototype 8e-17. Tolerance: rounding, 1e-14.

@@ -44,6 +44,36 @@ final class Losses {
     };
   }
 
+  /** softmaxCe with the Hessian H = diag(π) - π πᵀ written out ({@link HasHessian}). */
+  static final class SoftmaxWithHessian extends MultiIndexLoss implements HasHessian {
+    private final MultiIndexLoss base;
+
+    SoftmaxWithHessian(int k) {
+      super(k, 0, k);
+      this.base = softmaxCe(k, true);
+    }
+
+    @Override public <T extends CalculusFieldElement<T>> T value(T[] s, double[] y, T[] theta) {
+      return base.value(s, y, theta);
+    }
+
+    @Override public void gradient(double[] s, double[] y, double[] theta, double[] gs, double[] gt) {
+      base.gradient(s, y, theta, gs, gt);
+    }
+
+    @Override public void hessian(double[] s, double[] y, double[] theta, double[][] h) {
+      int k = s.length;
+      double max = Double.NEGATIVE_INFINITY;
+      for (double x : s) max = Math.max(max, x);
+      double z = 0;
+      for (int a = 0; a < k; a++) z += Math.exp(s[a] - max);
+      for (int a = 0; a < k; a++) {
+        double pa = Math.exp(s[a] - max) / z;
+        for (int e = 0; e < k; e++) h[a][e] = (a == e ? pa : 0) - pa * Math.exp(s[e] - max) / z;
+      }
+    }
+  }
+
   /** A kinked loss for the XOR model, §3/§11(j): ℓ(s, y; v) = -y z + log(1 + e^z), z = Σ v_i relu(s_i). */
   static final class Xor extends MultiIndexLoss implements HasKinks {
     private final boolean hand;
