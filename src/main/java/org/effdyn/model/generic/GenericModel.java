@@ -194,7 +194,7 @@ public final class GenericModel implements Model {
           new ParamSpec("quadrature", "auto, gauss-hermite or rqmc (spec §11(h))", "auto"),
           new ParamSpec("quadrature_nodes", "auto: node budget; gauss-hermite: points per axis; rqmc: points per "
               + "replicate (16 replicates)", "65536 / 16 / 4096"),
-          new ParamSpec("form", "regression or direct (spec §11(d))", "regression"),
+          new ParamSpec("form", "regression, direct or stein (spec §11(d); stein needs a smooth loss)", "regression"),
           new ParamSpec("root", "equalized, symmetric or principal (spec §11(h))", "equalized"));
     }
 

@@ -103,8 +103,8 @@ class GenericModelTest {
         .hasMessageContaining("bgj, teacher-student");
     assertThatThrownBy(() -> create(with("quadrature", "simpson"))).hasMessageContaining("params.quadrature")
         .hasMessageContaining("auto, gauss-hermite, rqmc");
-    assertThatThrownBy(() -> create(with("form", "stein"))).hasMessageContaining("params.form")
-        .hasMessageContaining("regression, direct");
+    assertThatThrownBy(() -> create(with("form", "hybrid"))).hasMessageContaining("params.form")
+        .hasMessageContaining("regression, direct, stein");
     assertThatThrownBy(() -> create(with("root", "cholesky"))).hasMessageContaining("params.root")
         .hasMessageContaining("equalized, symmetric, principal");
     assertThatThrownBy(() -> create(with("colour", "red"))).hasMessageContaining("params.colour");
