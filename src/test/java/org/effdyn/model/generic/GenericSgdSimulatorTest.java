@@ -126,6 +126,30 @@ class GenericSgdSimulatorTest {
   }
 
   @Test
+  void softmaxOnOneHotLabelsIsTheKgmmSimulator() {
+    // the k-GMM of spec §2 is the generic engine's softmax loss with linear outputs, anchors = means
+    // (§11(j)); both simulators draw x_0, the class and the noise in the same order from the generator,
+    // so the runs agree sample by sample up to round-off
+    double[][] mbar = {{1, 0.4, 0.1}, {0.4, 1, -0.3}, {0.1, -0.3, 1}};
+    double[] p = {0.2, 0.3, 0.5};
+    org.effdyn.model.kgmm.Kgmm kgmm = new org.effdyn.model.kgmm.Kgmm(3, p, mbar, 2.0, 0.1, 1.0, 4096);
+    AnchoredMixture law = new AnchoredMixture(mbar, p, new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, 2.0,
+        LabelModel.oneHot(3));
+    GenericSgdSimulator g = new GenericSgdSimulator(law, NetworkLoss.softmax(3, Activation.LINEAR), GenericOptions.of(1.0, 0.1),
+        GenericStart.random(1, null), 400);
+    TimeGrid grid = TimeGrid.of(3, 4);
+    Trajectory a = SgdRecorder.record(kgmm.simulator(400, org.effdyn.core.Regime.BALLISTIC), grid, RandomStreams.stream(9, 0), Map.of());
+    Trajectory b = SgdRecorder.record(g, grid, RandomStreams.stream(9, 0), Map.of());
+    assertThat(b.layout().names()).isEqualTo(a.layout().names());
+    for (int i = 0; i < grid.samples(); i++) {
+      for (int j = 0; j < a.layout().size(); j++) assertThat(b.state(i)[j]).isCloseTo(a.state(i)[j], within(1e-10));
+    }
+    double moved = 0; // the runs went somewhere (the agreement is not that of two frozen states)
+    for (int j = 0; j < a.layout().size(); j++) moved = Math.max(moved, Math.abs(a.state(3)[j] - a.state(0)[j]));
+    assertThat(moved).isGreaterThan(0.1);
+  }
+
+  @Test
   void layoutIsTheLimitsLayout() {
     GenericModel g = TanhNetwork.model();
     StateLayout l = g.simulator(500, org.effdyn.core.Regime.BALLISTIC).layout();
