@@ -47,6 +47,8 @@ import org.hipparchus.linear.MatrixUtils;
 public final class GenericLimit implements Dynamics {
   /** Relative eigenvalue cut of the rank decisions (as the prototype). */
   static final double RANK_TOL = 1e-12;
+  /** Eigenvalues of R⊥ down to -1e-10 max(1, largest) are rounding (as {@link org.effdyn.gauss.CovarianceRoot}). */
+  static final double PSD_TOLERANCE = 1e-10;
 
   private final AnchoredMixture law;
   private final MultiIndexLoss loss;
@@ -480,6 +482,13 @@ public final class GenericLimit implements Dynamics {
         r = 0;
         return;
       }
+      // R⊥ is a Gram matrix: PSD up to rounding (CovarianceRoot's tolerance); beyond that the state is invalid
+      eigP.compute(rp);
+      double bound = -PSD_TOLERANCE * Math.max(1, Math.abs(eigP.val[0]));
+      if (eigP.val[p - 1] < bound) {
+        throw new IllegalArgumentException("Rperp must be positive semidefinite, but has eigenvalue " + eigP.val[p - 1]
+            + " < " + bound + "; state " + describe(u));
+      }
       if (options.form() == GenericOptions.Form.DIRECT) buildDirect();
       else buildRegression();
       rotate();
@@ -591,7 +600,6 @@ public final class GenericLimit implements Dynamics {
     }
 
     void buildDirect() {
-      eigP.compute(rp);
       int rank = eigP.rank(RANK_TOL);
       r = q + rank;
       for (int a = 0; a < p; a++) {

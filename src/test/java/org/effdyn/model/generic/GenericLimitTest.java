@@ -59,6 +59,15 @@ class GenericLimitTest {
   }
 
   @Test
+  void nonPsdRperpIsAnError() {
+    AnchoredMixture law = AnchoredMixture.classLabelled(I2, new double[] {0.5, 0.5}, I2, 1, I2);
+    GenericLimit e = new GenericLimit(law, Losses.softmaxCe(2, true), GenericOptions.of(1, 0));
+    double[] u = e.statistics().pack(new double[2][2], new double[][] {{1, 2}, {2, 1}}, null);
+    assertThatThrownBy(() -> e.drift(u, new double[u.length])).hasMessageContaining("Rperp must be positive semidefinite")
+        .hasMessageContaining("Rperp[1,2]=2.0");
+  }
+
+  @Test
   void tooManyDimensionsForTheRuleIsAClearError() {
     // 6 indices, class labels: r = 6 with 64 Gauss-Hermite points per axis is 6.9e10 nodes
     int p = 6;
