@@ -35,7 +35,16 @@ import org.hipparchus.linear.MatrixUtils;
  * {@link GenericOptions#quadrature()} for dimension r, each label-noise variable with its own
  * Gauss–Hermite rule. Because t = t̄_c + C_t η exactly, only E_c[g] (per class) and E[g ηᵀ] are
  * accumulated per node: M_t = Σ_c p_c E_c[g] t̄_cᵀ + E[g ηᵀ] C_tᵀ and M_Z = E[g ηᵀ] C_Zᵀ. At λ = ∞ the
- * noise vanishes and the rule is one node per class (exact, §11(d)).
+ * noise vanishes and the rule is one node per class (exact, §11(d)). {@link GenericOptions.Form#STEIN}
+ * replaces E[g ηᵀ] by Gaussian integration by parts with the Hessian of ℓ (a cross-check).
+ *
+ * <p><b>Kinks (§11(g)).</b> For a loss with {@link HasKinks}, the AUTO quadrature uses randomized QMC;
+ * when the labels are fixed per class and, in η-space, every kink hyperplane a_j·η = b_j − n_j·s̄_c has
+ * the same normal direction e_c (one ReLU or hinge unit, or parallel units), it pre-integrates instead:
+ * lines η = P_c ξ + τ e_c, cut at the kinks, {@value #LINE_POINTS}-point Gauss–Legendre per piece of
+ * [−{@value #LINE_HALF_WIDTH}, {@value #LINE_HALF_WIDTH}] with weight φ(τ), and a Gauss–Hermite outer rule
+ * on the r − 1 dimensions of ξ; the integrand is then smooth on every piece and the rule converges
+ * exponentially. {@link #volatility} gives Σ of §11(e).
  *
  * <p><b>Cost</b> per drift: C × nodes × [gradient + p(r + p/2) multiply-adds] + O((p + q)³).
  * <b>Errors.</b> A non-finite loss gradient at a node throws IllegalArgumentException naming the node,
