@@ -1,0 +1,24 @@
+/**
+ * The generic effective-dynamics engine, ../shared/spec/generic.md §11: the ballistic limit (drift with
+ * its corrector) and the volatility of online SGD for any multi-index loss on Gaussian-mixture data,
+ * derived automatically from the loss.
+ *
+ * <p>The user supplies
+ * <ul>
+ *   <li>the data law, an {@link org.effdyn.model.generic.AnchoredMixture} (§11(a)): class weights,
+ *       class means in the span of q anchors given by their Gram matrix N̄, noise N(0, I_d/λ) with
+ *       λ = ∞ allowed, and a {@link org.effdyn.model.generic.LabelModel} (class labels, or teacher
+ *       labels with optional label noise);</li>
+ *   <li>the loss ℓ(s, y; θ), a {@link org.effdyn.model.generic.MultiIndexLoss} written once over
+ *       Hipparchus' {@code CalculusFieldElement}, so that forward-mode automatic differentiation
+ *       yields its gradient (§11(f)); optionally a hand-written gradient and the capabilities
+ *       {@link org.effdyn.model.generic.HasKinks} and {@link org.effdyn.model.generic.HasHessian};</li>
+ *   <li>the SGD settings, {@link org.effdyn.model.generic.GenericOptions} (c_δ, L2 penalties, head
+ *       step c_θ, time convention, quadrature).</li>
+ * </ul>
+ * {@link org.effdyn.model.generic.GenericLimit} then implements {@link org.effdyn.core.Dynamics} on
+ * the natural statistics (m, R⊥, θ) of §11(b) ({@link org.effdyn.model.generic.StatisticsLayout}),
+ * and {@link org.effdyn.model.generic.StatisticMap} presents them in a model's own names (Q instead of
+ * R⊥, v instead of θ).
+ */
+package org.effdyn.model.generic;
