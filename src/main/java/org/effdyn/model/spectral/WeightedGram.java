@@ -11,7 +11,9 @@ import org.effdyn.core.Check;
  * <p>Rows with w_l = 0 (the ReLU gates of the XOR blocks switch off about half of the samples) are
  * dropped at construction. A product walks the remaining rows four at a time: four dot products in one
  * pass over u, then one fused pass adding the four scaled rows to the output, so u and the output are
- * read once per four rows and each row is read twice while it is still in cache. Allocation-free.
+ * read once per four rows and each row is read twice while it is still in cache. {@link #applyBlock}
+ * does the same for a block of vectors, so the rows (the M̃ d doubles that make a product memory-bound)
+ * are read from memory once per block instead of once per vector. Allocation-free.
  * Holds references to the rows (not copies): they must not change while the operator is in use.
  */
 public final class WeightedGram implements SymmetricOperator {
@@ -80,6 +82,45 @@ public final class WeightedGram implements SymmetricOperator {
       for (int t = 0; t < d; t++) s += a[t] * u[t];
       s *= weights[l];
       for (int t = 0; t < d; t++) out[t] += s * a[t];
+    }
+  }
+
+  @Override
+  public void applyBlock(double[][] x, double[][] y, int count) {
+    for (int j = 0; j < count; j++) java.util.Arrays.fill(y[j], 0, d, 0.0);
+    int n = rows.length;
+    int l = 0;
+    for (; l + 3 < n; l += 4) {
+      double[] a = rows[l], b = rows[l + 1], c = rows[l + 2], e = rows[l + 3];
+      double wa = weights[l], wb = weights[l + 1], wc = weights[l + 2], we = weights[l + 3];
+      for (int j = 0; j < count; j++) {
+        double[] u = x[j];
+        double sa = 0, sb = 0, sc = 0, se = 0;
+        for (int t = 0; t < d; t++) {
+          double ut = u[t];
+          sa += a[t] * ut;
+          sb += b[t] * ut;
+          sc += c[t] * ut;
+          se += e[t] * ut;
+        }
+        sa *= wa;
+        sb *= wb;
+        sc *= wc;
+        se *= we;
+        double[] out = y[j];
+        for (int t = 0; t < d; t++) out[t] += sa * a[t] + sb * b[t] + sc * c[t] + se * e[t];
+      }
+    }
+    for (; l < n; l++) {
+      double[] a = rows[l];
+      for (int j = 0; j < count; j++) {
+        double[] u = x[j];
+        double s = 0;
+        for (int t = 0; t < d; t++) s += a[t] * u[t];
+        s *= weights[l];
+        double[] out = y[j];
+        for (int t = 0; t < d; t++) out[t] += s * a[t];
+      }
     }
   }
 }
