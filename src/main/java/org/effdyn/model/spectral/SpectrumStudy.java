@@ -34,11 +34,12 @@ import org.effdyn.sim.SgdSimulator;
  * <ul>
  *   <li>k-GMM, for each class c in {@code units}: the top eigenvalues of Hess_cc and Ĝ_cc (Lanczos) and
  *       ρ(x^c, E_top) of each;</li>
- *   <li>XOR: the vv blocks (K × K, dense) and ρ(v, E_min(4,K)), and for each neuron i in {@code units} the
- *       W_iW_i blocks (Lanczos) and ρ(W_i, E_2).</li>
+ *   <li>XOR: the vv blocks (K × K, dense; top eigenvalues) and ρ(v, E_min(4,K)), and for each neuron i in
+ *       {@code units} the W_iW_i blocks (Lanczos, at most {@value #W_TOP} eigenvalues) and ρ(W_i, E_2).</li>
  * </ul>
  * Population values (§6.3, §6.5) come from the statistics alone, at two states: the limit's state at that
- * time (source {@code population}, when the card has a ballistic limit) and the SGD path's own statistics
+ * time (source {@code population}, when the card has a ballistic limit, except a finite-λ XOR limit started
+ * on the invariant saddle m = 0, which never learns) and the SGD path's own statistics
  * ({@code population_sgd}; for the XOR at finite λ the limit started at m = 0 never learns, spec §3(d), so
  * this is the overlay that follows an SGD path from a random start). Finite λ uses the exact integrals
  * (RQMC with {@code population_points} nodes per replicate, 16 replicates), λ = ∞ the closed forms.
@@ -119,6 +120,7 @@ public final class SpectrumStudy {
   public static Result run(Model model, Options o, TimeGrid grid, List<Integer> dims, long simulateSeed,
       Map<String, Double> plant, Trajectory limit) {
     check(model, o);
+    boolean useLimit = limit != null && !(model instanceof XorGmm x && Double.isFinite(x.lambda()) && onSaddle(x, limit.state(0)));
     List<Eigen> eig = new ArrayList<>();
     List<Align> al = new ArrayList<>();
     for (int di = 0; di < dims.size(); di++) {
@@ -143,10 +145,17 @@ public final class SpectrumStudy {
         UniformRandomProvider lrng = RandomStreams.stream(o.seed(), di, 1 + i);
         snap.empirical(d, t, lrng, eig, al);
         snap.population(d, t, "population_sgd", sim.layout(), u, eig, al);
-        if (limit != null) snap.population(d, t, "population", limit.layout(), limit.state(i), eig, al);
+        if (useLimit) snap.population(d, t, "population", limit.layout(), limit.state(i), eig, al);
       }
     }
     return new Result(List.copyOf(eig), List.copyOf(al));
+  }
+
+  /** True if every overlap m_i^μ, m_i^ν is 0: the finite-λ XOR limit then stays there (spec §3(d)). */
+  private static boolean onSaddle(XorGmm x, double[] u) {
+    int k = x.hiddenUnits();
+    for (int i = k; i < 3 * k; i++) if (u[i] != 0) return false;
+    return true;
   }
 
   private interface Snapshot {
@@ -160,6 +169,9 @@ public final class SpectrumStudy {
   }
 
   private static final String[] MATRICES = {"hessian", "g"};
+
+  /** Eigenvalues of a W_iW_i block (the two outliers on μ, ν and the bulk edge); {@code top} caps it further. */
+  static final int W_TOP = 4;
 
   private static final class KgmmSnapshot implements Snapshot {
     final Kgmm model;
@@ -241,7 +253,7 @@ public final class SpectrumStudy {
         int n4 = Math.min(4, k);
         if (norm(v) > 0) al.add(new Align(d, t, "v", "v", MATRICES[mi], "empirical", n4, Alignment.rho(v, java.util.Arrays.copyOf(vv.vectors(), n4))));
       }
-      int n = Math.min(o.top(), d);
+      int n = Math.min(Math.min(o.top(), W_TOP), d);
       for (int i : o.units()) {
         for (int mi = 0; mi < 2; mi++) {
           Lanczos.Eigenpairs p = Lanczos.top(e.ww(i, i, mi == 0), Math.max(n, 2), o.tol(), rng);
