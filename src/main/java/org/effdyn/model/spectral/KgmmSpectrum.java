@@ -167,7 +167,7 @@ public final class KgmmSpectrum {
    * The empirical test block (b, c) of the Hessian (hessian = true) or of Ĝ at parameters x (k × d),
    * as a matrix-free operator on R^d.
    */
-  public static SymmetricOperator empiricalBlock(double[][] x, TestSet test, int b, int c, boolean hessian) {
+  public static WeightedGram empiricalBlock(double[][] x, TestSet test, int b, int c, boolean hessian) {
     int k = x.length;
     int d = x[0].length;
     int mt = test.labels().length;

@@ -81,7 +81,10 @@ public final class SpectrumStudy {
     }
   }
 
-  /** One eigenvalue: source is empirical, population or population_sgd; index 0 is the largest. */
+  /**
+   * One eigenvalue: source is empirical, population or population_sgd (index 0 the largest), or
+   * population_bulk / population_sgd_bulk: the bulk level E[w]/λ of a d × d population block (index 0).
+   */
   public record Eigen(int d, double t, String block, String matrix, String source, int index, double value) {}
 
   /** One alignment ρ(vector, E_dim(block)). */
@@ -220,6 +223,7 @@ public final class SpectrumStudy {
           int n = Math.min(o.top(), k); // the k outliers (on the means); the other k U-values sit at the bulk level
           String block = "x" + c;
           addValues(eig, d, t, block, MATRICES[mi], source, b.values(), n);
+          eig.add(new Eigen(d, t, block, MATRICES[mi], source + "_bulk", 0, b.bulk()));
           if (norm(xu) > 0) al.add(new Align(d, t, "x" + c, block, MATRICES[mi], source, n, Alignment.rho(xu, java.util.Arrays.copyOf(b.vectors(), n))));
         }
       }
@@ -283,6 +287,7 @@ public final class SpectrumStudy {
         for (int mi = 0; mi < 2; mi++) {
           PopulationBlock b = XorSpectrum.populationWw(layout, u, lambda, i, mi == 0, rule);
           addValues(eig, d, t, "W" + i, MATRICES[mi], source, b.values(), Math.min(o.top(), 2)); // the outliers on (μ, ν)
+          eig.add(new Eigen(d, t, "W" + i, MATRICES[mi], source + "_bulk", 0, b.bulk()));
           if (norm(wu) > 0) {
             // λ = ∞: the block lives on (μ, ν), the first two U-coordinates
             double[][] vec = Double.isInfinite(lambda) ? new double[][] {unit(k + 2, 0), unit(k + 2, 1)}
