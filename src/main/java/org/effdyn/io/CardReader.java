@@ -38,7 +38,7 @@ final class CardReader {
       "max_evaluations", "blow_up");
   static final List<String> SDE = List.of("dt", "paths", "seed", "blow_up");
   static final List<String> SIMULATE = List.of("d", "seeds", "seed", "plant");
-  static final List<String> SPECTRUM = List.of("every", "top", "test_ratio", "seed", "units", "tol", "population_points");
+  static final List<String> SPECTRUM = List.of("every", "top", "test_ratio", "seed", "units", "tol", "population_points", "seeds");
   static final List<String> EVENT = List.of("statistic", "level", "action", "name");
   static final List<String> VARIANT = List.of("label", "params", "init");
   static final List<String> OUTPUT = List.of("dir", "csv", "chart");
@@ -272,7 +272,8 @@ final class CardReader {
           s.has("seed") ? longValue(s.get("seed"), "spectrum.seed") : def.seed(),
           units,
           s.has("tol") ? real(s.get("tol"), "spectrum.tol") : def.tol(),
-          s.has("population_points") ? integer(s.get("population_points"), "spectrum.population_points") : def.populationPoints());
+          s.has("population_points") ? integer(s.get("population_points"), "spectrum.population_points") : def.populationPoints(),
+          s.has("seeds") ? integer(s.get("seeds"), "spectrum.seeds") : def.seeds());
       for (Scenario.Variant v : variants) SpectrumStudy.check(v.model(), o);
     } catch (IllegalArgumentException e) {
       String m = e.getMessage();

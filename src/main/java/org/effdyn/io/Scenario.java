@@ -91,7 +91,7 @@ public record Scenario(Path file, String shownFile, String name, ModelFactory fa
    * events: [{statistic: m, level: 0.9, action: record, name: m90}]      # ballistic only
    * variants: [{label: below, params: {lambda: 0.5}, init: {m: 0.1}}]
    * output: {dir: out/NAME, csv: true, chart: true}
-   * spectrum: {every: 5, top: 4, test_ratio: 2, seed: 1, units: [0], tol: 1e-6, population_points: 256}
+   * spectrum: {every: 5, top: 4, test_ratio: 2, seed: 1, units: [0], tol: 1e-6, population_points: 256, seeds: 1}
    *                                         # kgmm / xor-gmm with simulate: spectrum.csv, alignment.csv, spectrum.png
    * </pre>
    * Errors are {@link ScenarioException}s naming the file, line, field and value.

@@ -15,7 +15,7 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * {@code spectrum.png} of a {@link SpectrumStudy}: one row per block (x^c, v, W_i), three panels: the
+ * {@code spectrum.png} of a {@link SpectrumStudy}: one row per block (x^c, v, W_i) and SGD seed, three panels: the
  * Hessian eigenvalues, the G eigenvalues (log scale; empirical as markers, one colour per d; population
  * outliers along the limit as black lines, at the SGD statistics as grey dashed lines) and the alignments
  * ρ of the block's parameter vector with the top eigenspaces (markers empirical, lines population).
@@ -32,10 +32,18 @@ public final class SpectrumCharts {
     Set<String> blocks = new LinkedHashSet<>();
     for (SpectrumStudy.Eigen e : r.eigenvalues()) blocks.add(e.block());
     List<Integer> dims = new ArrayList<>(new LinkedHashSet<>(r.eigenvalues().stream().map(SpectrumStudy.Eigen::d).toList()));
+    List<Integer> seeds = new ArrayList<>(new LinkedHashSet<>(r.eigenvalues().stream().map(SpectrumStudy.Eigen::seed).toList()));
     List<XYChart> panels = new ArrayList<>();
-    for (String b : blocks) {
-      for (String m : new String[] {"hessian", "g"}) panels.add(eigenPanel(title, b, m, r, dims));
-      panels.add(alignPanel(title, b, r, dims));
+    for (int seed : seeds) {
+      // one seed's rows: the other seeds' entries are filtered out
+      SpectrumStudy.Result one = seeds.size() == 1 ? r : new SpectrumStudy.Result(
+          r.eigenvalues().stream().filter(e -> e.seed() == seed).toList(),
+          r.alignments().stream().filter(a -> a.seed() == seed).toList());
+      String t = seeds.size() == 1 ? title : title + " seed " + seed;
+      for (String b : blocks) {
+        for (String m : new String[] {"hessian", "g"}) panels.add(eigenPanel(t, b, m, one, dims));
+        panels.add(alignPanel(t, b, one, dims));
+      }
     }
     ChartFiles.png(file, panels, 3);
   }

@@ -27,9 +27,9 @@ import org.effdyn.sim.SgdSimulator;
  * computed from the summary statistics overlaid (seed 003 Fig. 2.1–2.6; spec §6). For the k-GMM
  * (orthonormal means) and the XOR GMM.
  *
- * <p>For each dimension d it reruns SGD path (dIndex, seed 0) of the card, i.e. with generator
- * {@code RandomStreams.stream(simulateSeed, dIndex, 0)}, the same path as the first seed of
- * {@code sgd.csv}, and at every {@code every}-th grid time computes, on one fixed test set of
+ * <p>For each dimension d and seed index s &lt; {@code seeds} it reruns SGD path (dIndex, s) of the card, i.e.
+ * with generator {@code RandomStreams.stream(simulateSeed, dIndex, s)}, the same path as seed s of
+ * {@code sgd.csv} (when simulate.seeds &gt; s), and at every {@code every}-th grid time computes, on one fixed test set of
  * M̃ = test_ratio·d samples ({@code RandomStreams.stream(seed, dIndex)}):
  * <ul>
  *   <li>k-GMM, for each class c in {@code units}: the top eigenvalues of Hess_cc and Ĝ_cc (Lanczos) and
@@ -62,9 +62,10 @@ public final class SpectrumStudy {
    * @param units            classes c (k-GMM) or neurons i (XOR) whose blocks are computed
    * @param tol              Lanczos relative residual tolerance in (0, 0.1]
    * @param populationPoints RQMC points per replicate of the finite-λ population integrals (≥ 16)
+   * @param seeds            SGD paths per d (≥ 1), e.g. to see runs that find different numbers of classes
    */
   public record Options(int every, int top, double testRatio, long seed, List<Integer> units, double tol,
-      int populationPoints) {
+      int populationPoints, int seeds) {
     public Options {
       Check.atLeast("spectrum.every", every, 1);
       Check.atLeast("spectrum.top", top, 1);
@@ -73,11 +74,12 @@ public final class SpectrumStudy {
       units = List.copyOf(units);
       if (!(tol > 0 && tol <= 0.1)) throw new IllegalArgumentException("spectrum.tol must be in (0, 0.1], got " + tol);
       Check.atLeast("spectrum.population_points", populationPoints, 16);
+      Check.atLeast("spectrum.seeds", seeds, 1);
     }
 
-    /** Defaults: every grid time, top 4, M̃ = 2d, seed 1, unit 0, tol 1e-6, 256 points. */
+    /** Defaults: every grid time, top 4, M̃ = 2d, seed 1, unit 0, tol 1e-6, 256 points, 1 path per d. */
     public static Options defaults() {
-      return new Options(1, 4, 2.0, 1, List.of(0), 1e-6, 256);
+      return new Options(1, 4, 2.0, 1, List.of(0), 1e-6, 256, 1);
     }
   }
 
@@ -85,10 +87,10 @@ public final class SpectrumStudy {
    * One eigenvalue: source is empirical, population or population_sgd (index 0 the largest), or
    * population_bulk / population_sgd_bulk: the bulk level E[w]/λ of a d × d population block (index 0).
    */
-  public record Eigen(int d, double t, String block, String matrix, String source, int index, double value) {}
+  public record Eigen(int d, int seed, double t, String block, String matrix, String source, int index, double value) {}
 
   /** One alignment ρ(vector, E_dim(block)). */
-  public record Align(int d, double t, String vector, String block, String matrix, String source, int dim, double rho) {}
+  public record Align(int d, int seed, double t, String vector, String block, String matrix, String source, int dim, double rho) {}
 
   /** Everything computed. */
   public record Result(List<Eigen> eigenvalues, List<Align> alignments) {}
@@ -128,27 +130,35 @@ public final class SpectrumStudy {
     List<Align> al = new ArrayList<>();
     for (int di = 0; di < dims.size(); di++) {
       int d = dims.get(di);
-      SgdSimulator sim = model.simulator(d, Regime.BALLISTIC);
-      sim.initialize(RandomStreams.stream(simulateSeed, di, 0), plant);
       int mt = Math.max(1, (int) Math.round(o.testRatio() * d));
-      UniformRandomProvider testRng = RandomStreams.stream(o.seed(), di);
-      Snapshot snap = model instanceof Kgmm kg
-          ? new KgmmSnapshot(kg, (KgmmSimulator) sim, KgmmSpectrum.TestSet.draw(kg.k(), kg.p(), kg.lambda(), d, mt, testRng), o)
-          : new XorSnapshot((XorGmm) model, (XorSimulator) sim, XorSpectrum.TestSet.draw(((XorGmm) model).lambda(), d, mt, testRng), o);
-      double h = sim.timePerStep();
-      long done = 0;
-      double[] u = new double[sim.layout().size()];
-      int n = grid.samples();
-      for (int i = 0; i < n; i++) {
-        if (i % o.every() != 0 && i != n - 1) continue;
-        long target = Math.round(grid.time(i) / h);
-        for (; done < target; done++) sim.step();
-        sim.statistics(u);
-        double t = grid.time(i);
-        UniformRandomProvider lrng = RandomStreams.stream(o.seed(), di, 1 + i);
-        snap.empirical(d, t, lrng, eig, al);
-        snap.population(d, t, "population_sgd", sim.layout(), u, eig, al);
-        if (useLimit) snap.population(d, t, "population", limit.layout(), limit.state(i), eig, al);
+      for (int si = 0; si < o.seeds(); si++) {
+        SgdSimulator sim = model.simulator(d, Regime.BALLISTIC);
+        sim.initialize(RandomStreams.stream(simulateSeed, di, si), plant);
+        // one test set per d, shared by the seeds
+        UniformRandomProvider testRng = RandomStreams.stream(o.seed(), di);
+        Snapshot snap = model instanceof Kgmm kg
+            ? new KgmmSnapshot(kg, (KgmmSimulator) sim, KgmmSpectrum.TestSet.draw(kg.k(), kg.p(), kg.lambda(), d, mt, testRng), o)
+            : new XorSnapshot((XorGmm) model, (XorSimulator) sim, XorSpectrum.TestSet.draw(((XorGmm) model).lambda(), d, mt, testRng), o);
+        double h = sim.timePerStep();
+        long done = 0;
+        double[] u = new double[sim.layout().size()];
+        int n = grid.samples();
+        List<Eigen> e1 = new ArrayList<>();
+        List<Align> a1 = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          if (i % o.every() != 0 && i != n - 1) continue;
+          long target = Math.round(grid.time(i) / h);
+          for (; done < target; done++) sim.step();
+          sim.statistics(u);
+          double t = grid.time(i);
+          UniformRandomProvider lrng = RandomStreams.stream(o.seed(), di, 1 + i + (long) si * n);
+          snap.empirical(d, t, lrng, e1, a1);
+          snap.population(d, t, "population_sgd", sim.layout(), u, e1, a1);
+          if (useLimit) snap.population(d, t, "population", limit.layout(), limit.state(i), e1, a1);
+        }
+        int seed = si;
+        for (Eigen e : e1) eig.add(new Eigen(e.d(), seed, e.t(), e.block(), e.matrix(), e.source(), e.index(), e.value()));
+        for (Align a : a1) al.add(new Align(a.d(), seed, a.t(), a.vector(), a.block(), a.matrix(), a.source(), a.dim(), a.rho()));
       }
     }
     return new Result(List.copyOf(eig), List.copyOf(al));
@@ -168,7 +178,7 @@ public final class SpectrumStudy {
   }
 
   private static void addValues(List<Eigen> eig, int d, double t, String block, String matrix, String source, double[] values, int n) {
-    for (int j = 0; j < Math.min(n, values.length); j++) eig.add(new Eigen(d, t, block, matrix, source, j, values[j]));
+    for (int j = 0; j < Math.min(n, values.length); j++) eig.add(new Eigen(d, 0, t, block, matrix, source, j, values[j]));
   }
 
   private static final String[] MATRICES = {"hessian", "g"};
@@ -201,7 +211,7 @@ public final class SpectrumStudy {
           String block = "x" + c;
           addValues(eig, d, t, block, MATRICES[mi], "empirical", e.values(), n);
           int na = Math.min(n, model.k());
-          al.add(new Align(d, t, "x" + c, block, MATRICES[mi], "empirical", na, Alignment.rho(x[c], java.util.Arrays.copyOf(e.vectors(), na))));
+          al.add(new Align(d, 0, t, "x" + c, block, MATRICES[mi], "empirical", na, Alignment.rho(x[c], java.util.Arrays.copyOf(e.vectors(), na))));
         }
       }
     }
@@ -223,8 +233,8 @@ public final class SpectrumStudy {
           int n = Math.min(o.top(), k); // the k outliers (on the means); the other k U-values sit at the bulk level
           String block = "x" + c;
           addValues(eig, d, t, block, MATRICES[mi], source, b.values(), n);
-          eig.add(new Eigen(d, t, block, MATRICES[mi], source + "_bulk", 0, b.bulk()));
-          if (norm(xu) > 0) al.add(new Align(d, t, "x" + c, block, MATRICES[mi], source, n, Alignment.rho(xu, java.util.Arrays.copyOf(b.vectors(), n))));
+          eig.add(new Eigen(d, 0, t, block, MATRICES[mi], source + "_bulk", 0, b.bulk()));
+          if (norm(xu) > 0) al.add(new Align(d, 0, t, "x" + c, block, MATRICES[mi], source, n, Alignment.rho(xu, java.util.Arrays.copyOf(b.vectors(), n))));
         }
       }
     }
@@ -255,14 +265,14 @@ public final class SpectrumStudy {
         PopulationBlock vv = PopulationBlock.of(e.vv(mi == 0), 0);
         addValues(eig, d, t, "v", MATRICES[mi], "empirical", vv.values(), Math.min(o.top(), k));
         int n4 = Math.min(4, k);
-        if (norm(v) > 0) al.add(new Align(d, t, "v", "v", MATRICES[mi], "empirical", n4, Alignment.rho(v, java.util.Arrays.copyOf(vv.vectors(), n4))));
+        if (norm(v) > 0) al.add(new Align(d, 0, t, "v", "v", MATRICES[mi], "empirical", n4, Alignment.rho(v, java.util.Arrays.copyOf(vv.vectors(), n4))));
       }
       int n = Math.min(Math.min(o.top(), W_TOP), d);
       for (int i : o.units()) {
         for (int mi = 0; mi < 2; mi++) {
           Lanczos.Eigenpairs p = Lanczos.top(e.ww(i, i, mi == 0), Math.max(n, 2), o.tol(), rng);
           addValues(eig, d, t, "W" + i, MATRICES[mi], "empirical", p.values(), n);
-          if (norm(w[i]) > 0) al.add(new Align(d, t, "W" + i, "W" + i, MATRICES[mi], "empirical", 2, Alignment.rho(w[i], java.util.Arrays.copyOf(p.vectors(), 2))));
+          if (norm(w[i]) > 0) al.add(new Align(d, 0, t, "W" + i, "W" + i, MATRICES[mi], "empirical", 2, Alignment.rho(w[i], java.util.Arrays.copyOf(p.vectors(), 2))));
         }
       }
     }
@@ -275,7 +285,7 @@ public final class SpectrumStudy {
         PopulationBlock vv = XorSpectrum.populationVv(layout, u, lambda, mi == 0, rule);
         addValues(eig, d, t, "v", MATRICES[mi], source, vv.values(), Math.min(o.top(), k));
         int n4 = Math.min(4, k);
-        if (norm(v) > 0) al.add(new Align(d, t, "v", "v", MATRICES[mi], source, n4, Alignment.rho(v, java.util.Arrays.copyOf(vv.vectors(), n4))));
+        if (norm(v) > 0) al.add(new Align(d, 0, t, "v", "v", MATRICES[mi], source, n4, Alignment.rho(v, java.util.Arrays.copyOf(vv.vectors(), n4))));
       }
       double[][] root = new double[k][k];
       new org.effdyn.gauss.CovarianceRoot(k).compute(layout.matrix("Rperp", u), "Rperp", root);
@@ -287,12 +297,12 @@ public final class SpectrumStudy {
         for (int mi = 0; mi < 2; mi++) {
           PopulationBlock b = XorSpectrum.populationWw(layout, u, lambda, i, mi == 0, rule);
           addValues(eig, d, t, "W" + i, MATRICES[mi], source, b.values(), Math.min(o.top(), 2)); // the outliers on (μ, ν)
-          eig.add(new Eigen(d, t, "W" + i, MATRICES[mi], source + "_bulk", 0, b.bulk()));
+          eig.add(new Eigen(d, 0, t, "W" + i, MATRICES[mi], source + "_bulk", 0, b.bulk()));
           if (norm(wu) > 0) {
             // λ = ∞: the block lives on (μ, ν), the first two U-coordinates
             double[][] vec = Double.isInfinite(lambda) ? new double[][] {unit(k + 2, 0), unit(k + 2, 1)}
                 : java.util.Arrays.copyOf(b.vectors(), 2);
-            al.add(new Align(d, t, "W" + i, "W" + i, MATRICES[mi], source, 2, Alignment.rho(wu, vec)));
+            al.add(new Align(d, 0, t, "W" + i, "W" + i, MATRICES[mi], source, 2, Alignment.rho(wu, vec)));
           }
         }
       }
@@ -313,20 +323,20 @@ public final class SpectrumStudy {
 
   // ---- output ----
 
-  /** spectrum.csv: d, t, block, matrix, source, index, value (long format). */
+  /** spectrum.csv: d, seed, t, block, matrix, source, index, value (long format). */
   public static void writeEigenvalues(Path file, Result r) {
-    StringBuilder sb = new StringBuilder("d,t,block,matrix,source,index,value\n");
+    StringBuilder sb = new StringBuilder("d,seed,t,block,matrix,source,index,value\n");
     for (Eigen e : r.eigenvalues()) {
-      sb.append(String.format(Locale.ROOT, "%d,%.10g,%s,%s,%s,%d,%.10g%n", e.d(), e.t(), e.block(), e.matrix(), e.source(), e.index(), e.value()));
+      sb.append(String.format(Locale.ROOT, "%d,%d,%.10g,%s,%s,%s,%d,%.10g%n", e.d(), e.seed(), e.t(), e.block(), e.matrix(), e.source(), e.index(), e.value()));
     }
     AtomicFiles.write(file, out -> out.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** alignment.csv: d, t, vector, block, matrix, source, dim, rho. */
+  /** alignment.csv: d, seed, t, vector, block, matrix, source, dim, rho. */
   public static void writeAlignments(Path file, Result r) {
-    StringBuilder sb = new StringBuilder("d,t,vector,block,matrix,source,dim,rho\n");
+    StringBuilder sb = new StringBuilder("d,seed,t,vector,block,matrix,source,dim,rho\n");
     for (Align a : r.alignments()) {
-      sb.append(String.format(Locale.ROOT, "%d,%.10g,%s,%s,%s,%s,%d,%.10g%n", a.d(), a.t(), a.vector(), a.block(), a.matrix(), a.source(), a.dim(), a.rho()));
+      sb.append(String.format(Locale.ROOT, "%d,%d,%.10g,%s,%s,%s,%s,%d,%.10g%n", a.d(), a.seed(), a.t(), a.vector(), a.block(), a.matrix(), a.source(), a.dim(), a.rho()));
     }
     AtomicFiles.write(file, out -> out.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
   }

@@ -29,7 +29,7 @@ class SpectrumStudyTest {
     double[] u0 = new double[model.layout().size()];
     model.initialLaw(Regime.BALLISTIC).sample(null, u0);
     var limit = OdeSolver.defaults().solve(model.limit(Regime.BALLISTIC), u0, grid);
-    SpectrumStudy.Options o = new SpectrumStudy.Options(1, 3, 2.0, 5, List.of(0), 1e-6, 64);
+    SpectrumStudy.Options o = new SpectrumStudy.Options(1, 3, 2.0, 5, List.of(0), 1e-6, 64, 1);
     SpectrumStudy.Result r = SpectrumStudy.run(model, o, grid, List.of(400), 9, Map.of(), limit);
     double tEnd = grid.time(3);
     for (String src : new String[] {"population_sgd", "population"}) {
