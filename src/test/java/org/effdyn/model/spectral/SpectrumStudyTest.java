@@ -70,4 +70,39 @@ class SpectrumStudyTest {
         .isInstanceOf(ScenarioException.class).hasMessageContaining("no Hessian/G-matrix blocks");
     assertThat(Scenario.parse(sim + "spectrum: {top: 2, units: [0, 2]}\n", "s.yaml").spectrum().units()).containsExactly(0, 2);
   }
+
+  /**
+   * XOR, two SGD paths per d: path 0 is the same whether one or two paths are studied (streams by
+   * (d index, seed index)), path 1 differs; at λ = ∞ the population vv block at the SGD statistics has
+   * the empirical eigenvalues to the class-frequency error (test set at λ = ∞: the empirical block is the
+   * population one with class weights n_ϑ/M̃, 4 s.e. of √(3/M̃) relative = 24 % at M̃ = 200).
+   */
+  @Test
+  void xorSeedsAreIndependentPathsAndDeterministic() {
+    org.effdyn.model.xor.XorGmm model = new org.effdyn.model.xor.XorGmm(4, Double.POSITIVE_INFINITY, 0.05, 1.0);
+    TimeGrid grid = TimeGrid.of(4, 3);
+    SpectrumStudy.Options one = new SpectrumStudy.Options(1, 4, 2.0, 5, List.of(0), 1e-6, 16, 1);
+    SpectrumStudy.Options two = new SpectrumStudy.Options(1, 4, 2.0, 5, List.of(0), 1e-6, 16, 2);
+    SpectrumStudy.Result r1 = SpectrumStudy.run(model, one, grid, List.of(100), 4, Map.of(), null);
+    SpectrumStudy.Result r2 = SpectrumStudy.run(model, two, grid, List.of(100), 4, Map.of(), null);
+    List<SpectrumStudy.Eigen> seed0 = r2.eigenvalues().stream().filter(e -> e.seed() == 0).toList();
+    assertThat(seed0).isEqualTo(r1.eigenvalues());
+    double[] end0 = vv(r2, 0, 4);
+    double[] end1 = vv(r2, 1, 4);
+    assertThat(end0).isNotEqualTo(end1);
+    for (int s = 0; s < 2; s++) {
+      double[] emp = vv(r2, s, 4);
+      int ss = s;
+      double[] pop = r2.eigenvalues().stream().filter(e -> e.seed() == ss && e.t() == 4 && e.block().equals("v")
+          && e.matrix().equals("hessian") && e.source().equals("population_sgd")).mapToDouble(SpectrumStudy.Eigen::value).toArray();
+      for (int j = 0; j < 4; j++) {
+        if (pop[j] > 1e-3 * pop[0]) assertThat(Math.abs(emp[j] - pop[j]) / pop[j]).isLessThan(0.24);
+      }
+    }
+  }
+
+  private static double[] vv(SpectrumStudy.Result r, int seed, double t) {
+    return r.eigenvalues().stream().filter(e -> e.seed() == seed && e.t() == t && e.block().equals("v")
+        && e.matrix().equals("hessian") && e.source().equals("empirical")).mapToDouble(SpectrumStudy.Eigen::value).toArray();
+  }
 }
