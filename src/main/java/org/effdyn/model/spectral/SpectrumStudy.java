@@ -131,14 +131,16 @@ public final class SpectrumStudy {
     for (int di = 0; di < dims.size(); di++) {
       int d = dims.get(di);
       int mt = Math.max(1, (int) Math.round(o.testRatio() * d));
+      // one test set per d, shared by the seeds
+      UniformRandomProvider testRng = RandomStreams.stream(o.seed(), di);
+      KgmmSpectrum.TestSet kgTest = model instanceof Kgmm kg ? KgmmSpectrum.TestSet.draw(kg.k(), kg.p(), kg.lambda(), d, mt, testRng) : null;
+      XorSpectrum.TestSet xorTest = model instanceof XorGmm xg ? XorSpectrum.TestSet.draw(xg.lambda(), d, mt, testRng) : null;
       for (int si = 0; si < o.seeds(); si++) {
         SgdSimulator sim = model.simulator(d, Regime.BALLISTIC);
         sim.initialize(RandomStreams.stream(simulateSeed, di, si), plant);
-        // one test set per d, shared by the seeds
-        UniformRandomProvider testRng = RandomStreams.stream(o.seed(), di);
         Snapshot snap = model instanceof Kgmm kg
-            ? new KgmmSnapshot(kg, (KgmmSimulator) sim, KgmmSpectrum.TestSet.draw(kg.k(), kg.p(), kg.lambda(), d, mt, testRng), o)
-            : new XorSnapshot((XorGmm) model, (XorSimulator) sim, XorSpectrum.TestSet.draw(((XorGmm) model).lambda(), d, mt, testRng), o);
+            ? new KgmmSnapshot(kg, (KgmmSimulator) sim, kgTest, o)
+            : new XorSnapshot((XorGmm) model, (XorSimulator) sim, xorTest, o);
         double h = sim.timePerStep();
         long done = 0;
         double[] u = new double[sim.layout().size()];
