@@ -293,7 +293,8 @@ public final class XorSpectrum {
    * largest ratio values[j-1]/values[j], each value floored at 1e-12 × values[0] (rounding-level and
    * non-positive values are zero; the first maximum wins).
    * For the vv block at a fixed point this is the number of hidden classes found (the other values are
-   * O(1/λ)); at initialization it is 1 (the positive mean of relu).
+   * O(1/λ)); at initialization it is 1 (the positive mean of relu). At most values.length − 1: a gap needs
+   * a value past the outliers (for the vv block, K &gt; the number of classes found).
    */
   public static int outlierCount(double[] values, int maxCount) {
     Check.atLeast("maxCount", maxCount, 1);

@@ -96,7 +96,8 @@ class XorSpectrumTest {
    * network found. λ = ∞ limit from random initializations (K = 4..6, several seeds, T = 150 ≫ 1/β), the
    * classes read from the final overlaps ({@link XorOracles#occupied}); the population vv block (λ = ∞) and
    * the empirical vv block at d = 400 (W built from the final statistics, test data at λ = 10⁴) both show
-   * exactly that many outliers. Different draws find 2, 3 and 4 classes.
+   * exactly that many outliers. Different draws find 2, 3 and 4 classes; the fixed points of partitions
+   * with 1 to 4 occupied classes cover every count (G block).
    */
   @Test
   void vvOutlierCountIsTheNumberOfClassesFound() {
@@ -124,6 +125,18 @@ class XorSpectrumTest {
       }
     }
     assertThat(seen).as("the draws cover several class counts").hasSizeGreaterThanOrEqualTo(2);
+    // and every count 1..4 at the fixed points of the partitions (dead neurons in I_0), K = 5 (a gap needs
+    // at least one value past the outliers)
+    XorGmm model = new XorGmm(5, Double.POSITIVE_INFINITY, 0.05, 1.0);
+    int[][] partitions = {{4, 1, 0, 0, 0}, {3, 1, 0, 1, 0}, {2, 1, 1, 0, 1}, {1, 1, 1, 1, 1}};
+    for (int s = 0; s < 4; s++) {
+      double[] u = XorOracles.fixedPoint(model, new XorOracles.Partition(partitions[s]));
+      PopulationBlock pop = XorSpectrum.populationVv(model.layout(), u, Double.POSITIVE_INFINITY, false, null);
+      assertThat(XorSpectrum.outlierCount(pop.values(), 4)).as("population, %d classes", s + 1).isEqualTo(s + 1);
+      XorSpectrum.Empirical e = new XorSpectrum.Empirical(weights(model.layout(), u, 200), v(u, 5),
+          XorSpectrum.TestSet.draw(1e4, 200, 400, RandomStreams.stream(500, s)));
+      assertThat(XorSpectrum.outlierCount(sortedDesc(e.vv(false)), 4)).as("empirical G, %d classes", s + 1).isEqualTo(s + 1);
+    }
   }
 
   /**
