@@ -22,6 +22,7 @@ import org.effdyn.core.TimeGrid;
 import org.effdyn.model.ModelFactory;
 import org.effdyn.model.ModelRegistry;
 import org.effdyn.model.ParamSpec;
+import org.effdyn.model.spectral.SpectrumStudy;
 import org.effdyn.sim.RandomStreams;
 import org.effdyn.sim.SgdSimulator;
 import org.effdyn.solve.Event;
@@ -31,12 +32,13 @@ import org.effdyn.solve.OdeOptions;
 /** Turns a {@link YamlTree} into a validated {@link Scenario}; see {@link Scenario#load(Path)}. */
 final class CardReader {
   static final List<String> TOP = List.of("model", "params", "regime", "init", "time", "solver", "sde",
-      "simulate", "events", "variants", "output");
+      "simulate", "events", "variants", "output", "spectrum");
   static final List<String> TIME = List.of("start", "end", "samples");
   static final List<String> SOLVER = List.of("method", "rtol", "atol", "step", "min_step",
       "max_evaluations", "blow_up");
   static final List<String> SDE = List.of("dt", "paths", "seed", "blow_up");
   static final List<String> SIMULATE = List.of("d", "seeds", "seed", "plant");
+  static final List<String> SPECTRUM = List.of("every", "top", "test_ratio", "seed", "units", "tol", "population_points", "seeds");
   static final List<String> EVENT = List.of("statistic", "level", "action", "name");
   static final List<String> VARIANT = List.of("label", "params", "init");
   static final List<String> OUTPUT = List.of("dir", "csv", "chart");
@@ -168,9 +170,11 @@ final class CardReader {
       variants = planted;
     }
 
+    SpectrumStudy.Options spectrum = root.has("spectrum") ? spectrum(object(root.get("spectrum"), "spectrum"), sim, regime, variants) : null;
+
     Scenario.Output output = output(root.get("output"), cardName());
     return new Scenario(file, shown, cardName(), factory, baseParams, regime, variants, initSeed, grid,
-        solver, sde, sim, events, output);
+        solver, sde, sim, events, output, spectrum);
   }
 
   private String cardName() {
@@ -245,6 +249,38 @@ final class CardReader {
       if (s.has("blow_up")) blowUp = positive(real(s.get("blow_up"), "sde.blow_up"), "sde.blow_up");
     }
     return new Scenario.Sde(dt, paths, seed, blowUp);
+  }
+
+  /** {@code spectrum}: Hessian/G-matrix spectra along SGD ({@link SpectrumStudy}); needs simulate, ballistic. */
+  private SpectrumStudy.Options spectrum(ObjectNode s, Scenario.Simulate sim, Regime regime, List<Scenario.Variant> variants) {
+    keys(s, "spectrum", SPECTRUM);
+    if (sim == null) throw y.error("spectrum", "needs simulate: the spectra are computed along the SGD runs (simulate.d)");
+    if (regime != Regime.BALLISTIC) throw y.error("spectrum", "only supported in the ballistic regime");
+    SpectrumStudy.Options def = SpectrumStudy.Options.defaults();
+    List<Integer> units = def.units();
+    if (s.has("units")) {
+      ArrayNode a = array(s.get("units"), "spectrum.units");
+      units = new ArrayList<>();
+      for (int i = 0; i < a.size(); i++) units.add(integer(a.get(i), "spectrum.units[" + i + "]"));
+    }
+    SpectrumStudy.Options o;
+    try {
+      o = new SpectrumStudy.Options(
+          s.has("every") ? integer(s.get("every"), "spectrum.every") : def.every(),
+          s.has("top") ? integer(s.get("top"), "spectrum.top") : def.top(),
+          s.has("test_ratio") ? real(s.get("test_ratio"), "spectrum.test_ratio") : def.testRatio(),
+          s.has("seed") ? longValue(s.get("seed"), "spectrum.seed") : def.seed(),
+          units,
+          s.has("tol") ? real(s.get("tol"), "spectrum.tol") : def.tol(),
+          s.has("population_points") ? integer(s.get("population_points"), "spectrum.population_points") : def.populationPoints(),
+          s.has("seeds") ? integer(s.get("seeds"), "spectrum.seeds") : def.seeds());
+      for (Scenario.Variant v : variants) SpectrumStudy.check(v.model(), o);
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage();
+      String field = m.startsWith("spectrum.") ? m.substring(0, m.indexOf(' ')).replaceAll(":$", "") : "spectrum";
+      throw y.error(y.has(field) ? field : "spectrum", m.startsWith(field) ? m.substring(field.length()).replaceFirst("^:? ", "") : m);
+    }
+    return o;
   }
 
   private Scenario.Simulate simulate(ObjectNode s) {

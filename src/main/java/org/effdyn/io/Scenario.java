@@ -7,6 +7,7 @@ import org.effdyn.core.Model;
 import org.effdyn.core.Regime;
 import org.effdyn.core.TimeGrid;
 import org.effdyn.model.ModelFactory;
+import org.effdyn.model.spectral.SpectrumStudy;
 import org.effdyn.solve.Event;
 import org.effdyn.solve.OdeOptions;
 
@@ -28,10 +29,12 @@ import org.effdyn.solve.OdeOptions;
  * @param simulate   finite-d SGD overlay, or null
  * @param events     ballistic events (empty for none)
  * @param output     output settings
+ * @param spectrum   Hessian/G-matrix spectra along the SGD runs ({@link SpectrumStudy}), or null
  */
 public record Scenario(Path file, String shownFile, String name, ModelFactory factory,
     Map<String, Object> baseParams, Regime regime, List<Variant> variants, long initSeed, TimeGrid grid,
-    OdeOptions solver, Sde sde, Simulate simulate, List<Event> events, Output output) {
+    OdeOptions solver, Sde sde, Simulate simulate, List<Event> events, Output output,
+    SpectrumStudy.Options spectrum) {
 
   /**
    * One run of the card: a label (null for a card without variants), its validated model, the
@@ -88,6 +91,8 @@ public record Scenario(Path file, String shownFile, String name, ModelFactory fa
    * events: [{statistic: m, level: 0.9, action: record, name: m90}]      # ballistic only
    * variants: [{label: below, params: {lambda: 0.5}, init: {m: 0.1}}]
    * output: {dir: out/NAME, csv: true, chart: true}
+   * spectrum: {every: 5, top: 4, test_ratio: 2, seed: 1, units: [0], tol: 1e-6, population_points: 256, seeds: 1}
+   *                                         # kgmm / xor-gmm with simulate: spectrum.csv, alignment.csv, spectrum.png
    * </pre>
    * Errors are {@link ScenarioException}s naming the file, line, field and value.
    */
@@ -123,7 +128,7 @@ public record Scenario(Path file, String shownFile, String name, ModelFactory fa
     Variant v0 = variants.get(0);
     return new Scenario(file, shownFile, name, factory, merged, regime,
         List.of(new Variant(label, model, v0.init(), v0.plant())), initSeed, grid, solver, sde,
-        withSimulate ? simulate : null, events, output);
+        withSimulate ? simulate : null, events, output, withSimulate ? spectrum : null);
   }
 
   /** True if the card has variants (then every output file carries the variant label). */

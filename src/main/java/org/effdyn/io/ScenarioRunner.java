@@ -15,6 +15,8 @@ import org.effdyn.core.InitialLaw;
 import org.effdyn.core.Regime;
 import org.effdyn.core.StateLayout;
 import org.effdyn.core.Trajectory;
+import org.effdyn.model.spectral.SpectrumCharts;
+import org.effdyn.model.spectral.SpectrumStudy;
 import org.effdyn.sim.RandomStreams;
 import org.effdyn.sim.SgdRecorder;
 import org.effdyn.sim.SgdSimulator;
@@ -38,7 +40,9 @@ import org.effdyn.solve.SdeSolver;
  *       {@code RandomStreams.stream(simulate.seed, dIndex, seedIndex)}, recorded on the same grid
  *       -&gt; {@code sgd.csv} (long format: d, seed, t, statistics);</li>
  * </ul>
- * then {@code chart.png} (one panel per statistic) and {@code run.json} (the run record).
+ * then {@code chart.png} (one panel per statistic), with {@code spectrum}: the Hessian/G-matrix spectra
+ * along the first SGD seed of each d ({@link SpectrumStudy}) -&gt; {@code spectrum.csv},
+ * {@code alignment.csv} and {@code spectrum.png}, and {@code run.json} (the run record).
  *
  * <p>The output directory is created and probed before anything runs; everything is computed
  * before anything is written, and each file is written atomically. A failed run (a bad directory,
@@ -91,7 +95,7 @@ public final class ScenarioRunner {
    */
   public record VariantResult(Scenario.Variant variant, double[] initialState, Trajectory limit,
       Ensemble.Result ensemble, EnsembleSummary summary, long ensembleWallNanos, List<SgdRun> sgd,
-      int sgdFailures, long sgdWallNanos) {}
+      int sgdFailures, long sgdWallNanos, SpectrumStudy.Result spectrum) {}
 
   /**
    * A finished run: the directory as resolved and as shown to the user, the files written (in
@@ -127,6 +131,17 @@ public final class ScenarioRunner {
             write(written, dir.resolve("paths" + sfx + ".csv"), p -> CsvOutput.writePaths(p, r.ensemble(), PATHS_WRITTEN));
           }
           if (!r.sgd().isEmpty()) write(written, dir.resolve("sgd" + sfx + ".csv"), p -> CsvOutput.writeSgd(p, r.sgd()));
+          if (r.spectrum() != null) {
+            write(written, dir.resolve("spectrum" + sfx + ".csv"), p -> SpectrumStudy.writeEigenvalues(p, r.spectrum()));
+            write(written, dir.resolve("alignment" + sfx + ".csv"), p -> SpectrumStudy.writeAlignments(p, r.spectrum()));
+          }
+        }
+      }
+      if (s.output().chart()) {
+        for (VariantResult r : results) {
+          if (r.spectrum() == null) continue;
+          String title = s.name() + (r.variant().label() == null ? "" : " " + r.variant().label());
+          write(written, dir.resolve("spectrum" + r.variant().suffix() + ".png"), p -> SpectrumCharts.write(p, title, r.spectrum()));
         }
       }
       if (s.output().chart()) write(written, dir.resolve("chart.png"), p -> Charts.write(p, s, results));
@@ -166,7 +181,14 @@ public final class ScenarioRunner {
           n.add("paths" + sfx + ".csv");
         }
         if (!r.sgd().isEmpty()) n.add("sgd" + sfx + ".csv");
+        if (r.spectrum() != null) {
+          n.add("spectrum" + sfx + ".csv");
+          n.add("alignment" + sfx + ".csv");
+        }
       }
+    }
+    if (s.output().chart()) {
+      for (VariantResult r : results) if (r.spectrum() != null) n.add("spectrum" + r.variant().suffix() + ".png");
     }
     if (s.output().chart()) n.add("chart.png");
     n.add("run.json");
@@ -252,7 +274,11 @@ public final class ScenarioRunner {
         sgd.add(new SgdRun(sim.d().get(di), di, out.path() % ns, out.trajectory()));
       }
     }
-    return new VariantResult(v, u0, limit, ens, summary, ensNanos, sgd, sgdFailed, sgdNanos);
+    SpectrumStudy.Result spectrum = null;
+    if (s.spectrum() != null) {
+      spectrum = SpectrumStudy.run(v.model(), s.spectrum(), s.grid(), s.simulate().d(), s.simulate().seed(), v.plant(), limit);
+    }
+    return new VariantResult(v, u0, limit, ens, summary, ensNanos, sgd, sgdFailed, sgdNanos, spectrum);
   }
 
   private static RuntimeException firstFailure(Ensemble.Result r) {

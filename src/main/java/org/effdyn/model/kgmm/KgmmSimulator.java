@@ -139,6 +139,13 @@ public final class KgmmSimulator implements SgdSimulator {
     }
   }
 
+  /** A copy of the current parameters x (k × d, row a = x^a), e.g. for the spectral blocks of spec §6. */
+  public double[][] parameters() {
+    double[][] c = new double[k][];
+    for (int a = 0; a < k; a++) c[a] = x[a].clone();
+    return c;
+  }
+
   /** The model simulated. */
   public Kgmm model() {
     return model;

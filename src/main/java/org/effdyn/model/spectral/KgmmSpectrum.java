@@ -3,6 +3,8 @@ package org.effdyn.model.spectral;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.effdyn.core.Check;
+import org.effdyn.gauss.CovarianceRoot;
+import org.effdyn.gauss.GaussianRule;
 
 /**
  * Hessian and G-matrix class blocks of the k-GMM softmax classifier, spec/models.md §6.2–6.3, with
@@ -16,8 +18,12 @@ import org.effdyn.core.Check;
  * the class block (c, c) is Σ_l p_l w_l μ_l μ_lᵀ with w_l = π̄_l(c)(1 - π̄_l(c)) (Hessian) or
  * (π̄_l(c) - δ_lc)² (G), π̄_l(c) = e^{m_cl}/Σ_a e^{m_al}; its outliers are p_l w_l with eigenvectors
  * μ_l, and the rest of the spectrum is 0. Evaluated along the λ = ∞ limit m(t), this is the outlier
- * spectrum as a function of t without simulating d-dimensional SGD. (Finite-λ population blocks need
- * the r-dimensional integrals of §6.3 and are not implemented.)
+ * spectrum as a function of t without simulating d-dimensional SGD.
+ *
+ * <p>Finite λ ({@link #population}): the subspace form of §6.3 with U = span(μ_1..μ_k, x^1..x^k),
+ * r = 2k, in coordinates (μ_1..μ_k, an orthonormal basis of the x^{a,⊥}): x^a has coordinates
+ * (m_a·, (R⊥^{1/2})_a·), so the r × r integral E[w ŷŷᵀ] over ŷ = μ_l + ζ, ζ ~ N(0, I_r/λ), needs only
+ * (m, R⊥). Its eigenvalues are the outliers; the bulk level is E[w]/λ.
  */
 public final class KgmmSpectrum {
   private KgmmSpectrum() {}
@@ -64,6 +70,76 @@ public final class KgmmSpectrum {
     return out;
   }
 
+  /** Nodes per replicate of the default rule of {@link #population} (16 replicates; 16384 nodes). */
+  public static final int POPULATION_POINTS = 1024;
+
+  /** The default rule of {@link #population} for k classes: RQMC in dimension 2k. */
+  public static GaussianRule populationRule(int k) {
+    return GaussianRule.quasiMonteCarlo(2 * k, POPULATION_POINTS, GaussianRule.DEFAULT_REPLICATES, GaussianRule.DEFAULT_SEED);
+  }
+
+  /**
+   * The population Hessian (hessian = true) or G block (c, c) at finite λ (or λ = ∞) from the summary
+   * statistics (m, R⊥) alone, orthonormal means; see the class comment. At λ = ∞ it reduces to
+   * {@link #populationOutliers} (k values; the other k are 0).
+   *
+   * @param m     k × k, m_ab = x^a·μ_b
+   * @param rPerp k × k, PSD
+   * @param p     class weights
+   * @param rule  a Gaussian rule in dimension 2k ({@link #populationRule}); unused at λ = ∞
+   */
+  public static PopulationBlock population(double[][] m, double[][] rPerp, double[] p, double lambda, int c,
+      boolean hessian, GaussianRule rule) {
+    int k = m.length;
+    Check.length("p", p, k);
+    Check.positiveOrInfinite("lambda", lambda);
+    if (c < 0 || c >= k) throw new IllegalArgumentException("class c must be in [0, " + (k - 1) + "], got " + c);
+    if (rPerp.length != k) throw new IllegalArgumentException("Rperp must be " + k + "x" + k + ", got " + rPerp.length + " rows");
+    double[][] root = new double[k][k];
+    new CovarianceRoot(k).compute(rPerp, "Rperp", root);
+    int r = 2 * k;
+    double[][] xu = new double[k][r];
+    for (int a = 0; a < k; a++) {
+      Check.length("m[" + a + "]", m[a], k);
+      for (int j = 0; j < k; j++) {
+        xu[a][j] = m[a][j];
+        xu[a][k + j] = root[a][j];
+      }
+    }
+    double[][] centers = new double[k][r];
+    for (int l = 0; l < k; l++) centers[l][l] = 1;
+    double[] logits = new double[k];
+    return PopulationBlock.compute(centers, p, lambda, r, (l, yhat, f) -> {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int a = 0; a < k; a++) {
+        double s = 0;
+        for (int j = 0; j < r; j++) s += xu[a][j] * yhat[j];
+        logits[a] = s;
+        max = Math.max(max, s);
+      }
+      double z = 0;
+      for (int a = 0; a < k; a++) z += Math.exp(logits[a] - max);
+      double pc = Math.exp(logits[c] - max) / z;
+      System.arraycopy(yhat, 0, f, 0, r);
+      return hessian ? pc * (1 - pc) : (pc - (l == c ? 1 : 0)) * (pc - (l == c ? 1 : 0));
+    }, rule, 1);
+  }
+
+  /**
+   * {@link #population} at every time of a k-GMM limit trajectory (blocks "m" and "Rperp"), finite λ
+   * or λ = ∞: element i is the block at time i.
+   */
+  public static PopulationBlock[] populationAlong(org.effdyn.core.Trajectory limit, double[] p, double lambda, int c,
+      boolean hessian, GaussianRule rule) {
+    var l = limit.layout();
+    if (!l.hasBlock("m") || !l.hasBlock("Rperp")) throw new IllegalArgumentException("trajectory must have the k-GMM blocks 'm' and 'Rperp'");
+    PopulationBlock[] out = new PopulationBlock[limit.size()];
+    for (int i = 0; i < limit.size(); i++) {
+      out[i] = population(l.matrix("m", limit.state(i)), l.matrix("Rperp", limit.state(i)), p, lambda, c, hessian, rule);
+    }
+    return out;
+  }
+
   /** An independent test set: M̃ samples Y = μ_y + Z/√λ (λ = ∞ allowed), labels y with weights p. */
   public record TestSet(double[][] y, int[] labels) {
     public static TestSet draw(int k, double[] p, double lambda, int d, int mTilde, UniformRandomProvider rng) {
@@ -91,7 +167,7 @@ public final class KgmmSpectrum {
    * The empirical test block (b, c) of the Hessian (hessian = true) or of Ĝ at parameters x (k × d),
    * as a matrix-free operator on R^d.
    */
-  public static SymmetricOperator empiricalBlock(double[][] x, TestSet test, int b, int c, boolean hessian) {
+  public static WeightedGram empiricalBlock(double[][] x, TestSet test, int b, int c, boolean hessian) {
     int k = x.length;
     int d = x[0].length;
     int mt = test.labels().length;
@@ -115,19 +191,6 @@ public final class KgmmSpectrum {
       int lab = test.labels()[l];
       w[l] = hessian ? (b == c ? pb : 0) - pb * pc : (pb - (lab == b ? 1 : 0)) * (pc - (lab == c ? 1 : 0));
     }
-    double[][] y = test.y();
-    return new SymmetricOperator() {
-      @Override public int dimension() { return d; }
-      @Override public void apply(double[] u, double[] out) {
-        java.util.Arrays.fill(out, 0);
-        for (int l = 0; l < mt; l++) {
-          double[] yl = y[l];
-          double s = 0;
-          for (int t = 0; t < d; t++) s += yl[t] * u[t];
-          s *= w[l] / mt;
-          for (int t = 0; t < d; t++) out[t] += s * yl[t];
-        }
-      }
-    };
+    return new WeightedGram(test.y(), w);
   }
 }

@@ -131,6 +131,18 @@ public final class XorSimulator implements SgdSimulator {
     }
   }
 
+  /** A copy of the current first layer W (K × d, row i = W_i), e.g. for the spectral blocks of spec §6.4. */
+  public double[][] firstLayer() {
+    double[][] c = new double[k][];
+    for (int i = 0; i < k; i++) c[i] = w[i].clone();
+    return c;
+  }
+
+  /** A copy of the current second layer v (length K). */
+  public double[] secondLayer() {
+    return v.clone();
+  }
+
   /** The model simulated. */
   public XorGmm model() {
     return model;

@@ -1,0 +1,345 @@
+package org.effdyn.model.spectral;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.effdyn.core.AtomicFiles;
+import org.effdyn.core.Check;
+import org.effdyn.core.Model;
+import org.effdyn.core.Regime;
+import org.effdyn.core.StateLayout;
+import org.effdyn.core.TimeGrid;
+import org.effdyn.core.Trajectory;
+import org.effdyn.gauss.GaussianRule;
+import org.effdyn.model.kgmm.Kgmm;
+import org.effdyn.model.kgmm.KgmmSimulator;
+import org.effdyn.model.xor.XorGmm;
+import org.effdyn.model.xor.XorSimulator;
+import org.effdyn.sim.RandomStreams;
+import org.effdyn.sim.SgdSimulator;
+
+/**
+ * Spectra of the empirical test Hessian and G-matrix blocks along SGD, with the population outliers
+ * computed from the summary statistics overlaid (seed 003 Fig. 2.1–2.6; spec §6). For the k-GMM
+ * (orthonormal means) and the XOR GMM.
+ *
+ * <p>For each dimension d and seed index s &lt; {@code seeds} it reruns SGD path (dIndex, s) of the card, i.e.
+ * with generator {@code RandomStreams.stream(simulateSeed, dIndex, s)}, the same path as seed s of
+ * {@code sgd.csv} (when simulate.seeds &gt; s), and at every {@code every}-th grid time computes, on one fixed test set of
+ * M̃ = test_ratio·d samples ({@code RandomStreams.stream(seed, dIndex)}):
+ * <ul>
+ *   <li>k-GMM, for each class c in {@code units}: the top eigenvalues of Hess_cc and Ĝ_cc (Lanczos) and
+ *       ρ(x^c, E_top) of each;</li>
+ *   <li>XOR: the vv blocks (K × K, dense; top eigenvalues) and ρ(v, E_min(4,K)), and for each neuron i in
+ *       {@code units} the W_iW_i blocks (Lanczos, at most {@value #W_TOP} eigenvalues) and ρ(W_i, E_2).</li>
+ * </ul>
+ * Population values (§6.3, §6.5) come from the statistics alone, at two states: the limit's state at that
+ * time (source {@code population}, when the card has a ballistic limit, except a finite-λ XOR limit started
+ * on the invariant saddle m = 0, which never learns) and the SGD path's own statistics
+ * ({@code population_sgd}; for the XOR at finite λ the limit started at m = 0 never learns, spec §3(d), so
+ * this is the overlay that follows an SGD path from a random start). Finite λ uses the exact integrals
+ * (RQMC with {@code population_points} nodes per replicate, 16 replicates), λ = ∞ the closed forms.
+ * Population alignments use the population eigenvectors (in the subspace U, where x^c, W_i and v have
+ * known coordinates). Population eigenvalues are the outliers only: k for a k-GMM class block (on the
+ * means), 2 for W_iW_i (on μ, ν), all K for vv; the other U-directions sit at the bulk level E[w]/λ,
+ * below the edge of the empirical bulk (a Marchenko–Pastur-like law of width set by d/M̃), which is what
+ * the empirical values beyond the outliers show. The k-GMM alignment uses E_min(k, top), as Thm 2.3.
+ */
+public final class SpectrumStudy {
+  private SpectrumStudy() {}
+
+  /**
+   * Card section {@code spectrum}.
+   *
+   * @param every            compute at every n-th grid time (≥ 1; the first and last are always included)
+   * @param top              eigenvalues per block (≥ 1; capped at the block dimension)
+   * @param testRatio        M̃/d &gt; 0 (M̃ ≥ 1)
+   * @param seed             test sets and Lanczos start vectors
+   * @param units            classes c (k-GMM) or neurons i (XOR) whose blocks are computed
+   * @param tol              Lanczos relative residual tolerance in (0, 0.1]
+   * @param populationPoints RQMC points per replicate of the finite-λ population integrals (≥ 16)
+   * @param seeds            SGD paths per d (≥ 1), e.g. to see runs that find different numbers of classes
+   */
+  public record Options(int every, int top, double testRatio, long seed, List<Integer> units, double tol,
+      int populationPoints, int seeds) {
+    public Options {
+      Check.atLeast("spectrum.every", every, 1);
+      Check.atLeast("spectrum.top", top, 1);
+      Check.positiveFinite("spectrum.test_ratio", testRatio);
+      if (units == null || units.isEmpty()) throw new IllegalArgumentException("spectrum.units must list at least one class or neuron");
+      units = List.copyOf(units);
+      if (!(tol > 0 && tol <= 0.1)) throw new IllegalArgumentException("spectrum.tol must be in (0, 0.1], got " + tol);
+      Check.atLeast("spectrum.population_points", populationPoints, 16);
+      Check.atLeast("spectrum.seeds", seeds, 1);
+    }
+
+    /** Defaults: every grid time, top 4, M̃ = 2d, seed 1, unit 0, tol 1e-6, 256 points, 1 path per d. */
+    public static Options defaults() {
+      return new Options(1, 4, 2.0, 1, List.of(0), 1e-6, 256, 1);
+    }
+  }
+
+  /**
+   * One eigenvalue: source is empirical, population or population_sgd (index 0 the largest), or
+   * population_bulk / population_sgd_bulk: the bulk level E[w]/λ of a d × d population block (index 0).
+   */
+  public record Eigen(int d, int seed, double t, String block, String matrix, String source, int index, double value) {}
+
+  /** One alignment ρ(vector, E_dim(block)). */
+  public record Align(int d, int seed, double t, String vector, String block, String matrix, String source, int dim, double rho) {}
+
+  /** Everything computed. */
+  public record Result(List<Eigen> eigenvalues, List<Align> alignments) {}
+
+  /**
+   * Checks that the model has spectral blocks here, naming the problem: a k-GMM with orthonormal means
+   * or an XOR GMM, units in range, regime ballistic.
+   */
+  public static void check(Model model, Options o) {
+    int max;
+    if (model instanceof Kgmm kg) {
+      if (!kg.orthonormalMeans()) throw new IllegalArgumentException("spectrum: the k-GMM blocks need orthonormal means (mbar = I)");
+      max = kg.k();
+    } else if (model instanceof XorGmm x) {
+      max = x.hiddenUnits();
+    } else {
+      throw new IllegalArgumentException("spectrum: model '" + model.name() + "' has no Hessian/G-matrix blocks; known: kgmm, xor-gmm");
+    }
+    for (int u : o.units()) {
+      if (u < 0 || u >= max) {
+        throw new IllegalArgumentException("spectrum.units: " + u + " is out of [0, " + (max - 1) + "] ("
+            + (model instanceof Kgmm ? "classes" : "neurons") + ")");
+      }
+    }
+  }
+
+  /**
+   * Runs the study (see the class comment).
+   *
+   * @param limit the card's ballistic limit on grid (or null: no {@code population} overlay)
+   */
+  public static Result run(Model model, Options o, TimeGrid grid, List<Integer> dims, long simulateSeed,
+      Map<String, Double> plant, Trajectory limit) {
+    check(model, o);
+    boolean useLimit = limit != null && !(model instanceof XorGmm x && Double.isFinite(x.lambda()) && onSaddle(x, limit.state(0)));
+    List<Eigen> eig = new ArrayList<>();
+    List<Align> al = new ArrayList<>();
+    for (int di = 0; di < dims.size(); di++) {
+      int d = dims.get(di);
+      int mt = Math.max(1, (int) Math.round(o.testRatio() * d));
+      // one test set per d, shared by the seeds
+      UniformRandomProvider testRng = RandomStreams.stream(o.seed(), di);
+      KgmmSpectrum.TestSet kgTest = model instanceof Kgmm kg ? KgmmSpectrum.TestSet.draw(kg.k(), kg.p(), kg.lambda(), d, mt, testRng) : null;
+      XorSpectrum.TestSet xorTest = model instanceof XorGmm xg ? XorSpectrum.TestSet.draw(xg.lambda(), d, mt, testRng) : null;
+      for (int si = 0; si < o.seeds(); si++) {
+        SgdSimulator sim = model.simulator(d, Regime.BALLISTIC);
+        sim.initialize(RandomStreams.stream(simulateSeed, di, si), plant);
+        Snapshot snap = model instanceof Kgmm kg
+            ? new KgmmSnapshot(kg, (KgmmSimulator) sim, kgTest, o)
+            : new XorSnapshot((XorGmm) model, (XorSimulator) sim, xorTest, o);
+        double h = sim.timePerStep();
+        long done = 0;
+        double[] u = new double[sim.layout().size()];
+        int n = grid.samples();
+        List<Eigen> e1 = new ArrayList<>();
+        List<Align> a1 = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          if (i % o.every() != 0 && i != n - 1) continue;
+          long target = Math.round(grid.time(i) / h);
+          for (; done < target; done++) sim.step();
+          sim.statistics(u);
+          double t = grid.time(i);
+          UniformRandomProvider lrng = RandomStreams.stream(o.seed(), di, 1 + i + (long) si * n);
+          snap.empirical(d, t, lrng, e1, a1);
+          snap.population(d, t, "population_sgd", sim.layout(), u, e1, a1);
+          if (useLimit) snap.population(d, t, "population", limit.layout(), limit.state(i), e1, a1);
+        }
+        int seed = si;
+        for (Eigen e : e1) eig.add(new Eigen(e.d(), seed, e.t(), e.block(), e.matrix(), e.source(), e.index(), e.value()));
+        for (Align a : a1) al.add(new Align(a.d(), seed, a.t(), a.vector(), a.block(), a.matrix(), a.source(), a.dim(), a.rho()));
+      }
+    }
+    return new Result(List.copyOf(eig), List.copyOf(al));
+  }
+
+  /** True if every overlap m_i^μ, m_i^ν is 0: the finite-λ XOR limit then stays there (spec §3(d)). */
+  private static boolean onSaddle(XorGmm x, double[] u) {
+    int k = x.hiddenUnits();
+    for (int i = k; i < 3 * k; i++) if (u[i] != 0) return false;
+    return true;
+  }
+
+  private interface Snapshot {
+    void empirical(int d, double t, UniformRandomProvider rng, List<Eigen> eig, List<Align> al);
+
+    void population(int d, double t, String source, StateLayout layout, double[] u, List<Eigen> eig, List<Align> al);
+  }
+
+  private static void addValues(List<Eigen> eig, int d, double t, String block, String matrix, String source, double[] values, int n) {
+    for (int j = 0; j < Math.min(n, values.length); j++) eig.add(new Eigen(d, 0, t, block, matrix, source, j, values[j]));
+  }
+
+  private static final String[] MATRICES = {"hessian", "g"};
+
+  /** Eigenvalues of a W_iW_i block (the two outliers on μ, ν and the bulk edge); {@code top} caps it further. */
+  static final int W_TOP = 4;
+
+  private static final class KgmmSnapshot implements Snapshot {
+    final Kgmm model;
+    final KgmmSimulator sim;
+    final KgmmSpectrum.TestSet test;
+    final Options o;
+    final GaussianRule rule;
+
+    KgmmSnapshot(Kgmm model, KgmmSimulator sim, KgmmSpectrum.TestSet test, Options o) {
+      this.model = model;
+      this.sim = sim;
+      this.test = test;
+      this.o = o;
+      this.rule = Double.isInfinite(model.lambda()) ? null
+          : GaussianRule.quasiMonteCarlo(2 * model.k(), o.populationPoints(), GaussianRule.DEFAULT_REPLICATES, GaussianRule.DEFAULT_SEED);
+    }
+
+    @Override public void empirical(int d, double t, UniformRandomProvider rng, List<Eigen> eig, List<Align> al) {
+      double[][] x = sim.parameters();
+      int n = Math.min(o.top(), d);
+      for (int c : o.units()) {
+        for (int mi = 0; mi < 2; mi++) {
+          Lanczos.Eigenpairs e = Lanczos.top(KgmmSpectrum.empiricalBlock(x, test, c, c, mi == 0), n, o.tol(), rng);
+          String block = "x" + c;
+          addValues(eig, d, t, block, MATRICES[mi], "empirical", e.values(), n);
+          int na = Math.min(n, model.k());
+          al.add(new Align(d, 0, t, "x" + c, block, MATRICES[mi], "empirical", na, Alignment.rho(x[c], java.util.Arrays.copyOf(e.vectors(), na))));
+        }
+      }
+    }
+
+    @Override public void population(int d, double t, String source, StateLayout layout, double[] u, List<Eigen> eig, List<Align> al) {
+      double[][] m = layout.matrix("m", u);
+      double[][] rp = layout.matrix("Rperp", u);
+      int k = model.k();
+      double[][] root = new double[k][k];
+      new org.effdyn.gauss.CovarianceRoot(k).compute(rp, "Rperp", root);
+      for (int c : o.units()) {
+        double[] xu = new double[2 * k];
+        for (int j = 0; j < k; j++) {
+          xu[j] = m[c][j];
+          xu[k + j] = root[c][j];
+        }
+        for (int mi = 0; mi < 2; mi++) {
+          PopulationBlock b = KgmmSpectrum.population(m, rp, model.p(), model.lambda(), c, mi == 0, rule);
+          int n = Math.min(o.top(), k); // the k outliers (on the means); the other k U-values sit at the bulk level
+          String block = "x" + c;
+          addValues(eig, d, t, block, MATRICES[mi], source, b.values(), n);
+          eig.add(new Eigen(d, 0, t, block, MATRICES[mi], source + "_bulk", 0, b.bulk()));
+          if (norm(xu) > 0) al.add(new Align(d, 0, t, "x" + c, block, MATRICES[mi], source, n, Alignment.rho(xu, java.util.Arrays.copyOf(b.vectors(), n))));
+        }
+      }
+    }
+  }
+
+  private static final class XorSnapshot implements Snapshot {
+    final XorGmm model;
+    final XorSimulator sim;
+    final XorSpectrum.TestSet test;
+    final Options o;
+    final GaussianRule rule;
+
+    XorSnapshot(XorGmm model, XorSimulator sim, XorSpectrum.TestSet test, Options o) {
+      this.model = model;
+      this.sim = sim;
+      this.test = test;
+      this.o = o;
+      this.rule = Double.isInfinite(model.lambda()) ? null
+          : GaussianRule.quasiMonteCarlo(model.hiddenUnits() + 2, o.populationPoints(), GaussianRule.DEFAULT_REPLICATES, GaussianRule.DEFAULT_SEED);
+    }
+
+    @Override public void empirical(int d, double t, UniformRandomProvider rng, List<Eigen> eig, List<Align> al) {
+      double[][] w = sim.firstLayer();
+      double[] v = sim.secondLayer();
+      int k = v.length;
+      XorSpectrum.Empirical e = new XorSpectrum.Empirical(w, v, test);
+      for (int mi = 0; mi < 2; mi++) {
+        PopulationBlock vv = PopulationBlock.of(e.vv(mi == 0), 0);
+        addValues(eig, d, t, "v", MATRICES[mi], "empirical", vv.values(), Math.min(o.top(), k));
+        int n4 = Math.min(4, k);
+        if (norm(v) > 0) al.add(new Align(d, 0, t, "v", "v", MATRICES[mi], "empirical", n4, Alignment.rho(v, java.util.Arrays.copyOf(vv.vectors(), n4))));
+      }
+      int n = Math.min(Math.min(o.top(), W_TOP), d);
+      for (int i : o.units()) {
+        for (int mi = 0; mi < 2; mi++) {
+          Lanczos.Eigenpairs p = Lanczos.top(e.ww(i, i, mi == 0), Math.max(n, 2), o.tol(), rng);
+          addValues(eig, d, t, "W" + i, MATRICES[mi], "empirical", p.values(), n);
+          if (norm(w[i]) > 0) al.add(new Align(d, 0, t, "W" + i, "W" + i, MATRICES[mi], "empirical", 2, Alignment.rho(w[i], java.util.Arrays.copyOf(p.vectors(), 2))));
+        }
+      }
+    }
+
+    @Override public void population(int d, double t, String source, StateLayout layout, double[] u, List<Eigen> eig, List<Align> al) {
+      int k = model.hiddenUnits();
+      double lambda = model.lambda();
+      double[] v = java.util.Arrays.copyOf(u, k);
+      for (int mi = 0; mi < 2; mi++) {
+        PopulationBlock vv = XorSpectrum.populationVv(layout, u, lambda, mi == 0, rule);
+        addValues(eig, d, t, "v", MATRICES[mi], source, vv.values(), Math.min(o.top(), k));
+        int n4 = Math.min(4, k);
+        if (norm(v) > 0) al.add(new Align(d, 0, t, "v", "v", MATRICES[mi], source, n4, Alignment.rho(v, java.util.Arrays.copyOf(vv.vectors(), n4))));
+      }
+      double[][] root = new double[k][k];
+      new org.effdyn.gauss.CovarianceRoot(k).compute(layout.matrix("Rperp", u), "Rperp", root);
+      for (int i : o.units()) {
+        double[] wu = new double[k + 2];
+        wu[0] = u[k + i];
+        wu[1] = u[2 * k + i];
+        System.arraycopy(root[i], 0, wu, 2, k);
+        for (int mi = 0; mi < 2; mi++) {
+          PopulationBlock b = XorSpectrum.populationWw(layout, u, lambda, i, mi == 0, rule);
+          addValues(eig, d, t, "W" + i, MATRICES[mi], source, b.values(), Math.min(o.top(), 2)); // the outliers on (μ, ν)
+          eig.add(new Eigen(d, 0, t, "W" + i, MATRICES[mi], source + "_bulk", 0, b.bulk()));
+          if (norm(wu) > 0) {
+            // λ = ∞: the block lives on (μ, ν), the first two U-coordinates
+            double[][] vec = Double.isInfinite(lambda) ? new double[][] {unit(k + 2, 0), unit(k + 2, 1)}
+                : java.util.Arrays.copyOf(b.vectors(), 2);
+            al.add(new Align(d, 0, t, "W" + i, "W" + i, MATRICES[mi], source, 2, Alignment.rho(wu, vec)));
+          }
+        }
+      }
+    }
+  }
+
+  private static double[] unit(int n, int i) {
+    double[] e = new double[n];
+    e[i] = 1;
+    return e;
+  }
+
+  private static double norm(double[] x) {
+    double s = 0;
+    for (double v : x) s += v * v;
+    return Math.sqrt(s);
+  }
+
+  // ---- output ----
+
+  /** spectrum.csv: d, seed, t, block, matrix, source, index, value (long format). */
+  public static void writeEigenvalues(Path file, Result r) {
+    StringBuilder sb = new StringBuilder("d,seed,t,block,matrix,source,index,value\n");
+    for (Eigen e : r.eigenvalues()) {
+      sb.append(String.format(Locale.ROOT, "%d,%d,%.10g,%s,%s,%s,%d,%.10g%n", e.d(), e.seed(), e.t(), e.block(), e.matrix(), e.source(), e.index(), e.value()));
+    }
+    AtomicFiles.write(file, out -> out.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** alignment.csv: d, seed, t, vector, block, matrix, source, dim, rho. */
+  public static void writeAlignments(Path file, Result r) {
+    StringBuilder sb = new StringBuilder("d,seed,t,vector,block,matrix,source,dim,rho\n");
+    for (Align a : r.alignments()) {
+      sb.append(String.format(Locale.ROOT, "%d,%d,%.10g,%s,%s,%s,%s,%d,%.10g%n", a.d(), a.seed(), a.t(), a.vector(), a.block(), a.matrix(), a.source(), a.dim(), a.rho()));
+    }
+    AtomicFiles.write(file, out -> out.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+}
