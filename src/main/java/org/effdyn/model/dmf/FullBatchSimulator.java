@@ -109,14 +109,23 @@ public final class FullBatchSimulator {
     }
     double[][] vTheta = new double[iterations][iterations];
     double[][] vOmega = new double[iterations][iterations];
+    double[][][] vOmegaY = new double[k][iterations][iterations];
     for (int a = 0; a < iterations; a++) {
       for (int b = 0; b <= a; b++) {
         vTheta[a][b] = vTheta[b][a] = dot(thetas[a], thetas[b]);
-        vOmega[a][b] = vOmega[b][a] = dot(omegas[a], omegas[b]) / n;
+        double[] oa = omegas[a];
+        double[] ob = omegas[b];
+        double total = 0;
+        for (int i = 0; i < n; i++) vOmegaY[label[i]][a][b] += oa[i] * ob[i] / n;
+        for (int y = 0; y < k; y++) {
+          vOmegaY[y][b][a] = vOmegaY[y][a][b];
+          total += vOmegaY[y][a][b];
+        }
+        vOmega[a][b] = vOmega[b][a] = total;
       }
     }
     return new DmfSolution(lossTrain, errTrain, lossTest, errTest, beta, alpha, vTheta, vOmega,
-        null, null, null, null, "full-batch simulation, d = " + d + ", n = " + n + ", " + source);
+        null, null, null, vOmegaY, null, "full-batch simulation, d = " + d + ", n = " + n + ", " + source);
   }
 
   /**

@@ -81,6 +81,8 @@ class MonteCarloSweepTest {
     within("alpha0", mc.alpha()[0], exact.alpha()[0], se.alpha()[0]);
     within("V_theta", ExactSweepTest.diag(mc.vTheta()), ExactSweepTest.diag(exact.vTheta()), ExactSweepTest.diag(se.vTheta()));
     within("V_omega", ExactSweepTest.diag(mc.vOmega()), ExactSweepTest.diag(exact.vOmega()), ExactSweepTest.diag(se.vOmega()));
+    within("V_omega(0)", ExactSweepTest.diag(mc.vOmegaByClass()[0]), ExactSweepTest.diag(exact.vOmegaByClass()[0]),
+        ExactSweepTest.diag(se.vOmegaByClass()[0]));
   }
 
   static void within(String name, double[] got, double[] want, double[] se) {
