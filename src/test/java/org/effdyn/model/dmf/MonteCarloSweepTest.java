@@ -149,6 +149,26 @@ class MonteCarloSweepTest {
     }
   }
 
+  /**
+   * O3 for affine ω is exact: the exact sweep at γ = 0 equals population GD/HB (Gauss–Hermite is exact
+   * for the quadratic loss) to rounding; this pins the mean terms β, α̃, λ̃ (spec: 2e-16).
+   */
+  @Test
+  void o3PopulationLimitAffineIsExact() {
+    for (Algorithm alg : new Algorithm[] {new Algorithm.Gd(0.5), new Algorithm.HeavyBall(0.5, 0.5)}) {
+      int n = 30;
+      DmfSolution s = ExactSweep.solve(new DmfProblem(HALF, DmfProblem.referenceNu(), Double.POSITIVE_INFINITY,
+          Perceptron.linearSquare(), alg, n));
+      double[][] pop = population(Perceptron.linearSquare(), alg, n);
+      double err = Math.max(FullBatchValidationTest.sup(s.lossTrain(), pop[0]),
+          Math.max(FullBatchValidationTest.sup(s.beta()[1], pop[1]),
+              FullBatchValidationTest.sup(ExactSweepTest.diag(s.vTheta()), pop[2])));
+      System.out.printf("O3 affine %s: max |exact DMF - population| = %.1e, loss(29) = %.6f%n", alg.name(), err, pop[0][n - 1]);
+      assertThat(err).isLessThan(1e-13);
+      assertThat(pop[0][n - 1]).isCloseTo(0.285714, org.assertj.core.data.Offset.offset(1e-6));   // spec §9(e) O3
+    }
+  }
+
   /** Population GD: rows loss, β(·,1), |θ|². */
   static double[][] population(Perceptron m, Algorithm alg, int n) {
     RealMatrix nu = MatrixUtils.createRealMatrix(DmfProblem.referenceNu());
