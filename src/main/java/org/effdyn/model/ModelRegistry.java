@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.effdyn.model.committee.Committee;
 import org.effdyn.model.committee.HiddenManifoldCommittee;
+import org.effdyn.model.dmf.DmfModel;
 import org.effdyn.model.generic.GenericModel;
 import org.effdyn.model.kgmm.Kgmm;
 import org.effdyn.model.lazy.LazyDiagonal;
@@ -16,7 +17,8 @@ import org.effdyn.model.xor.XorGmm;
 /** Every model the CLI and scenario cards know, by card name. */
 public final class ModelRegistry {
   private static final List<ModelFactory> FACTORIES = List.of(SpikedPca.FACTORY, Kgmm.FACTORY, XorGmm.FACTORY, Committee.FACTORY, HiddenManifoldCommittee.FACTORY,
-      LazyQuadratic.FACTORY, LazyDiagonal.FACTORY, LazyTwoLayer.FACTORY, SingleIndex.FACTORY, GenericModel.FACTORY);
+      LazyQuadratic.FACTORY, LazyDiagonal.FACTORY, LazyTwoLayer.FACTORY, SingleIndex.FACTORY, GenericModel.FACTORY,
+      DmfModel.FACTORY);
 
   private ModelRegistry() {}
 
