@@ -24,6 +24,22 @@ public interface AnalyticPerceptron {
   /** Number of classes K (the length of the target vector). */
   int classes();
 
+  /**
+   * The continuation of a {@link Perceptron}: SOFTPLUS_SQ, LINEAR_SQ and LOGISTIC. RELU_SQ is not
+   * analytic (ω jumps at p = 0) and is rejected, in line with the seed's remark that Claim 1 fails
+   * for ReLU (spec §9(g) item 13).
+   */
+  static AnalyticPerceptron of(Perceptron perceptron) {
+    double[] t = perceptron.targets();
+    return switch (perceptron.kind()) {
+      case LINEAR_SQ -> linearSquare(t);
+      case SOFTPLUS_SQ -> softplusSquare(t);
+      case LOGISTIC -> logistic(t);
+      case RELU_SQ -> throw new IllegalArgumentException("loss must be analytic for the "
+          + "alternative process at complex z (softplus_sq, linear_sq or logistic), got relu_sq");
+    };
+  }
+
   /** {@code linear_sq}: act = identity, ℓ = (p − t_y)²/2, ω = p − t_y (entire: no poles). */
   static AnalyticPerceptron linearSquare(double... targets) {
     double[] t = checkTargets(targets);

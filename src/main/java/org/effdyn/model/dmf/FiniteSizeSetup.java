@@ -71,6 +71,18 @@ public record FiniteSizeSetup(double[] lambda, double[][] bigLambda, double[][] 
   }
 
   /**
+   * The finite-size version of a {@link DmfProblem} at dimension d: n = round(αd) samples, the
+   * method's (λ, Λ) by the symbolic run, means and θ0 planted with Gram ν ({@link #planted}).
+   */
+  public static FiniteSizeSetup of(DmfProblem problem, int d) {
+    Check.atLeast("d", d, problem.classes() + 1);
+    int n = (int) Math.round(problem.alpha() * d);
+    Coefficients c = problem.coefficients();
+    return planted(c.lambda(), c.bigLambda(), problem.nu(), problem.rho(), d, n,
+        AnalyticPerceptron.of(problem.perceptron()));
+  }
+
+  /**
    * Plants the means and θ0 with a prescribed Gram matrix ν over Y* = classes + {*} (spec §9(a)1,
    * "simulation recipe"): with an eigen square root C C^T = ν, vector a is row a of C placed in the
    * first K+1 coordinates. Class counts n_y = round(ρ_y n), the last class taking the remainder.
