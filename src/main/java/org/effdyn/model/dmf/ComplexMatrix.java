@@ -89,6 +89,30 @@ public final class ComplexMatrix {
     }
   }
 
+  /**
+   * this = a aᵀ over the rows of a (Gram matrix of the rows, unconjugated): entry (l, m) =
+   * Σ_k a(l,k) a(m,k); a: rows × k. Allocates nothing; this must not alias a.
+   */
+  public void setTransposeTimesRows(ComplexMatrix a) {
+    if (a.rows != rows || rows != cols) {
+      throw new IllegalArgumentException("Gram of " + a.rows + " rows does not give " + rows + "x" + cols);
+    }
+    int k = a.cols;
+    for (int l = 0; l < rows; l++) {
+      for (int m = l; m < rows; m++) {
+        double sr = 0, si = 0;
+        for (int j = 0; j < k; j++) {
+          double ar = a.re[l * k + j], ai = a.im[l * k + j];
+          double br = a.re[m * k + j], bi = a.im[m * k + j];
+          sr += ar * br - ai * bi;
+          si += ar * bi + ai * br;
+        }
+        set(l, m, sr, si);
+        set(m, l, sr, si);
+      }
+    }
+  }
+
   /** Largest entry modulus |this − other| (same shape). */
   public double maxDistance(ComplexMatrix other) {
     double m = 0;
