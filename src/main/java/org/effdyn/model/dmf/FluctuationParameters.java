@@ -1,0 +1,254 @@
+package org.effdyn.model.dmf;
+
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.effdyn.core.Check;
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.MatrixUtils;
+
+/**
+ * The fluctuation parameters of the seed [000] (Definition 2, Proposition 2), θ side, with the
+ * spec's corrections (spec/dmf.md §9(d)4, §9(g) items 10–11). One step of Algorithm 1 from the
+ * DMF recomputes, on the finite-size DMF realisation Θ = Θ_d − G̃Λ̃/√n
+ * (Θ_d = −Σ_{a∈Y*} μ_a α̃(a)ᵀ, G̃ = Σ_y G_y A_ω(y)), the random quantities
+ * V'_θ = ΘᵀΘ, C'_θ(y) = G_yᵀΘ/√n and β'(y) = μ_yᵀΘ. Their O(n^{-1/2}) fluctuations are matched by
+ * Gaussian fluctuation parameters g_e(y) ~ N(0, I_L) and g_o(y,a) = μ_aᵀG_y (Cov = ν(a,b) I_L),
+ * with g̃_e = Σ_y g_e(y)ᵀA_ω(y)Λ̃ and g̃_o(a) = Σ_y g_o(y,a)ᵀA_ω(y)Λ̃:
+ * \[ V''_\theta = V_\theta + \tfrac{1}{\sqrt n}\Big[\sum_{a\in Y^*}(\tilde\alpha(a)\tilde g_o(a) + \tilde g_o(a)^T\tilde\alpha(a)^T)
+ *      + \sqrt\gamma\,(\tilde g_e^T\tilde g_e - \tilde\Lambda^T V_\omega\tilde\Lambda)\Big] \quad\text{[CORRECTED]} \]
+ * \[ C''_\theta(y) = \bar C_\theta(y) - \tfrac{1}{\sqrt n}\Big[\sum_{a\in Y^*} g_o(y,a)\tilde\alpha(a)^T
+ *      + \sqrt\gamma\,(g_e(y)\tilde g_e - A_\omega(y)\tilde\Lambda)\Big] \quad\text{[CORRECTED]},\qquad
+ *    \bar C_\theta(y) = -\gamma A_\omega(y)\tilde\Lambda \]
+ * \[ \beta''(y) = \beta(y) - \tilde g_o(y)/\sqrt n \quad\text{(exact)}. \]
+ *
+ * <p>Besides the surrogate sampler ({@link #sample}) the class gives the first two moments in
+ * closed form. With S = Λ̃ᵀV_ωΛ̃, N = Σ_{a,b} ν(a,b) α̃(a)α̃(b)ᵀ (so V_θ = N + γS, (P2)) and
+ * F(y) = A_ω(y)Λ̃, Isserlis' theorem gives, for the surrogates <em>and</em> exactly for the primed
+ * quantities of the DMF realisation at any finite d, n:
+ * <ul>
+ * <li>E V''_θ = V_θ; n Cov(V''(l,m), V''(l',m')) = N_{ll'}S_{mm'} + N_{lm'}S_{ml'} + N_{ml'}S_{lm'}
+ *     + N_{mm'}S_{ll'} + γ(S_{ll'}S_{mm'} + S_{lm'}S_{ml'});</li>
+ * <li>E C''_θ(y) = C̄_θ(y); n Cov(C''(m,l), C''(m',l')) = δ_{mm'}(N_{ll'} + γS_{ll'})
+ *     + γF(y)_{ml'}F(y)_{m'l};</li>
+ * <li>E β''(y) = β(y); n Cov(β''(l,y), β''(l',y')) = ν(y,y')S_{ll'}.</li>
+ * </ul>
+ * The seed's printed V''_θ centres the Wishart term at V_θ instead of S, which shifts the mean by
+ * √(γ/n)(S − V_θ) (an O(n^{-1/2}) bias, §9(g) item 10); {@link #printedVThetaMean()} gives it.
+ *
+ * <p>Immutable after construction except for the sampler's scratch: one instance per thread.
+ */
+public final class FluctuationParameters {
+  private final int L;
+  private final int K;
+  private final double gamma;
+  private final int n;
+  private final double[][] nu;
+  private final double[][] nuRoot;
+  private final double[][] vTheta;
+  private final double[][] beta;
+  private final double[][] alphaTilde; // (K+1) x L, index K = theta0 (-lambdaTilde)
+  private final double[][][] f;        // F(y) = A_omega(y) LambdaTilde
+  private final double[][] s;          // S = LambdaTilde^T V_omega LambdaTilde
+  private final double[][] nMat;       // N = sum nu alphaTilde alphaTilde^T
+  // sampler scratch
+  private final double[][] ge;
+  private final double[][][] go;
+  private final double[] gte;
+  private final double[][] gto;
+  private final double[] z;
+
+  /**
+   * @param lambdaTilde Λ̃, L × L strictly upper
+   * @param lambdaInit  λ̃, length L
+   * @param alpha       α(l,y) as [y][l]
+   * @param beta        β(l,y) as [y][l]
+   * @param vTheta      V_θ, L × L
+   * @param vOmegaY     V_ω(y), K × L × L, positive definite
+   * @param nu          Gram ν over Y*, (K+1) × (K+1)
+   * @param gamma       γ = d/n
+   * @param n           number of samples n
+   */
+  public FluctuationParameters(double[][] lambdaTilde, double[] lambdaInit, double[][] alpha,
+      double[][] beta, double[][] vTheta, double[][][] vOmegaY, double[][] nu, double gamma, int n) {
+    L = lambdaInit.length;
+    K = alpha.length;
+    this.gamma = Check.positiveFinite("gamma", gamma);
+    this.n = Check.atLeast("n", n, 1);
+    if (vOmegaY.length != K || beta.length != K || nu.length != K + 1) {
+      throw new IllegalArgumentException("vOmegaY, beta need " + K + " classes and nu "
+          + (K + 1) + " rows");
+    }
+    this.nu = copy(nu);
+    nuRoot = FiniteSizeSetup.gramRoot(nu);
+    this.vTheta = copy(vTheta);
+    this.beta = copy(beta);
+    alphaTilde = new double[K + 1][L];
+    for (int y = 0; y < K; y++) {
+      for (int l = 0; l < L; l++) {
+        double v = 0;
+        for (int mu = 0; mu < L; mu++) v += alpha[y][mu] * lambdaTilde[mu][l];
+        alphaTilde[y][l] = v;
+      }
+    }
+    for (int l = 0; l < L; l++) alphaTilde[K][l] = -lambdaInit[l];
+    f = new double[K][L][L];
+    double[][] vw = new double[L][L];
+    for (int y = 0; y < K; y++) {
+      double[][] a;
+      try {
+        a = new CholeskyDecomposition(MatrixUtils.createRealMatrix(vOmegaY[y]), 1e-10, 1e-300)
+            .getLT().getData();
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("vOmegaY[" + y + "] must be symmetric positive "
+            + "definite: " + e.getMessage(), e);
+      }
+      f[y] = mul(a, lambdaTilde);
+      for (int i = 0; i < L; i++) for (int j = 0; j < L; j++) vw[i][j] += vOmegaY[y][i][j];
+    }
+    s = mul(transpose(lambdaTilde), mul(vw, lambdaTilde));
+    nMat = new double[L][L];
+    for (int a = 0; a <= K; a++) {
+      for (int b = 0; b <= K; b++) {
+        for (int l = 0; l < L; l++) {
+          for (int m = 0; m < L; m++) nMat[l][m] += nu[a][b] * alphaTilde[a][l] * alphaTilde[b][m];
+        }
+      }
+    }
+    ge = new double[K][L];
+    go = new double[K][K + 1][L];
+    gte = new double[L];
+    gto = new double[K + 1][L];
+    z = new double[K + 1];
+  }
+
+  /**
+   * From a DMF solution of {@code problem} and its per-class V_ω(y), at n samples (γ is the
+   * problem's d/n).
+   */
+  public static FluctuationParameters of(DmfProblem problem, DmfSolution sol, double[][][] vOmegaY,
+      int n) {
+    return new FluctuationParameters(sol.lambdaTilde(), sol.lambdaTildeInit(), sol.alpha(),
+        sol.beta(), sol.vTheta(), vOmegaY, problem.nu(), problem.gamma(), n);
+  }
+
+  /** S = Λ̃ᵀV_ωΛ̃, the covariance of a row of G̃Λ̃ (and of g̃_e). Copy. */
+  public double[][] noiseKernel() {
+    return copy(s);
+  }
+
+  /** N = Σ_{a,b} ν(a,b) α̃(a)α̃(b)ᵀ (the mean part Θ_dᵀΘ_d of V_θ). Copy. */
+  public double[][] meanKernel() {
+    return copy(nMat);
+  }
+
+  /** α̃(a)(l), a ∈ Y* (index K = θ0, α̃(*) = −λ̃). Copy. */
+  public double[][] alphaTilde() {
+    return copy(alphaTilde);
+  }
+
+  /** E V''_θ = V_θ. Copy. */
+  public double[][] vThetaMean() {
+    return copy(vTheta);
+  }
+
+  /** Mean of the seed's printed V''_θ: V_θ + √(γ/n)(S − V_θ) (biased; §9(g) item 10). */
+  public double[][] printedVThetaMean() {
+    double c = Math.sqrt(gamma / n);
+    double[][] out = new double[L][L];
+    for (int i = 0; i < L; i++) for (int j = 0; j < L; j++) out[i][j] = vTheta[i][j] + c * (s[i][j] - vTheta[i][j]);
+    return out;
+  }
+
+  /** n Cov(V''_θ(l,m), V''_θ(l',m')). */
+  public double nCovVTheta(int l, int m, int lp, int mp) {
+    return nMat[l][lp] * s[m][mp] + nMat[l][mp] * s[m][lp] + nMat[m][lp] * s[l][mp]
+        + nMat[m][mp] * s[l][lp] + gamma * (s[l][lp] * s[m][mp] + s[l][mp] * s[m][lp]);
+  }
+
+  /** E C''_θ(y) = C̄_θ(y) = −γA_ω(y)Λ̃, entry [m][l]. Copy. */
+  public double[][] cThetaMean(int y) {
+    double[][] out = new double[L][L];
+    for (int i = 0; i < L; i++) for (int j = 0; j < L; j++) out[i][j] = -gamma * f[y][i][j];
+    return out;
+  }
+
+  /** n Cov(C''_θ(y)(m,l), C''_θ(y)(m',l')). */
+  public double nCovCTheta(int y, int m, int l, int mp, int lp) {
+    double v = gamma * f[y][m][lp] * f[y][mp][l];
+    if (m == mp) v += nMat[l][lp] + gamma * s[l][lp];
+    return v;
+  }
+
+  /** n Cov(β''(l,y), β''(l',y')) = ν(y,y')S(l,l'). */
+  public double nCovBeta(int y, int l, int yp, int lp) {
+    return nu[y][yp] * s[l][lp];
+  }
+
+  /**
+   * Draws the fluctuation parameters g_e(y), g_o(y,a) and writes one surrogate realisation:
+   * {@code vOut} = V''_θ (L × L), {@code cOut[y]} = C''_θ(y) (L × L, entry [m][l]),
+   * {@code betaOut[y][l]} = β''(l,y). Allocates nothing.
+   */
+  public void sample(ZigguratSampler.NormalizedGaussian gauss, double[][] vOut, double[][][] cOut,
+      double[][] betaOut) {
+    for (int y = 0; y < K; y++) {
+      for (int k = 0; k < L; k++) ge[y][k] = gauss.sample();
+      for (int k = 0; k < L; k++) {
+        for (int a = 0; a <= K; a++) z[a] = gauss.sample();
+        for (int a = 0; a <= K; a++) {
+          double v = 0;
+          for (int b = 0; b <= K; b++) v += nuRoot[a][b] * z[b];
+          go[y][a][k] = v;
+        }
+      }
+    }
+    for (int l = 0; l < L; l++) {
+      double e = 0;
+      for (int y = 0; y < K; y++) for (int k = 0; k < L; k++) e += ge[y][k] * f[y][k][l];
+      gte[l] = e;
+      for (int a = 0; a <= K; a++) {
+        double o = 0;
+        for (int y = 0; y < K; y++) for (int k = 0; k < L; k++) o += go[y][a][k] * f[y][k][l];
+        gto[a][l] = o;
+      }
+    }
+    double rn = 1 / Math.sqrt(n);
+    double sg = Math.sqrt(gamma);
+    for (int l = 0; l < L; l++) {
+      for (int m = 0; m < L; m++) {
+        double cross = 0;
+        for (int a = 0; a <= K; a++) cross += alphaTilde[a][l] * gto[a][m] + alphaTilde[a][m] * gto[a][l];
+        vOut[l][m] = vTheta[l][m] + rn * (cross + sg * (gte[l] * gte[m] - s[l][m]));
+      }
+    }
+    for (int y = 0; y < K; y++) {
+      for (int m = 0; m < L; m++) {
+        for (int l = 0; l < L; l++) {
+          double t = 0;
+          for (int a = 0; a <= K; a++) t += go[y][a][m] * alphaTilde[a][l];
+          t += sg * (ge[y][m] * gte[l] - f[y][m][l]);
+          cOut[y][m][l] = -gamma * f[y][m][l] - rn * t;
+        }
+      }
+      for (int l = 0; l < L; l++) betaOut[y][l] = beta[y][l] - rn * gto[y][l];
+    }
+  }
+
+  private static double[][] mul(double[][] a, double[][] b) {
+    int r = a.length, k = b.length, c = b[0].length;
+    double[][] o = new double[r][c];
+    for (int i = 0; i < r; i++) for (int j = 0; j < k; j++) for (int q = 0; q < c; q++) o[i][q] += a[i][j] * b[j][q];
+    return o;
+  }
+
+  private static double[][] transpose(double[][] a) {
+    double[][] o = new double[a[0].length][a.length];
+    for (int i = 0; i < a.length; i++) for (int j = 0; j < a[0].length; j++) o[j][i] = a[i][j];
+    return o;
+  }
+
+  private static double[][] copy(double[][] a) {
+    double[][] c = new double[a.length][];
+    for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
+    return c;
+  }
+}
