@@ -14,7 +14,8 @@ import org.hipparchus.linear.MatrixUtils;
  * @param rho        class weights ρ_y &gt; 0, summing to 1 (length K)
  * @param nu         Gram matrix ν(a,b) = μ_a·μ_b over Y*, (K+1) × (K+1), symmetric positive
  *                   semidefinite; index K is θ0 (ν(K,K) = |θ0|², ν(y,K) = μ_y·θ0)
- * @param alpha      sample ratio α = n/d &gt; 0 (the seed's γ = n/m is 1/α)
+ * @param alpha      sample ratio α = n/d &gt; 0 (the seed's γ = n/m is 1/α); +∞ is the population
+ *                   limit γ = 0 (oracle O3: no memory, no gradient noise)
  * @param perceptron activation + loss, with K targets
  * @param algorithm  the linear method (its step parameters are in the record)
  * @param iterations number of query points L &gt;= 1 (l = 0..L−1)
@@ -44,7 +45,7 @@ public record DmfProblem(double[] rho, double[][] nu, double alpha, Perceptron p
     }
     rho = rho.clone();
     nu = checkGram(nu, k + 1);
-    Check.positiveFinite("alpha", alpha);
+    Check.positiveOrInfinite("alpha", alpha);
     if (perceptron == null) throw new IllegalArgumentException("loss must be given, got null");
     if (perceptron.classes() != k) {
       throw new IllegalArgumentException("targets must have one entry per class (" + k + "), got "
