@@ -69,10 +69,18 @@ public interface AnalyticPerceptron {
     double[] t = checkTargets(targets);
     return new AnalyticPerceptron() {
       @Override public void omega(double pr, double pi, int y, double[] out) {
-        softplus(pr, pi, out);
-        double ar = out[0] - t[y], ai = out[1];
-        sigmoid(pr, pi, out);
-        double sr = out[0], si = out[1];
+        // softplus and sigmoid share w = e^{-p} (Re p > 0) or e^{p} (Re p <= 0), |w| <= 1
+        boolean pos = pr > 0;
+        double m = Math.exp(-Math.abs(pr));
+        double ang = pos ? -pi : pi;
+        double wr = m * Math.cos(ang), wi = m * Math.sin(ang);
+        double dr = 1 + wr, di = wi;
+        double lr = 0.5 * Math.log1p(2 * wr + wr * wr + wi * wi);
+        double li = Math.atan2(wi, dr);
+        double ar = (pos ? pr + lr : lr) - t[y], ai = pos ? pi + li : li;
+        double den = dr * dr + di * di;
+        double nr = pos ? 1 : wr, ni = pos ? 0 : wi;
+        double sr = (nr * dr + ni * di) / den, si = (ni * dr - nr * di) / den;
         out[0] = ar * sr - ai * si;
         out[1] = ar * si + ai * sr;
       }
