@@ -261,8 +261,15 @@ public final class MonteCarloSweep {
       double gamma = ker.gamma;
       for (int nu = l - 1; nu >= 0; nu--) {
         double[] gn = g[nu];
-        java.util.Arrays.fill(gn, 0);
         double[] ltRow = ker.lt[nu];
+        boolean zero = true;
+        for (int kap = nu + 1; kap <= l && zero; kap++) zero = ltRow[kap] == 0 || gamma == 0;
+        if (zero) {                  // no memory from ν (γ = 0, or Λ̃ row empty): g(ν) = 0
+          java.util.Arrays.fill(gn, 0);
+          sumG[nu] = 0;
+          continue;
+        }
+        java.util.Arrays.fill(gn, 0);
         for (int kap = nu + 1; kap <= l; kap++) {
           double b = -gamma * ltRow[kap];
           if (b == 0) continue;

@@ -1,0 +1,134 @@
+package org.effdyn.model.dmf;
+
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.effdyn.core.Check;
+import org.effdyn.sim.RandomStreams;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.MatrixUtils;
+
+/**
+ * Finite-d full-batch training, the "original dynamics" of spec/dmf.md §9(a)4, with the
+ * observables of §9(b)3 recorded at every query point θ(l), l = 0..L−1.
+ *
+ * <p>Data (§9(a)1): n = round(αd) samples x_i = μ_{y_i} + z_i, z_i ~ N(0, I_d), exact class counts
+ * n_y = round(ρ_y n) (the last class takes the remainder), so no O(n^{-1/2}) class-frequency noise.
+ * The K means and θ0 sit in the first K+1 coordinates with Gram ν, via the eigen square root
+ * C Cᵀ = ν (the noise is isotropic, so this loses no generality). Per step: p = Xᵀθ, ω_i = ω(p_i,y_i),
+ * q = Xω/n (two d × n products), then the method's <em>own</em> recursion ({@link LinearRecursion},
+ * not the Λ form). The data set of (d, seed) comes from {@code RandomStreams.stream(seed, d)}.
+ *
+ * <p>Recorded: train loss and error (over the n samples), test loss and error (exact given θ(l):
+ * a fresh sample has p = β(l,y) + |θ(l)| ξ), β(l,y) = μ_y·θ(l), α(l,y) = (1/n) Σ_{i∈y} ω_i(l),
+ * V_θ(l,l') = θ(l)·θ(l') and V_ω(l,l') = (1/n) Σ_i ω_i(l) ω_i(l'). The result is a
+ * {@link DmfSolution} without response kernels (bTheta, lambdaTilde and lambdaTildeInit are null)
+ * and without standard errors. Memory: n·d doubles for X plus L(d + n) for the history.
+ */
+public final class FullBatchSimulator {
+  private FullBatchSimulator() {}
+
+  /** Runs one data set of dimension d &gt;= K+1 with the given seed. */
+  public static DmfSolution run(DmfProblem problem, int d, long seed) {
+    int k = problem.classes();
+    Check.atLeast("d", d, k + 1);
+    if (Double.isInfinite(problem.alpha())) {
+      throw new IllegalArgumentException("alpha must be finite for a simulation, got Infinity");
+    }
+    int n = (int) Math.round(problem.alpha() * d);
+    Check.atLeast("n = round(alpha d)", n, k);
+    int iterations = problem.iterations();
+    Perceptron model = problem.perceptron();
+    double[] rho = problem.rho();
+    // class labels with exact counts
+    int[] label = new int[n];
+    int start = 0;
+    for (int y = 0; y < k; y++) {
+      int count = y == k - 1 ? n - start : (int) Math.round(rho[y] * n);
+      for (int i = start; i < start + count && i < n; i++) label[i] = y;
+      start += count;
+    }
+    double[][] means = plant(problem.nu(), d);     // rows 0..K-1 means, row K θ0
+    ZigguratSampler.NormalizedGaussian gauss =
+        ZigguratSampler.NormalizedGaussian.of(RandomStreams.stream(seed, d));
+    double[][] x = new double[n][d];
+    for (int i = 0; i < n; i++) {
+      double[] xi = x[i];
+      double[] mu = means[label[i]];
+      for (int j = 0; j < d; j++) xi[j] = mu[j] + gauss.sample();
+    }
+    double[][] thetas = new double[iterations][];
+    double[][] omegas = new double[iterations][n];
+    double[] lossTrain = new double[iterations];
+    double[] errTrain = new double[iterations];
+    double[] lossTest = new double[iterations];
+    double[] errTest = new double[iterations];
+    double[][] beta = new double[k][iterations];
+    double[][] alpha = new double[k][iterations];
+    double[] q = new double[d];
+    double thr = model.threshold();
+    LinearRecursion.Run run = problem.algorithm().start(means[k]);
+    for (int l = 0; l < iterations; l++) {
+      double[] th = run.query();
+      thetas[l] = th.clone();
+      double[] om = omegas[l];
+      double loss = 0;
+      double err = 0;
+      for (int i = 0; i < n; i++) {
+        double[] xi = x[i];
+        double p = 0;
+        for (int j = 0; j < d; j++) p += xi[j] * th[j];
+        int y = label[i];
+        om[i] = model.omega(p, y);
+        loss += model.loss(p, y);
+        err += model.wrong(p, y, thr);
+        alpha[y][l] += om[i] / n;
+      }
+      lossTrain[l] = loss / n;
+      errTrain[l] = err / n;
+      for (int y = 0; y < k; y++) beta[y][l] = dot(means[y], th);
+      double t2 = dot(th, th);
+      lossTest[l] = TestObservables.loss(model, rho, beta, l, t2);
+      errTest[l] = TestObservables.error(model, rho, beta, l, t2);
+      java.util.Arrays.fill(q, 0);
+      for (int i = 0; i < n; i++) {
+        double w = om[i] / n;
+        if (w == 0) continue;
+        double[] xi = x[i];
+        for (int j = 0; j < d; j++) q[j] += w * xi[j];
+      }
+      run.update(q);
+    }
+    double[][] vTheta = new double[iterations][iterations];
+    double[][] vOmega = new double[iterations][iterations];
+    for (int a = 0; a < iterations; a++) {
+      for (int b = 0; b <= a; b++) {
+        vTheta[a][b] = vTheta[b][a] = dot(thetas[a], thetas[b]);
+        vOmega[a][b] = vOmega[b][a] = dot(omegas[a], omegas[b]) / n;
+      }
+    }
+    return new DmfSolution(lossTrain, errTrain, lossTest, errTest, beta, alpha, vTheta, vOmega,
+        null, null, null, null, "full-batch simulation, d = " + d + ", n = " + n + ", seed " + seed);
+  }
+
+  /**
+   * The K means and θ0 as rows of length d with Gram ν, in the first K+1 coordinates:
+   * row a = (C(a,·), 0, …), C = U diag(√max(w,0)) from the eigen decomposition ν = U diag(w) Uᵀ.
+   */
+  static double[][] plant(double[][] nu, int d) {
+    int m = nu.length;
+    EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(nu));
+    double[] w = eig.getEigenvalues();
+    double[][] rows = new double[m][d];
+    for (int a = 0; a < m; a++) {
+      for (int j = 0; j < m; j++) {
+        rows[a][j] = eig.getEigenvector(j).getEntry(a) * Math.sqrt(Math.max(w[j], 0));
+      }
+    }
+    return rows;
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+    return s;
+  }
+}
