@@ -1,9 +1,6 @@
 package org.effdyn.model.dmf;
 
 import org.effdyn.core.Check;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
-import org.hipparchus.linear.MatrixUtils;
-import org.hipparchus.linear.RealMatrix;
 
 /**
  * One finite-size full-batch problem for the processes of spec/dmf.md §9(d): the algorithm's
@@ -99,13 +96,11 @@ public record FiniteSizeSetup(double[] lambda, double[][] bigLambda, double[][] 
     }
     Check.atLeast("d", d, k + 1);
     Check.atLeast("n", n, k);
-    double[][] c = gramRoot(nu);
-    double[][] means = new double[k][d];
-    double[] theta0 = new double[d];
-    for (int a = 0; a <= k; a++) {
-      double[] target = a < k ? means[a] : theta0;
-      System.arraycopy(c[a], 0, target, 0, k + 1);
-    }
+    gramRoot(nu);
+    double[][] rows = FullBatchSimulator.plant(nu, d);
+    double[][] means = new double[k][];
+    System.arraycopy(rows, 0, means, 0, k);
+    double[] theta0 = rows[k];
     int[] counts = new int[k];
     int used = 0;
     for (int y = 0; y < k - 1; y++) {
@@ -117,7 +112,10 @@ public record FiniteSizeSetup(double[] lambda, double[][] bigLambda, double[][] 
     return new FiniteSizeSetup(lambda, bigLambda, means, theta0, counts, model);
   }
 
-  /** Rows of C with C Cᵀ = ν (eigen square root; negative round-off eigenvalues set to 0). */
+  /**
+   * Rows of C with C Cᵀ = ν: the eigen square root of {@link FullBatchSimulator#plant}, so that
+   * the alternative process and the training run plant the same vectors.
+   */
   static double[][] gramRoot(double[][] nu) {
     int m = nu.length;
     for (int a = 0; a < m; a++) {
@@ -130,18 +128,18 @@ public record FiniteSizeSetup(double[] lambda, double[][] bigLambda, double[][] 
         }
       }
     }
-    EigenDecompositionSymmetric e = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(nu));
-    double[] w = e.getEigenvalues();
-    RealMatrix u = e.getV();
+    double[][] c = FullBatchSimulator.plant(nu, m);
     double scale = 0;
-    for (double x : w) scale = Math.max(scale, Math.abs(x));
-    double[][] c = new double[m][m];
-    for (int j = 0; j < m; j++) {
-      if (w[j] < -1e-10 * Math.max(scale, 1e-300)) {
-        throw new IllegalArgumentException("nu must be positive semi-definite, has eigenvalue " + w[j]);
+    for (double[] row : nu) for (double x : row) scale = Math.max(scale, Math.abs(x));
+    for (int a = 0; a < m; a++) {
+      for (int b = 0; b < m; b++) {
+        double v = 0;
+        for (int j = 0; j < m; j++) v += c[a][j] * c[b][j];
+        if (Math.abs(v - nu[a][b]) > 1e-9 * Math.max(scale, 1)) {
+          throw new IllegalArgumentException("nu must be positive semi-definite: its root "
+              + "reproduces nu(" + a + "," + b + ") = " + nu[a][b] + " as " + v);
+        }
       }
-      double s = Math.sqrt(Math.max(w[j], 0));
-      for (int a = 0; a < m; a++) c[a][j] = u.getEntry(a, j) * s;
     }
     return c;
   }

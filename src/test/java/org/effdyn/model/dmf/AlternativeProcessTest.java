@@ -25,7 +25,7 @@ class AlternativeProcessTest {
   }
 
   /**
-   * linear_sq, η = 0.2, d = n = 20: 1e5 realisations each. Tolerance |z| &lt;= 4.5 on 56 real
+   * linear_sq, η = 0.2, d = n = 20: 8e4 realisations each. Tolerance |z| &lt;= 4.5 on 56 real
    * parts and 56 imaginary parts, with batch-means standard errors over 40 blocks (Student t with
    * 39 d.o.f.: P(|t| &gt; 4.5) ≈ 6e-5 per score). Power: the exact DMF and the real-z process H(0)
    * must be &gt; 10 s.e. off (spec: 57 and 39 s.e. at 6e5 realisations).
@@ -35,8 +35,8 @@ class AlternativeProcessTest {
   void complexZEqualsIReproducesFiniteSizeLinearTraining() {
     DmfProblem pr = problem(Perceptron.linearSquare(), 0.2);
     FiniteSizeSetup s = FiniteSizeSetup.of(pr, 20);
-    FiniteSizeMoments truth = TrainingRuns.moments(s, pr.algorithm(), 101, 40, 2500, 2);
-    FiniteSizeMoments hi = AlternativeProcess.atI(s).moments(102, 40, 2500, 2);
+    FiniteSizeMoments truth = TrainingRuns.moments(pr, 20, 101, 40, 2000, 2);
+    FiniteSizeMoments hi = AlternativeProcess.atI(s).moments(102, 40, 2000, 2);
     FiniteSizeMoments h0 = new AlternativeProcess(s, 0, 0, 0).moments(102, 40, 1000, 2);
     compare("linear_sq, d = n = 20", truth, hi);
     DmfSolution dmf = ExactSweep.solve(pr);
@@ -63,7 +63,7 @@ class AlternativeProcessTest {
   void complexZEqualsIReproducesFiniteSizeSoftplusTraining() {
     DmfProblem pr = problem(Perceptron.softplusSquare(), 0.5);
     FiniteSizeSetup s = FiniteSizeSetup.of(pr, 40);
-    FiniteSizeMoments truth = TrainingRuns.moments(s, pr.algorithm(), 201, 40, 1000, 2);
+    FiniteSizeMoments truth = TrainingRuns.moments(pr, 40, 201, 40, 1000, 2);
     FiniteSizeMoments hi = AlternativeProcess.atI(s).moments(202, 40, 1000, 2);
     compare("softplus_sq, d = n = 40", truth, hi);
     FiniteSizeMoments h0 = new AlternativeProcess(s, 0, 0, 0).moments(202, 40, 250, 2);
