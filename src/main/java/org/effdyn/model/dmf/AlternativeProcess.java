@@ -43,6 +43,30 @@ public final class AlternativeProcess {
     this.sigma = Check.nonNegativeFinite("sigma", sigma);
     this.zRe = Check.finite("z.re", zRe);
     this.zIm = Check.finite("z.im", zIm);
+    checkRegular(setup, sigma);
+  }
+
+  /**
+   * At σ = 0 the kernels V_θ = ΘᵀΘ and V_ω(y) = Ω_yᵀΩ_y/n have rank ≤ min(d, n_y), and
+   * V_θ(0,0) = |θ0|²: they are invertible only if L ≤ min(d, n_y) and θ0 ≠ 0 (spec §9(d)3, §9(g)
+   * item 18).
+   */
+  static void checkRegular(FiniteSizeSetup setup, double sigma) {
+    if (sigma > 0) return;
+    int l = setup.iterations();
+    int min = setup.dimension();
+    for (int y = 0; y < setup.classes(); y++) min = Math.min(min, setup.count(y));
+    if (l > min) {
+      throw new IllegalArgumentException("L must be <= min(d, n_y) = " + min + " at sigma = 0 "
+          + "(the kernels V_theta, V_omega(y) are singular otherwise), got L = " + l
+          + "; use sigma > 0 or a larger d, n");
+    }
+    double t2 = 0;
+    for (double v : setup.init()) t2 += v * v;
+    if (!(t2 > 0)) {
+      throw new IllegalArgumentException("theta0 must be nonzero at sigma = 0 (V_theta(0,0) = "
+          + "|theta0|^2 is a pivot), got |theta0|^2 = " + t2);
+    }
   }
 
   /** The process at σ = 0, z = i: Claim 1's estimator of the finite-size training averages. */

@@ -51,6 +51,7 @@ public final class RefinementIteration {
     this.sigma = Check.nonNegativeFinite("sigma", sigma);
     this.zRe = Check.finite("z.re", zRe);
     this.zIm = Check.finite("z.im", zIm);
+    AlternativeProcess.checkRegular(setup, sigma);
     L = s.iterations();
     d = s.dimension();
     K = s.classes();

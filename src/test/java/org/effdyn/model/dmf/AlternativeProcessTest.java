@@ -168,5 +168,9 @@ class AlternativeProcessTest {
         .hasMessageContaining("z.re");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnalyticPerceptron.of(
         new Perceptron(Perceptron.Kind.RELU_SQ, new double[] {0, 1}))).hasMessageContaining("relu_sq");
+    FiniteSizeSetup small = FiniteSizeSetup.of(problem(Perceptron.linearSquare(), 0.2), 6);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> AlternativeProcess.atI(small))
+        .hasMessageContaining("L must be <= min(d, n_y) = 3");
+    new AlternativeProcess(small, 0.1, 0, 1); // sigma > 0: any L
   }
 }
