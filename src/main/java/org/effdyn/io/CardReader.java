@@ -162,7 +162,7 @@ final class CardReader {
               Set.of(), factory.name(), regime);
           plantPath = "simulate.plant";
         }
-        checkSimulator(v, regime, sim, plant, plantPath);
+        if (!(v.model() instanceof IterationReport)) checkSimulator(v, regime, sim, plant, plantPath);
         planted.add(new Scenario.Variant(v.label(), v.model(), v.init(), plant));
       }
       variants = planted;
@@ -326,6 +326,13 @@ final class CardReader {
       model = factory.create(merged);
     } catch (IllegalArgumentException e) {
       throw paramError(e, factory, vi, label, vParams);
+    }
+    if (model instanceof IterationReport) {      // iteration-indexed: no layout, init or events
+      if (baseInit != null) throw y.error("init", "not used by model '" + factory.name() + "' (its limit is iteration-indexed)");
+      if (vInit != null) throw y.error("variants[" + vi + "].init", "not used by model '" + factory.name() + "'");
+      if (y.has("events")) throw y.error("events", "not used by model '" + factory.name() + "' (its limit is iteration-indexed)");
+      layouts.add(null);
+      return new Scenario.Variant(label, model, Map.of(), Map.of());
     }
     StateLayout layout;
     try {

@@ -109,6 +109,9 @@ public final class ScenarioRunner {
     long t0 = System.nanoTime();
     List<Path> created = prepare(s, dir, shownDir, dirField);
     List<Path> written = new ArrayList<>();
+    if (s.variants().get(0).model() instanceof IterationReport) {
+      return runIterated(s, o, dir, shownDir, created, written, started, t0);
+    }
     try {
       List<String> warnings = new ArrayList<>();
       List<VariantResult> results = new ArrayList<>();
@@ -132,6 +135,62 @@ public final class ScenarioRunner {
       if (s.output().chart()) write(written, dir.resolve("chart.png"), p -> Charts.write(p, s, results));
       write(written, dir.resolve("run.json"), p -> RunRecord.write(p, record));
       return new Result(dir, shownDir, List.copyOf(written), List.copyOf(results), record, List.copyOf(warnings));
+    } catch (RuntimeException | Error e) {
+      for (Path p : written) {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+          // keep the original failure
+        }
+      }
+      removeCreated(created);
+      throw e;
+    }
+  }
+
+  /**
+   * A card whose model is an {@link IterationReport}: each variant computes its outputs, then they
+   * are written (with the variant suffix before the extension) and a short {@code run.json}.
+   * Failure handling as in {@link #run}.
+   */
+  private static Result runIterated(Scenario s, Options o, Path dir, String shownDir, List<Path> created,
+      List<Path> written, Instant started, long t0) {
+    try {
+      List<IterationReport.Output> outs = new ArrayList<>();
+      for (Scenario.Variant v : s.variants()) outs.add(((IterationReport) v.model()).iterate(s, v, o.threads()));
+      List<String> names = new ArrayList<>();
+      List<Map<String, Object>> variants = new ArrayList<>();
+      for (int i = 0; i < outs.size(); i++) {
+        String sfx = s.variants().get(i).suffix();
+        for (Map.Entry<String, java.util.function.Consumer<Path>> f : outs.get(i).files().entrySet()) {
+          String n = f.getKey();
+          int dot = n.lastIndexOf('.');
+          String name = n.substring(0, dot) + sfx + n.substring(dot);
+          write(written, dir.resolve(name), p -> f.getValue().accept(p));
+          names.add(name);
+        }
+        Map<String, Object> vr = new java.util.LinkedHashMap<>();
+        vr.put("label", s.variants().get(i).label());
+        vr.put("params", s.variants().get(i).model().parameters());
+        vr.putAll(outs.get(i).record());
+        variants.add(vr);
+      }
+      names.add("run.json");
+      Map<String, Object> record = new java.util.LinkedHashMap<>();
+      record.put("effdyn_version", Version.current());
+      record.put("java_version", System.getProperty("java.version"));
+      record.put("started", started.toString());
+      record.put("card", s.shownFile());
+      record.put("model", s.factory().name());
+      record.put("regime", s.regime().key());
+      record.put("params", s.baseParams());
+      record.put("threads", o.threads());
+      record.put("variants", variants);
+      record.put("wall_ms", (System.nanoTime() - t0) / 1e6);
+      record.put("warnings", List.of());
+      record.put("outputs", names);
+      write(written, dir.resolve("run.json"), p -> RunRecord.write(p, record));
+      return new Result(dir, shownDir, List.copyOf(written), List.of(), record, List.of());
     } catch (RuntimeException | Error e) {
       for (Path p : written) {
         try {

@@ -15,7 +15,8 @@ import org.effdyn.model.xor.XorGmm;
 /** Every model the CLI and scenario cards know, by card name. */
 public final class ModelRegistry {
   private static final List<ModelFactory> FACTORIES = List.of(SpikedPca.FACTORY, Kgmm.FACTORY, XorGmm.FACTORY, Committee.FACTORY, HiddenManifoldCommittee.FACTORY,
-      LazyQuadratic.FACTORY, LazyDiagonal.FACTORY, LazyTwoLayer.FACTORY, SingleIndex.FACTORY);
+      LazyQuadratic.FACTORY, LazyDiagonal.FACTORY, LazyTwoLayer.FACTORY, SingleIndex.FACTORY,
+      org.effdyn.model.dmf.DmfModel.FACTORY);
 
   private ModelRegistry() {}
 

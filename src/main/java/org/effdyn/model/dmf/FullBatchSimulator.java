@@ -1,5 +1,6 @@
 package org.effdyn.model.dmf;
 
+import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.effdyn.core.Check;
 import org.effdyn.sim.RandomStreams;
@@ -26,8 +27,17 @@ import org.hipparchus.linear.MatrixUtils;
 public final class FullBatchSimulator {
   private FullBatchSimulator() {}
 
-  /** Runs one data set of dimension d &gt;= K+1 with the given seed. */
+  /** Runs one data set of dimension d &gt;= K+1, drawn from {@code RandomStreams.stream(seed, d)}. */
   public static DmfSolution run(DmfProblem problem, int d, long seed) {
+    return run(problem, d, RandomStreams.stream(seed, d), "seed " + seed);
+  }
+
+  /** Runs one data set of dimension d &gt;= K+1 drawn from the given generator. */
+  public static DmfSolution run(DmfProblem problem, int d, UniformRandomProvider rng) {
+    return run(problem, d, rng, "given generator");
+  }
+
+  private static DmfSolution run(DmfProblem problem, int d, UniformRandomProvider rng, String source) {
     int k = problem.classes();
     Check.atLeast("d", d, k + 1);
     if (Double.isInfinite(problem.alpha())) {
@@ -48,7 +58,7 @@ public final class FullBatchSimulator {
     }
     double[][] means = plant(problem.nu(), d);     // rows 0..K-1 means, row K θ0
     ZigguratSampler.NormalizedGaussian gauss =
-        ZigguratSampler.NormalizedGaussian.of(RandomStreams.stream(seed, d));
+        ZigguratSampler.NormalizedGaussian.of(rng);
     double[][] x = new double[n][d];
     for (int i = 0; i < n; i++) {
       double[] xi = x[i];
@@ -106,7 +116,7 @@ public final class FullBatchSimulator {
       }
     }
     return new DmfSolution(lossTrain, errTrain, lossTest, errTest, beta, alpha, vTheta, vOmega,
-        null, null, null, null, "full-batch simulation, d = " + d + ", n = " + n + ", seed " + seed);
+        null, null, null, null, "full-batch simulation, d = " + d + ", n = " + n + ", " + source);
   }
 
   /**
