@@ -295,7 +295,6 @@ public final class AlternativeProcess {
    * realisations; block b draws its noise from {@code RandomStreams.stream(seed, b)}.
    */
   public FiniteSizeMoments moments(long seed, int blocks, int perBlock, int threads) {
-    int size = FiniteSizeMoments.statisticNames(setup.classes()).size();
     return FiniteSizeMoments.estimate(FiniteSizeMoments.statisticNames(setup.classes()),
         setup.iterations(), setup.samples(), seed, blocks, perBlock, threads, rng -> {
           ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);

@@ -21,7 +21,8 @@ import org.effdyn.sim.RandomStreams;
  * and imaginary parts from batch means over the blocks (independent streams
  * {@code RandomStreams.stream(seed, block)}), so heavy tails show up as large errors. Realisations
  * with a non-finite statistic (a path that hit a pole of the continued ω) are left out and
- * counted in {@link #nonFinite()}.
+ * counted in {@link #nonFinite()}. The arrays are [statistic][l] and returned without copying:
+ * treat them as read-only.
  *
  * @param names        statistic names
  * @param iterations   L
