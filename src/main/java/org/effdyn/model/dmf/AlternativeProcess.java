@@ -31,6 +31,7 @@ public final class AlternativeProcess {
   private final double sigma;
   private final double zRe;
   private final double zIm;
+  private final int continuationSteps;
 
   /**
    * @param sigma regularizer σ &gt;= 0 of Theorem 1 (0 for Claim 1)
@@ -38,7 +39,22 @@ public final class AlternativeProcess {
    * @param zIm   Im z (z = i: zRe = 0, zIm = 1)
    */
   public AlternativeProcess(FiniteSizeSetup setup, double sigma, double zRe, double zIm) {
+    this(setup, sigma, zRe, zIm, 0);
+  }
+
+  /**
+   * With analytic continuation of the Cholesky pivots along z(t) = Re z + i t Im z, t = 0, 1/k,
+   * …, 1 ({@code continuationSteps} = k &gt; 0): at t = 0 (real z) every pivot is positive; at
+   * each later t the pivot is the square root closest to the previous one
+   * ({@link ComplexCholesky#columnNear}). The principal root (k = 0) is not the continuation for
+   * every realisation: the radicand can cross the negative real axis between real z and z = i.
+   * Costs k + 1 sweeps. Only the square roots are continued; the logarithm inside a continued
+   * softplus keeps its principal branch.
+   */
+  public AlternativeProcess(FiniteSizeSetup setup, double sigma, double zRe, double zIm,
+      int continuationSteps) {
     if (setup == null) throw new IllegalArgumentException("setup must not be null");
+    this.continuationSteps = Check.atLeast("continuation_steps", continuationSteps, 0);
     this.setup = setup;
     this.sigma = Check.nonNegativeFinite("sigma", sigma);
     this.zRe = Check.finite("z.re", zRe);
@@ -69,6 +85,11 @@ public final class AlternativeProcess {
     }
   }
 
+  /** This process with pivots continued along k steps from real z (see the 5-argument constructor). */
+  public AlternativeProcess withContinuation(int steps) {
+    return new AlternativeProcess(setup, sigma, zRe, zIm, steps);
+  }
+
   /** The process at σ = 0, z = i: Claim 1's estimator of the finite-size training averages. */
   public static AlternativeProcess atI(FiniteSizeSetup setup) {
     return new AlternativeProcess(setup, 0, 0, 1);
@@ -94,6 +115,8 @@ public final class AlternativeProcess {
     final double[] bRe;
     final double[] bIm;
     final double[] tmp = new double[2];
+    final double[] refTheta;
+    final double[][] refOmega;
 
     public Workspace(FiniteSizeSetup s) {
       int l = s.iterations();
@@ -108,6 +131,8 @@ public final class AlternativeProcess {
       }
       xRe = new double[l];
       xIm = new double[l];
+      refTheta = new double[2 * l];
+      refOmega = new double[s.classes()][2 * l];
       bRe = new double[l];
       bIm = new double[l];
     }
@@ -128,8 +153,33 @@ public final class AlternativeProcess {
     return new Workspace(setup);
   }
 
-  /** Solves ψ + ρ0 = 0 for one draw of the noise by the forward sweep; result in ws.path(). */
+  /**
+   * Solves ψ + ρ0 = 0 for one draw of the noise by the forward sweep; result in ws.path(). With
+   * continuation steps k &gt; 0 (and Im z ≠ 0) this is k + 1 sweeps along z(t), pivots tracked.
+   */
   public void run(PsiNoise noise, Workspace ws) {
+    if (continuationSteps == 0 || zIm == 0) {
+      sweep(noise, ws, zRe, zIm, false);
+      return;
+    }
+    for (int k = 0; k <= continuationSteps; k++) {
+      sweep(noise, ws, zRe, zIm * k / continuationSteps, k > 0);
+      if (k == 0) {
+        // real z: the pivots are positive; start the continuation from them
+        int L = setup.iterations();
+        for (int l = 0; l < L; l++) {
+          ws.refTheta[2 * l] = ws.aTheta.re[l * L + l];
+          ws.refTheta[2 * l + 1] = ws.aTheta.im[l * L + l];
+          for (int y = 0; y < setup.classes(); y++) {
+            ws.refOmega[y][2 * l] = ws.aOmega[y].re[l * L + l];
+            ws.refOmega[y][2 * l + 1] = ws.aOmega[y].im[l * L + l];
+          }
+        }
+      }
+    }
+  }
+
+  private void sweep(PsiNoise noise, Workspace ws, double zRe, double zIm, boolean track) {
     FiniteSizeSetup s = setup;
     int L = s.iterations();
     int d = s.dimension();
@@ -157,7 +207,8 @@ public final class AlternativeProcess {
         if (m == l) vr += sigma * sigma;
         vt.set(m, l, vr, vi);
       }
-      ComplexCholesky.column(vt, at, l);
+      if (track) ComplexCholesky.columnNear(vt, at, l, ws.refTheta);
+      else ComplexCholesky.column(vt, at, l);
       for (int y = 0; y < K; y++) {
         double[] mu = s.meanRow(y);
         double betaR = 0, betaI = 0;
@@ -220,7 +271,8 @@ public final class AlternativeProcess {
           if (m == l) vr += sigma * sigma;
           vw.set(m, l, vr, vi);
         }
-        ComplexCholesky.column(vw, aw, l);
+        if (track) ComplexCholesky.columnNear(vw, aw, l, ws.refOmega[y]);
+        else ComplexCholesky.column(vw, aw, l);
       }
       // q(l) = e(l) + gtilde(l)/sqrt(n) + sum_{m<=l} theta(m) B_theta(m, l)
       for (int k = 0; k < d; k++) {

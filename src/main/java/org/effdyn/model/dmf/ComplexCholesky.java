@@ -51,6 +51,30 @@ public final class ComplexCholesky {
     }
   }
 
+  /**
+   * As {@link #column}, but the pivot is the square root closest to {@code ref[2l] + i ref[2l+1]}
+   * (the pivot of a neighbouring point on a continuation path), and ref is updated to the chosen
+   * pivot. Choosing −A(l,l) instead of A(l,l) flips row l of A (later columns follow by forward
+   * substitution), so AᵀA = V either way; what changes is which branch of the square root the
+   * path is on.
+   */
+  public static void columnNear(ComplexMatrix v, ComplexMatrix a, int l, double[] ref) {
+    column(v, a, l);
+    int n = a.cols;
+    double r = a.re[l * n + l], i = a.im[l * n + l];
+    double rr = ref[2 * l], ri = ref[2 * l + 1];
+    double keep = (r - rr) * (r - rr) + (i - ri) * (i - ri);
+    double flip = (r + rr) * (r + rr) + (i + ri) * (i + ri);
+    if (flip < keep) {
+      r = -r;
+      i = -i;
+      a.re[l * n + l] = r;
+      a.im[l * n + l] = i;
+    }
+    ref[2 * l] = r;
+    ref[2 * l + 1] = i;
+  }
+
   /** Full factorisation of the leading m × m block: columns 0..m−1. */
   public static void factor(ComplexMatrix v, ComplexMatrix a, int m) {
     for (int l = 0; l < m; l++) column(v, a, l);

@@ -135,6 +135,33 @@ class AlternativeProcessTest {
     for (double v : ws.path().omega(1).im) assertThat(v).isEqualTo(0.0);
   }
 
+  /**
+   * Continuation of the pivots along z = it, t: 0 → 1: 30 and 90 steps choose the same branches
+   * (to round-off), and on some realisations that branch is not the principal root.
+   */
+  @Test
+  void continuedPivotsConvergeAndDifferFromPrincipalOnSomePaths() {
+    FiniteSizeSetup s = FiniteSizeSetup.of(problem(Perceptron.linearSquare(), 0.2), 20);
+    AlternativeProcess principal = AlternativeProcess.atI(s);
+    AlternativeProcess c30 = principal.withContinuation(30), c90 = principal.withContinuation(90);
+    var w0 = principal.workspace();
+    var w1 = c30.workspace();
+    var w2 = c90.workspace();
+    PsiNoise noise = new PsiNoise(s);
+    var gauss = ZigguratSampler.NormalizedGaussian.of(RandomStreams.stream(4, 0));
+    int differ = 0;
+    for (int r = 0; r < 300; r++) {
+      noise.draw(gauss);
+      principal.run(noise, w0);
+      c30.run(noise, w1);
+      c90.run(noise, w2);
+      assertThat(w1.path().theta.maxDistance(w2.path().theta)).isLessThan(1e-10);
+      if (w0.path().theta.maxDistance(w1.path().theta) > 1e-8) differ++;
+    }
+    System.out.println("continued vs principal pivots: " + differ + " of 300 paths differ");
+    assertThat(differ).isPositive();
+  }
+
   @Test
   void sweepAllocatesNothing() {
     com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
