@@ -27,6 +27,16 @@ public final class RunSummary {
   /** The summary lines of a finished run. */
   public static List<String> lines(Scenario s, ScenarioRunner.Result r) {
     List<String> out = new ArrayList<>();
+    if (s.variants().get(0).model() instanceof IterationReport) {   // iteration-indexed: summary from run.json
+      out.add(s.name() + ": model " + s.factory().name() + " " + s.baseParams() + ", iterations l = 0.."
+          + num(s.grid().t1()));
+      for (Object v : (List<?>) r.record().get("variants")) {
+        java.util.Map<?, ?> m = (java.util.Map<?, ?>) v;
+        out.add("  " + (m.get("label") == null ? "" : "[" + m.get("label") + "] ") + m.get("method")
+            + "; final: " + m.get("final"));
+      }
+      return out;
+    }
     out.add(s.name() + ": model " + s.factory().name() + " " + s.baseParams() + ", " + s.regime().key()
         + ", t in [" + num(s.grid().t0()) + ", " + num(s.grid().t1()) + "]");
     for (ScenarioRunner.VariantResult v : r.variants()) {

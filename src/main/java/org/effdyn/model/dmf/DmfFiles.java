@@ -107,6 +107,9 @@ public final class DmfFiles {
         }
       }
       double span = Math.max(Math.abs(min), Math.abs(max));
+      if (span > 0 && Double.isFinite(span)) {   // 3 significant digits, so the legend reads cleanly
+        span = new java.math.BigDecimal(span).round(new java.math.MathContext(3, java.math.RoundingMode.UP)).doubleValue();
+      }
       h.getStyler().setRangeColors(new Color[] {new Color(0x2166ac), Color.WHITE, new Color(0xb2182b)});
       h.getStyler().setMin(-span);
       h.getStyler().setMax(span == 0 ? 1 : span);

@@ -21,12 +21,14 @@ public final class DmfSolution {
   private final double[][] bTheta;
   private final double[][] lambdaTilde;
   private final double[] lambdaTildeInit;
+  private final double[][][] vOmegaByClass;
   private final DmfSolution standardError;
   private final String method;
 
   DmfSolution(double[] lossTrain, double[] errTrain, double[] lossTest, double[] errTest,
       double[][] beta, double[][] alpha, double[][] vTheta, double[][] vOmega, double[][] bTheta,
-      double[][] lambdaTilde, double[] lambdaTildeInit, DmfSolution standardError, String method) {
+      double[][] lambdaTilde, double[] lambdaTildeInit, double[][][] vOmegaByClass,
+      DmfSolution standardError, String method) {
     this.lossTrain = lossTrain;
     this.errTrain = errTrain;
     this.lossTest = lossTest;
@@ -38,6 +40,7 @@ public final class DmfSolution {
     this.bTheta = bTheta;
     this.lambdaTilde = lambdaTilde;
     this.lambdaTildeInit = lambdaTildeInit;
+    this.vOmegaByClass = vOmegaByClass;
     this.standardError = standardError;
     this.method = method;
   }
@@ -107,6 +110,14 @@ public final class DmfSolution {
     return lambdaTildeInit;
   }
 
+  /**
+   * V_ω(μ,l;y) = ρ_y E[ω_y(μ) ω_y(l)] per class, as [y][μ][l] (they sum to {@link #vOmega()}); for a
+   * finite-d run (1/n) Σ_{i: y_i = y} ω_i(μ) ω_i(l).
+   */
+  public double[][][] vOmegaByClass() {
+    return vOmegaByClass;
+  }
+
   /** |θ(l)|² = V_θ(l,l). */
   public double theta2(int l) {
     return vTheta[l][l];
@@ -157,7 +168,7 @@ public final class DmfSolution {
     return fromFlat(mean, n, k, fromFlat(se, n, k, null, method + " (standard errors)"), method);
   }
 
-  private static final int FIELDS = 11;
+  private static final int FIELDS = 12;
 
   private double[] flat(int f) {
     return switch (f) {
@@ -171,20 +182,38 @@ public final class DmfSolution {
       case 7 -> flatten(vOmega);
       case 8 -> flatten(bTheta);
       case 9 -> flatten(lambdaTilde);
-      default -> lambdaTildeInit;
+      case 10 -> lambdaTildeInit;
+      default -> flatten3(vOmegaByClass);
     };
   }
 
   private static DmfSolution fromFlat(double[][] f, int n, int k, DmfSolution se, String method) {
     return new DmfSolution(f[0], f[1], f[2], f[3], unflatten(f[4], k, n), unflatten(f[5], k, n),
         unflatten(f[6], n, n), unflatten(f[7], n, n), unflatten(f[8], n, n), unflatten(f[9], n, n),
-        f[10], se, method);
+        f[10], unflatten3(f[11], k, n), se, method);
   }
 
   private static double[] flatten(double[][] a) {
     int c = a[0].length;
     double[] out = new double[a.length * c];
     for (int i = 0; i < a.length; i++) System.arraycopy(a[i], 0, out, i * c, c);
+    return out;
+  }
+
+  private static double[] flatten3(double[][][] a) {
+    int n = a[0].length;
+    double[] out = new double[a.length * n * n];
+    for (int y = 0; y < a.length; y++) {
+      for (int i = 0; i < n; i++) System.arraycopy(a[y][i], 0, out, (y * n + i) * n, n);
+    }
+    return out;
+  }
+
+  private static double[][][] unflatten3(double[] a, int k, int n) {
+    double[][][] out = new double[k][n][n];
+    for (int y = 0; y < k; y++) {
+      for (int i = 0; i < n; i++) System.arraycopy(a, (y * n + i) * n, out[y][i], 0, n);
+    }
     return out;
   }
 

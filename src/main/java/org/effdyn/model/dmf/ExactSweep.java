@@ -95,6 +95,6 @@ public final class ExactSweep {
       errTest[l] = TestObservables.error(model, ker.rho, ker.beta, l, ker.vTheta[l][l]);
     }
     return new DmfSolution(lossTrain, errTrain, lossTest, errTest, ker.beta, ker.alpha,
-        ker.vTheta, ker.vOmega, ker.bTheta, ker.lt, ker.ltSmall, null, "exact affine sweep");
+        ker.vTheta, ker.vOmega, ker.bTheta, ker.lt, ker.ltSmall, ker.vOmegaY, null, "exact affine sweep");
   }
 }

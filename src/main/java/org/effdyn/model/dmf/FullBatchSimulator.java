@@ -21,23 +21,37 @@ import org.hipparchus.linear.MatrixUtils;
  * <p>Recorded: train loss and error (over the n samples), test loss and error (exact given θ(l):
  * a fresh sample has p = β(l,y) + |θ(l)| ξ), β(l,y) = μ_y·θ(l), α(l,y) = (1/n) Σ_{i∈y} ω_i(l),
  * V_θ(l,l') = θ(l)·θ(l') and V_ω(l,l') = (1/n) Σ_i ω_i(l) ω_i(l'). The result is a
- * {@link DmfSolution} without response kernels (bTheta, lambdaTilde and lambdaTildeInit are null)
- * and without standard errors. Memory: n·d doubles for X plus L(d + n) for the history.
+ * {@link DmfSolution} without B_θ, λ̃ and standard errors (null). Memory: n·d doubles for X plus
+ * L(d + n) for the history.
+ *
+ * <p><b>Response</b> (optional, §9(b)3, §9(f)1): a tangent run of the same recursion on the d × L
+ * perturbations δθ(·) of a probe u ~ N(0, I_d) added to q(μ) gives the Hutchinson estimate
+ * u·δθ(l)/|u|² of (1/d) Tr ∂θ(l)/∂ε(μ) = −Λ̃(μ,l); it is returned as {@code lambdaTilde()} (so it
+ * compares with the DMF's Λ̃ directly). Extra cost: O(n d L²/2) over the run.
  */
 public final class FullBatchSimulator {
   private FullBatchSimulator() {}
 
   /** Runs one data set of dimension d &gt;= K+1, drawn from {@code RandomStreams.stream(seed, d)}. */
   public static DmfSolution run(DmfProblem problem, int d, long seed) {
-    return run(problem, d, RandomStreams.stream(seed, d), "seed " + seed);
+    return run(problem, d, RandomStreams.stream(seed, d), false, "seed " + seed);
   }
 
   /** Runs one data set of dimension d &gt;= K+1 drawn from the given generator. */
   public static DmfSolution run(DmfProblem problem, int d, UniformRandomProvider rng) {
-    return run(problem, d, rng, "given generator");
+    return run(problem, d, rng, false, "given generator");
   }
 
-  private static DmfSolution run(DmfProblem problem, int d, UniformRandomProvider rng, String source) {
+  /**
+   * As {@link #run(DmfProblem, int, UniformRandomProvider)}; with {@code response} also measures the
+   * response (the probe u is drawn from rng after the data).
+   */
+  public static DmfSolution run(DmfProblem problem, int d, UniformRandomProvider rng, boolean response) {
+    return run(problem, d, rng, response, "given generator");
+  }
+
+  private static DmfSolution run(DmfProblem problem, int d, UniformRandomProvider rng, boolean response,
+      String source) {
     int k = problem.classes();
     Check.atLeast("d", d, k + 1);
     if (Double.isInfinite(problem.alpha())) {
@@ -76,6 +90,21 @@ public final class FullBatchSimulator {
     double[] q = new double[d];
     double thr = model.threshold();
     LinearRecursion.Run run = problem.algorithm().start(means[k]);
+    double[] probe = null;
+    double probe2 = 0;
+    LinearRecursion.Run tangent = null;
+    double[] dq = null;
+    double[] wp = null;
+    double[][] resp = null;
+    if (response) {
+      probe = new double[d];
+      for (int j = 0; j < d; j++) probe[j] = gauss.sample();
+      probe2 = dot(probe, probe);
+      tangent = problem.algorithm().start(new double[d * iterations]);   // column μ at [μ d, (μ+1) d)
+      dq = new double[d * iterations];
+      wp = new double[n];
+      resp = new double[iterations][iterations];
+    }
     for (int l = 0; l < iterations; l++) {
       double[] th = run.query();
       thetas[l] = th.clone();
@@ -87,6 +116,7 @@ public final class FullBatchSimulator {
         double p = 0;
         for (int j = 0; j < d; j++) p += xi[j] * th[j];
         int y = label[i];
+        if (response) wp[i] = model.domega(p, y);
         om[i] = model.omega(p, y);
         loss += model.loss(p, y);
         err += model.wrong(p, y, thr);
@@ -106,17 +136,27 @@ public final class FullBatchSimulator {
         for (int j = 0; j < d; j++) q[j] += w * xi[j];
       }
       run.update(q);
+      if (response) tangentStep(tangent, x, wp, probe, probe2, dq, resp, l, d, n);
     }
     double[][] vTheta = new double[iterations][iterations];
     double[][] vOmega = new double[iterations][iterations];
+    double[][][] vOmegaY = new double[k][iterations][iterations];
     for (int a = 0; a < iterations; a++) {
       for (int b = 0; b <= a; b++) {
         vTheta[a][b] = vTheta[b][a] = dot(thetas[a], thetas[b]);
-        vOmega[a][b] = vOmega[b][a] = dot(omegas[a], omegas[b]) / n;
+        double[] oa = omegas[a];
+        double[] ob = omegas[b];
+        double total = 0;
+        for (int i = 0; i < n; i++) vOmegaY[label[i]][a][b] += oa[i] * ob[i] / n;
+        for (int y = 0; y < k; y++) {
+          vOmegaY[y][b][a] = vOmegaY[y][a][b];
+          total += vOmegaY[y][a][b];
+        }
+        vOmega[a][b] = vOmega[b][a] = total;
       }
     }
     return new DmfSolution(lossTrain, errTrain, lossTest, errTest, beta, alpha, vTheta, vOmega,
-        null, null, null, null, "full-batch simulation, d = " + d + ", n = " + n + ", " + source);
+        null, resp == null ? null : negate(resp), null, vOmegaY, null, "full-batch simulation, d = " + d + ", n = " + n + ", " + source);
   }
 
   /**
@@ -134,6 +174,41 @@ public final class FullBatchSimulator {
       }
     }
     return rows;
+  }
+
+  /**
+   * One tangent step: records u·δθ_μ(l)/|u|² for μ &lt; l, then δq_μ = X(ω'(p) ∘ Xᵀδθ_μ)/n for μ &lt; l,
+   * δq_l = u (the probe enters q(l)), and advances the tangent recursion.
+   */
+  private static void tangentStep(LinearRecursion.Run tangent, double[][] x, double[] wp, double[] u,
+      double u2, double[] dq, double[][] resp, int l, int d, int n) {
+    double[] dth = tangent.query();
+    for (int mu = 0; mu < l; mu++) {
+      double s = 0;
+      for (int j = 0; j < d; j++) s += u[j] * dth[mu * d + j];
+      resp[mu][l] = s / u2;
+    }
+    java.util.Arrays.fill(dq, 0);
+    for (int i = 0; i < n; i++) {
+      double[] xi = x[i];
+      double c = wp[i] / n;
+      if (c == 0) continue;
+      for (int mu = 0; mu < l; mu++) {
+        int off = mu * d;
+        double s = 0;
+        for (int j = 0; j < d; j++) s += xi[j] * dth[off + j];
+        s *= c;
+        for (int j = 0; j < d; j++) dq[off + j] += s * xi[j];
+      }
+    }
+    for (int j = 0; j < d; j++) dq[l * d + j] += u[j];
+    tangent.update(dq);
+  }
+
+  private static double[][] negate(double[][] m) {
+    double[][] out = new double[m.length][m.length];
+    for (int i = 0; i < m.length; i++) for (int j = 0; j < m.length; j++) out[i][j] = -m[i][j];
+    return out;
   }
 
   private static double dot(double[] a, double[] b) {

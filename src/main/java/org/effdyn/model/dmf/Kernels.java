@@ -49,6 +49,7 @@ final class Kernels {
   final double[][][] vOmegaY;   // per class
   final double[] bw;            // b_ω(μ,l) = −γ Λ̃(μ,l) of the current column
   private final double[] work;
+  private final double[] nuAlphaT;
 
   Kernels(DmfProblem problem, Coefficients c) {
     n = c.iterations();
@@ -71,6 +72,7 @@ final class Kernels {
     vOmegaY = new double[k][n][n];
     bw = new double[n];
     work = new double[n];
+    nuAlphaT = new double[k + 1];
   }
 
   /**
@@ -113,13 +115,14 @@ final class Kernels {
       for (int j = 0; j < l; j++) u += vOmega[i][j] * lt[j][l];
       work[i] = u;                                   // (V_ω Λ̃)(i,l)
     }
+    for (int a = 0; a <= k; a++) {
+      double na = 0;
+      for (int b = 0; b <= k; b++) na += nu[a][b] * alphaT[b][l];
+      nuAlphaT[a] = na;                              // (ν α̃(·,l))_a
+    }
     for (int m = 0; m <= l; m++) {
       double v = 0;
-      for (int a = 0; a <= k; a++) {
-        double na = 0;
-        for (int b = 0; b <= k; b++) na += nu[a][b] * alphaT[b][l];
-        v += alphaT[a][m] * na;
-      }
+      for (int a = 0; a <= k; a++) v += alphaT[a][m] * nuAlphaT[a];
       double w = 0;
       for (int i = 0; i < m; i++) w += lt[i][m] * work[i];
       v += gamma * w;

@@ -174,7 +174,7 @@ public final class MonteCarloSweep {
 
     DmfSolution solution() {
       return new DmfSolution(lossTrain, errTrain, lossTest, errTest, ker.beta, ker.alpha,
-          ker.vTheta, ker.vOmega, ker.bTheta, ker.lt, ker.ltSmall, null, "replica");
+          ker.vTheta, ker.vOmega, ker.bTheta, ker.lt, ker.ltSmall, ker.vOmegaY, null, "replica");
     }
   }
 

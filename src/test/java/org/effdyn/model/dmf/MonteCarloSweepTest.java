@@ -81,6 +81,8 @@ class MonteCarloSweepTest {
     within("alpha0", mc.alpha()[0], exact.alpha()[0], se.alpha()[0]);
     within("V_theta", ExactSweepTest.diag(mc.vTheta()), ExactSweepTest.diag(exact.vTheta()), ExactSweepTest.diag(se.vTheta()));
     within("V_omega", ExactSweepTest.diag(mc.vOmega()), ExactSweepTest.diag(exact.vOmega()), ExactSweepTest.diag(se.vOmega()));
+    within("V_omega(0)", ExactSweepTest.diag(mc.vOmegaByClass()[0]), ExactSweepTest.diag(exact.vOmegaByClass()[0]),
+        ExactSweepTest.diag(se.vOmegaByClass()[0]));
   }
 
   static void within(String name, double[] got, double[] want, double[] se) {
@@ -144,6 +146,26 @@ class MonteCarloSweepTest {
         // spec §9(e) O3: population train loss at l = 29, GD η = 0.5, reference ν
         assertThat(pop[0][n - 1]).isCloseTo(0.096335, org.assertj.core.data.Offset.offset(2e-6));
       }
+    }
+  }
+
+  /**
+   * O3 for affine ω is exact: the exact sweep at γ = 0 equals population GD/HB (Gauss–Hermite is exact
+   * for the quadratic loss) to rounding; this pins the mean terms β, α̃, λ̃ (spec: 2e-16).
+   */
+  @Test
+  void o3PopulationLimitAffineIsExact() {
+    for (Algorithm alg : new Algorithm[] {new Algorithm.Gd(0.5), new Algorithm.HeavyBall(0.5, 0.5)}) {
+      int n = 30;
+      DmfSolution s = ExactSweep.solve(new DmfProblem(HALF, DmfProblem.referenceNu(), Double.POSITIVE_INFINITY,
+          Perceptron.linearSquare(), alg, n));
+      double[][] pop = population(Perceptron.linearSquare(), alg, n);
+      double err = Math.max(FullBatchValidationTest.sup(s.lossTrain(), pop[0]),
+          Math.max(FullBatchValidationTest.sup(s.beta()[1], pop[1]),
+              FullBatchValidationTest.sup(ExactSweepTest.diag(s.vTheta()), pop[2])));
+      System.out.printf("O3 affine %s: max |exact DMF - population| = %.1e, loss(29) = %.6f%n", alg.name(), err, pop[0][n - 1]);
+      assertThat(err).isLessThan(1e-13);
+      assertThat(pop[0][n - 1]).isCloseTo(0.285714, org.assertj.core.data.Offset.offset(1e-6));   // spec §9(e) O3
     }
   }
 
