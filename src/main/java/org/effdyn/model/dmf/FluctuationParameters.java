@@ -120,14 +120,10 @@ public final class FluctuationParameters {
     z = new double[K + 1];
   }
 
-  /**
-   * From a DMF solution of {@code problem} and its per-class V_ω(y), at n samples (γ is the
-   * problem's d/n).
-   */
-  public static FluctuationParameters of(DmfProblem problem, DmfSolution sol, double[][][] vOmegaY,
-      int n) {
+  /** From a DMF solution of {@code problem} at n samples (γ is the problem's d/n). */
+  public static FluctuationParameters of(DmfProblem problem, DmfSolution sol, int n) {
     return new FluctuationParameters(sol.lambdaTilde(), sol.lambdaTildeInit(), sol.alpha(),
-        sol.beta(), sol.vTheta(), vOmegaY, problem.nu(), problem.gamma(), n);
+        sol.beta(), sol.vTheta(), sol.vOmegaByClass(), problem.nu(), problem.gamma(), n);
   }
 
   /** S = Λ̃ᵀV_ωΛ̃, the covariance of a row of G̃Λ̃ (and of g̃_e). Copy. */

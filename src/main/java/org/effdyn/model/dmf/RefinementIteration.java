@@ -87,6 +87,12 @@ public final class RefinementIteration {
    * @param betaDmf   DMF β(l,y), K × L
    * @param alphaDmf  DMF α(l,y) = ρ_y E ω_y(l), K × L
    */
+  public void setDmf(PsiNoise noise, DmfSolution dmf) {
+    setDmf(noise, dmf.vTheta(), dmf.vOmegaByClass(), dmf.bTheta(), dmf.lambdaTilde(), dmf.beta(),
+        dmf.alpha());
+  }
+
+  /** As {@link #setDmf(PsiNoise, DmfSolution)} with the kernels as plain arrays (see there). */
   public void setDmf(PsiNoise noise, double[][] vTheta, double[][][] vOmegaY, double[][] bThetaDmf,
       double[][] lamTilde, double[][] betaDmf, double[][] alphaDmf) {
     double gamma = (double) d / s.samples();

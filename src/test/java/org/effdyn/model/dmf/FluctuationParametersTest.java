@@ -31,9 +31,8 @@ class FluctuationParametersTest {
   @Test
   void correctedSurrogatesMatchTheFiniteSizeDmfRealisation() {
     DmfSolution sol = ExactSweep.solve(PROBLEM);
-    double[][][] vy = ClassKernels.vOmegaAffine(PROBLEM, sol);
     FiniteSizeSetup setup = FiniteSizeSetup.of(PROBLEM, D);
-    FluctuationParameters fp = FluctuationParameters.of(PROBLEM, sol, vy, N);
+    FluctuationParameters fp = FluctuationParameters.of(PROBLEM, sol, N);
     // (P2): V_theta = N + gamma S, to round-off
     double[][] nm = fp.meanKernel(), s = fp.noiseKernel();
     for (int a = 0; a < L; a++) {
@@ -50,7 +49,7 @@ class FluctuationParametersTest {
       FiniteSizePath path = new FiniteSizePath(setup);
       return x -> {
         noise.draw(gauss);
-        alg.setDmf(noise, sol.vTheta(), vy, sol.bTheta(), sol.lambdaTilde(), sol.beta(), sol.alpha());
+        alg.setDmf(noise, sol);
         alg.rerun(path);
         primed(setup, path, noise, x);
       };
@@ -58,7 +57,7 @@ class FluctuationParametersTest {
     long t1 = System.nanoTime();
     VectorMoments sur = new VectorMoments(DIM, 42, 40, 5000, 2, rng -> {
       var gauss = ZigguratSampler.NormalizedGaussian.of(rng);
-      FluctuationParameters f = FluctuationParameters.of(PROBLEM, sol, vy, N);
+      FluctuationParameters f = FluctuationParameters.of(PROBLEM, sol, N);
       double[][] v = new double[L][L];
       double[][][] c = new double[2][L][L];
       double[][] b = new double[2][L];

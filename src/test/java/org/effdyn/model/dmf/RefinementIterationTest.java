@@ -10,20 +10,6 @@ import org.junit.jupiter.api.Test;
 class RefinementIterationTest {
   static final double[][] NU = {{1, -0.5, 0}, {-0.5, 1, 0}, {0, 0, 0.01}};
 
-  /** Per-class V_ω(y) sum to the solution's V_ω (a consistency check of ClassKernels). */
-  @Test
-  void classKernelsSumToTotal() {
-    DmfProblem pr = new DmfProblem(new double[] {0.5, 0.5}, NU, 2.0, Perceptron.linearSquare(),
-        new Algorithm.HeavyBall(0.5, 0.5), 8);
-    DmfSolution sol = ExactSweep.solve(pr);
-    double[][][] vy = ClassKernels.vOmegaAffine(pr, sol);
-    for (int a = 0; a < 8; a++) {
-      for (int b = 0; b < 8; b++) {
-        assertThat(vy[0][a][b] + vy[1][a][b]).isCloseTo(sol.vOmega()[a][b], within(1e-12));
-      }
-    }
-  }
-
   /**
    * Spec §9(d)3 / §9(i): started from the finite-size DMF realisation, Algorithm 1 reaches the
    * forward-sweep solution of ψ + ρ0 = 0 exactly after 2L − 3 iterations (σ = 0) or 2L − 2
@@ -53,7 +39,6 @@ class RefinementIterationTest {
     DmfProblem pr = new DmfProblem(new double[] {0.5, 0.5}, NU, 1.0, Perceptron.linearSquare(),
         new Algorithm.Gd(0.2), L);
     DmfSolution sol = ExactSweep.solve(pr);
-    double[][][] vy = ClassKernels.vOmegaAffine(pr, sol);
     FiniteSizeSetup s = FiniteSizeSetup.of(pr, 20);
     AlternativeProcess psi = new AlternativeProcess(s, sigma, zRe, zIm);
     AlternativeProcess.Workspace ws = psi.workspace();
@@ -66,7 +51,7 @@ class RefinementIterationTest {
     for (int rep = 0; rep < 100; rep++) {
       noise.draw(gauss);
       psi.run(noise, ws);
-      alg.setDmf(noise, sol.vTheta(), vy, sol.bTheta(), sol.lambdaTilde(), sol.beta(), sol.alpha());
+      alg.setDmf(noise, sol);
       alg.rerun(it);
       for (int r = 0; r <= maxR; r++) {
         err[r] = Math.max(err[r], it.theta.maxDistance(ws.path().theta));
