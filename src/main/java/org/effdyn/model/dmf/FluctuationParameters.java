@@ -49,6 +49,14 @@ public final class FluctuationParameters {
   private final double[][][] f;        // F(y) = A_omega(y) LambdaTilde
   private final double[][] s;          // S = LambdaTilde^T V_omega LambdaTilde
   private final double[][] nMat;       // N = sum nu alphaTilde alphaTilde^T
+  private final double[][] alpha;      // alpha(l, y) as [y][l]
+  private final double[][][] vOmegaY;  // V_omega(y)
+  private final double[] rho;          // class weights (null: no omega-side surrogates)
+  private final double[][] aTheta;     // upper root of V_theta
+  private final double[][] bOmega;     // b_omega = -gamma LambdaTilde
+  private final double[] he;
+  private final double[] pe;
+  private final double[] we;
   // sampler scratch
   private final double[][] ge;
   private final double[][][] go;
@@ -69,6 +77,16 @@ public final class FluctuationParameters {
    */
   public FluctuationParameters(double[][] lambdaTilde, double[] lambdaInit, double[][] alpha,
       double[][] beta, double[][] vTheta, double[][][] vOmegaY, double[][] nu, double gamma, int n) {
+    this(lambdaTilde, lambdaInit, alpha, beta, vTheta, vOmegaY, nu, gamma, n, null);
+  }
+
+  /**
+   * As the 9-argument constructor, with the class weights ρ_y needed by the ω-side surrogates
+   * ({@link #sampleOmegaSide}); null disables them.
+   */
+  public FluctuationParameters(double[][] lambdaTilde, double[] lambdaInit, double[][] alpha,
+      double[][] beta, double[][] vTheta, double[][][] vOmegaY, double[][] nu, double gamma, int n,
+      double[] rho) {
     L = lambdaInit.length;
     K = alpha.length;
     this.gamma = Check.positiveFinite("gamma", gamma);
@@ -113,6 +131,24 @@ public final class FluctuationParameters {
         }
       }
     }
+    this.alpha = copy(alpha);
+    this.vOmegaY = new double[K][][];
+    for (int y = 0; y < K; y++) this.vOmegaY[y] = copy(vOmegaY[y]);
+    this.rho = rho == null ? null : Check.length("rho", rho, K).clone();
+    ComplexMatrix vc = new ComplexMatrix(L, L), ac = new ComplexMatrix(L, L);
+    for (int i = 0; i < L; i++) for (int j = 0; j < L; j++) vc.set(i, j, vTheta[i][j], 0);
+    ComplexCholesky.factor(vc, ac, L);
+    aTheta = new double[L][L];
+    bOmega = new double[L][L];
+    for (int i = 0; i < L; i++) {
+      for (int j = 0; j < L; j++) {
+        aTheta[i][j] = ac.re(i, j);
+        bOmega[i][j] = -gamma * lambdaTilde[i][j];
+      }
+    }
+    he = new double[L];
+    pe = new double[L];
+    we = new double[L];
     ge = new double[K][L];
     go = new double[K][K + 1][L];
     gte = new double[L];
@@ -123,7 +159,42 @@ public final class FluctuationParameters {
   /** From a DMF solution of {@code problem} at n samples (γ is the problem's d/n). */
   public static FluctuationParameters of(DmfProblem problem, DmfSolution sol, int n) {
     return new FluctuationParameters(sol.lambdaTilde(), sol.lambdaTildeInit(), sol.alpha(),
-        sol.beta(), sol.vTheta(), sol.vOmegaByClass(), problem.nu(), problem.gamma(), n);
+        sol.beta(), sol.vTheta(), sol.vOmegaByClass(), problem.nu(), problem.gamma(), n,
+        problem.rho());
+  }
+
+  /**
+   * One draw of the ω-side surrogates of Prop. 2 for class y (spec §9(d)4, moment-matched, not
+   * corrected): with h_e(y) ~ N(0, I_L) and ω_e the (P3) path of class y driven by
+   * h = h_e(y)ᵀA_θ (a single "typical" sample: p(l) = β(l,y) + h(l) + Σ_{μ&lt;l} b_ω(μ,l) ω(p(μ))),
+   * \[ \alpha''(y) = \alpha(y) + \sqrt{\rho_y/n}\,(\omega_e - \alpha(y)/\rho_y),\qquad
+   *    V''_\omega(y) = V_\omega(y) + \sqrt{\rho_y/n}\,(\omega_e\omega_e^T - V_\omega(y)/\rho_y). \]
+   * They match the mean and n·Cov of α'(y) = 1ᵀΩ_y/n and V'_ω(y) = Ω_yᵀΩ_y/n over the n_y i.i.d.
+   * rows of the finite-size DMF realisation. C''_ω(y) needs the per-class response B_θ(y), which
+   * {@link DmfSolution} does not store, and is not implemented. Allocates nothing.
+   *
+   * @param model    ω of the problem (real)
+   * @param alphaOut α''(l, y), length L
+   * @param vOut     V''_ω(y), L × L
+   */
+  public void sampleOmegaSide(ZigguratSampler.NormalizedGaussian gauss, Perceptron model, int y,
+      double[] alphaOut, double[][] vOut) {
+    if (rho == null) throw new IllegalStateException("built without rho: no omega-side surrogates");
+    for (int k = 0; k < L; k++) he[k] = gauss.sample();
+    for (int l = 0; l < L; l++) {
+      double p = beta[y][l];
+      for (int m = 0; m <= l; m++) p += he[m] * aTheta[m][l];
+      for (int mu = 0; mu < l; mu++) p += bOmega[mu][l] * we[mu];
+      pe[l] = p;
+      we[l] = model.omega(p, y);
+    }
+    double c = Math.sqrt(rho[y] / n);
+    for (int l = 0; l < L; l++) {
+      alphaOut[l] = alpha[y][l] + c * (we[l] - alpha[y][l] / rho[y]);
+      for (int m = 0; m < L; m++) {
+        vOut[l][m] = vOmegaY[y][l][m] + c * (we[l] * we[m] - vOmegaY[y][l][m] / rho[y]);
+      }
+    }
   }
 
   /** S = Λ̃ᵀV_ωΛ̃, the covariance of a row of G̃Λ̃ (and of g̃_e). Copy. */

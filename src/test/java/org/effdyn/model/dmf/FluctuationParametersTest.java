@@ -7,7 +7,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spec §9(d)4 (check_prop2.py): the corrected Prop. 2 surrogates of V'_θ, C'_θ(y) and β'(y)
+ * Spec §9(d)4 (check_prop2.py): the corrected Prop. 2 surrogates of V'_θ, C'_θ(y) and β'(y), and
+ * the ω-side surrogates α''(y), V''_ω(y),
  * against one Algorithm-1 recomputation on the finite-size DMF realisation (linear_sq, GD η = 0.5,
  * reference ν, d = 200, n = 400, L = 6, exact affine DMF kernels).
  */
@@ -27,6 +28,8 @@ class FluctuationParametersTest {
 
   static final int NV = L * (L + 1) / 2;
   static final int DIM = NV + L * L + 2 * L;
+  /** Then the omega side of class 0: alpha'(l, 0) and V'_omega(0)(l <= m). */
+  static final int DIM2 = DIM + L + NV;
 
   @Test
   void correctedSurrogatesMatchTheFiniteSizeDmfRealisation() {
@@ -42,7 +45,7 @@ class FluctuationParametersTest {
     }
     long t0 = System.nanoTime();
     // finite-size DMF realisation: Algorithm 1, line 1 (RefinementIteration.setDmf + rerun)
-    VectorMoments emp = new VectorMoments(DIM, 41, 40, 500, 2, rng -> {
+    VectorMoments emp = new VectorMoments(DIM2, 41, 40, 500, 2, rng -> {
       var gauss = ZigguratSampler.NormalizedGaussian.of(rng);
       PsiNoise noise = new PsiNoise(setup);
       RefinementIteration alg = new RefinementIteration(setup, 0, 0, 0);
@@ -55,15 +58,21 @@ class FluctuationParametersTest {
       };
     });
     long t1 = System.nanoTime();
-    VectorMoments sur = new VectorMoments(DIM, 42, 40, 5000, 2, rng -> {
+    VectorMoments sur = new VectorMoments(DIM2, 42, 40, 5000, 2, rng -> {
       var gauss = ZigguratSampler.NormalizedGaussian.of(rng);
       FluctuationParameters f = FluctuationParameters.of(PROBLEM, sol, N);
       double[][] v = new double[L][L];
       double[][][] c = new double[2][L][L];
       double[][] b = new double[2][L];
+      double[] a = new double[L];
+      double[][] w = new double[L][L];
       return x -> {
         f.sample(gauss, v, c, b);
         pack(v, c[0], b, x);
+        f.sampleOmegaSide(gauss, PROBLEM.perceptron(), 0, a, w);
+        int i = DIM;
+        for (int l = 0; l < L; l++) x[i++] = a[l];
+        for (int l = 0; l < L; l++) for (int m = l; m < L; m++) x[i++] = w[l][m];
       };
     });
     long t2 = System.nanoTime();
@@ -128,6 +137,30 @@ class FluctuationParametersTest {
     assertThat(zPrinted).isGreaterThan(6);
     // the spec's own figure: n Cov within 1.3-1.6% at 4e4 realisations; we use 2e4 (s.e. x 1.4)
     assertThat(relCov).isLessThan(0.04);
+    // omega side (moment-matched surrogates; not verified numerically in the spec): means against
+    // the exact DMF alpha(., 0), V_omega(0); n Cov of the DMF realisation against surrogate MC
+    double[] exactOmega = new double[DIM2 - DIM];
+    int e = 0;
+    for (int l = 0; l < L; l++) exactOmega[e++] = sol.alpha()[0][l];
+    for (int l = 0; l < L; l++) for (int m = l; m < L; m++) exactOmega[e++] = sol.vOmegaByClass()[0][l][m];
+    double zwMean = 0, zwSurMean = 0, zwCov = 0, relW = 0, maxW = 0;
+    for (int i = DIM; i < DIM2; i++) {
+      zwMean = Math.max(zwMean, Math.abs(emp.mean[i] - exactOmega[i - DIM]) / emp.seMean[i]);
+      zwSurMean = Math.max(zwSurMean, Math.abs(sur.mean[i] - exactOmega[i - DIM]) / sur.seMean[i]);
+      for (int j = DIM; j < DIM2; j++) {
+        double a = N * emp.cov[i][j], b = N * sur.cov[i][j];
+        zwCov = Math.max(zwCov, Math.abs(a - b) / Math.hypot(N * emp.seCov[i][j], N * sur.seCov[i][j]));
+        maxW = Math.max(maxW, Math.abs(b));
+      }
+    }
+    for (int i = DIM; i < DIM2; i++) {
+      for (int j = DIM; j < DIM2; j++) relW = Math.max(relW, Math.abs(N * emp.cov[i][j] - N * sur.cov[i][j]) / maxW);
+    }
+    System.out.printf("  omega side (alpha'(0), V'_omega(0)): max z means %.2f (DMF realisation), %.2f (surrogate); "
+        + "n Cov max z %.2f, max rel. diff %.3f%n", zwMean, zwSurMean, zwCov, relW);
+    assertThat(zwMean).isLessThan(4.5);
+    assertThat(zwSurMean).isLessThan(4.5);
+    assertThat(zwCov).isLessThan(4.5);
   }
 
   /** V'(l<=m) = θ(l)·θ(m), C'_θ(0)(m,l) = G_0(·,m)·θ(l)/√n, β'(y,l) = μ_y·θ(l). */
@@ -157,6 +190,21 @@ class FluctuationParametersTest {
         double v = 0;
         for (int k = 0; k < d; k++) v += mu[k] * th[l * d + k];
         x[i] = v;
+      }
+    }
+    double n = s.samples();
+    double[] w = path.omega[0].re;
+    int ny = path.omega[0].rows;
+    for (int l = 0; l < L; l++, i++) {
+      double v = 0;
+      for (int r = 0; r < ny; r++) v += w[r * L + l];
+      x[i] = v / n;
+    }
+    for (int l = 0; l < L; l++) {
+      for (int m = l; m < L; m++, i++) {
+        double v = 0;
+        for (int r = 0; r < ny; r++) v += w[r * L + l] * w[r * L + m];
+        x[i] = v / n;
       }
     }
   }
