@@ -34,6 +34,9 @@ import org.hipparchus.linear.MatrixUtils;
  * The seed's printed V''_θ centres the Wishart term at V_θ instead of S, which shifts the mean by
  * √(γ/n)(S − V_θ) (an O(n^{-1/2}) bias, §9(g) item 10); {@link #printedVThetaMean()} gives it.
  *
+ * <p>The ω side ({@link #sampleOmegaSide}: α''(y), V''_ω(y), moment-matched single-sample
+ * surrogates) is also given; C''_ω(y) is not (it needs the per-class response B_θ(y)).
+ *
  * <p>Immutable after construction except for the sampler's scratch: one instance per thread.
  */
 public final class FluctuationParameters {
