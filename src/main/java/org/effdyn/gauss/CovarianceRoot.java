@@ -11,7 +11,7 @@ import org.effdyn.core.Check;
  * function of S whatever order or signs the eigenvectors come in, so drifts built on fixed nodes stay
  * smooth; G = L Z with Z ~ N(0, I) has covariance S all the same.
  *
- * <p>Method: cyclic Jacobi eigenvalue iteration (Golub &amp; Van Loan, Matrix Computations, §8.5) on a
+ * <p>Method: {@link SymmetricEigen}, cyclic Jacobi eigenvalue iteration (Golub &amp; Van Loan, Matrix Computations, §8.5) on a
  * preallocated copy of S; each rotation zeroes one off-diagonal pair, and the off-diagonal mass falls
  * quadratically once small. It stops when every off-diagonal entry is below 1e-18 ‖S‖_F (well below
  * rounding), typically after 5 to 10 sweeps for r &lt;= 10. Eigenvalues come out with absolute error
@@ -25,18 +25,19 @@ public final class CovarianceRoot {
   static final double ASYMMETRY_TOLERANCE = 1e-10;
   /** Negative eigenvalues down to -1e-10 max(1, max |w|) are rounding, and clamped to zero. */
   static final double PSD_TOLERANCE = 1e-10;
-  private static final int MAX_SWEEPS = 100;
 
   private final int dim;
+  private final SymmetricEigen eigen;
+  /** V diag(sqrt w), the first factor of the root. */
   private final double[][] a;
-  private final double[][] v;
+  /** Eigenvalues, ascending. */
   private final double[] w;
 
   /** A workspace for r x r matrices, r >= 1. */
   public CovarianceRoot(int dim) {
     this.dim = Check.atLeast("dim", dim, 1);
+    this.eigen = new SymmetricEigen(dim);
     this.a = new double[dim][dim];
-    this.v = new double[dim][dim];
     this.w = new double[dim];
     Arrays.fill(w, Double.NaN);
   }
@@ -72,7 +73,6 @@ public final class CovarianceRoot {
         scale = Math.max(scale, Math.abs(x));
       }
     }
-    double frob2 = 0;
     for (int i = 0; i < dim; i++) {
       for (int j = 0; j < dim; j++) {
         double d = s[i][j] - s[j][i];
@@ -81,17 +81,12 @@ public final class CovarianceRoot {
               + s[i][j] + " but " + name + "[" + j + "][" + i + "] = " + s[j][i] + "; " + name + " = "
               + format(s));
         }
-        double x = i == j ? s[i][i] : 0.5 * (s[i][j] + s[j][i]);
-        a[i][j] = x;
-        v[i][j] = i == j ? 1 : 0;
-        frob2 += x * x;
       }
     }
-    jacobi(Math.sqrt(frob2));
+    eigen.compute(s); // symmetrizes as (S + S^T)/2
     for (int i = 0; i < dim; i++) {
-      w[i] = a[i][i];
+      w[i] = eigen.value(dim - 1 - i);
     }
-    sortAscending();
     double largest = Math.max(Math.abs(w[0]), Math.abs(w[dim - 1]));
     double bound = -PSD_TOLERANCE * Math.max(1, largest);
     if (w[0] < bound) {
@@ -103,12 +98,12 @@ public final class CovarianceRoot {
     // signs of the eigenvectors, so it is a continuous function of S (smooth where S > 0) and a
     // quadrature rule that is not rotation-invariant still gives a smooth drift
     for (int i = 0; i < dim; i++) {
-      for (int k = 0; k < dim; k++) a[i][k] = v[i][k] * Math.sqrt(Math.max(w[k], 0));
+      for (int k = 0; k < dim; k++) a[i][k] = eigen.vector(i, k) * Math.sqrt(Math.max(eigen.value(k), 0));
     }
     for (int i = 0; i < dim; i++) {
       for (int j = i; j < dim; j++) {
         double sum = 0;
-        for (int k = 0; k < dim; k++) sum += a[i][k] * v[j][k];
+        for (int k = 0; k < dim; k++) sum += a[i][k] * eigen.vector(j, k);
         l[i][j] = sum;
         l[j][i] = sum;
       }
@@ -154,76 +149,5 @@ public final class CovarianceRoot {
       b.append(i > 0 ? ", " : "").append(Arrays.toString(m[i]));
     }
     return b.append(']').toString();
-  }
-
-  /** Cyclic Jacobi on a (symmetric, full storage), accumulating the rotations into v. */
-  private void jacobi(double norm) {
-    double small = 1e-18 * norm;
-    for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-      boolean rotated = false;
-      for (int p = 0; p < dim - 1; p++) {
-        for (int q = p + 1; q < dim; q++) {
-          double apq = a[p][q];
-          if (Math.abs(apq) <= small) {
-            a[p][q] = 0;
-            a[q][p] = 0;
-            continue;
-          }
-          rotated = true;
-          // t = tan(phi), the smaller root of t^2 + 2 theta t - 1 = 0 (|phi| <= pi/4)
-          double theta = (a[q][q] - a[p][p]) / (2 * apq);
-          double t = Math.abs(theta) > 1e150
-              ? 0.5 / theta
-              : Math.copySign(1, theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-          double c = 1 / Math.sqrt(t * t + 1);
-          double sn = t * c;
-          a[p][p] -= t * apq;
-          a[q][q] += t * apq;
-          a[p][q] = 0;
-          a[q][p] = 0;
-          for (int r = 0; r < dim; r++) {
-            if (r != p && r != q) {
-              double arp = a[r][p];
-              double arq = a[r][q];
-              double np = c * arp - sn * arq;
-              double nq = sn * arp + c * arq;
-              a[r][p] = np;
-              a[p][r] = np;
-              a[r][q] = nq;
-              a[q][r] = nq;
-            }
-            double vrp = v[r][p];
-            double vrq = v[r][q];
-            v[r][p] = c * vrp - sn * vrq;
-            v[r][q] = sn * vrp + c * vrq;
-          }
-        }
-      }
-      if (!rotated) {
-        return;
-      }
-    }
-  }
-
-  /** Selection sort of w ascending, permuting the columns of v alike. */
-  private void sortAscending() {
-    for (int i = 0; i < dim - 1; i++) {
-      int min = i;
-      for (int j = i + 1; j < dim; j++) {
-        if (w[j] < w[min]) {
-          min = j;
-        }
-      }
-      if (min != i) {
-        double t = w[i];
-        w[i] = w[min];
-        w[min] = t;
-        for (int r = 0; r < dim; r++) {
-          double x = v[r][i];
-          v[r][i] = v[r][min];
-          v[r][min] = x;
-        }
-      }
-    }
   }
 }

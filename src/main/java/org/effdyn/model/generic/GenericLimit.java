@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.StateLayout;
 import org.effdyn.gauss.GaussianRule;
+import org.effdyn.gauss.SymmetricEigen;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -493,9 +494,9 @@ public final class GenericLimit implements Dynamics {
       }
       // R⊥ is a Gram matrix: PSD up to rounding (CovarianceRoot's tolerance); beyond that the state is invalid
       eigP.compute(rp);
-      double bound = -PSD_TOLERANCE * Math.max(1, Math.abs(eigP.val[0]));
-      if (eigP.val[p - 1] < bound) {
-        throw new IllegalArgumentException("Rperp must be positive semidefinite, but has eigenvalue " + eigP.val[p - 1]
+      double bound = -PSD_TOLERANCE * Math.max(1, Math.abs(eigP.value(0)));
+      if (eigP.value(p - 1) < bound) {
+        throw new IllegalArgumentException("Rperp must be positive semidefinite, but has eigenvalue " + eigP.value(p - 1)
             + " < " + bound + "; state " + describe(u));
       }
       if (options.form() == GenericOptions.Form.DIRECT) buildDirect();
@@ -592,13 +593,13 @@ public final class GenericLimit implements Dynamics {
       for (int i = 0; i < 2 * p + q; i++) {
         for (int j = 0; j < rank; j++) {
           double x = 0;
-          for (int l = 0; l < nN; l++) x += omegaExt[i][l] * eigN.vec[l][j];
-          gram[0][j] = x / Math.sqrt(eigN.val[j]);
+          for (int l = 0; l < nN; l++) x += omegaExt[i][l] * eigN.vector(l, j);
+          gram[0][j] = x / Math.sqrt(eigN.value(j));
         }
         if (sym) {
           for (int j = 0; j < nN; j++) {
             double x = 0;
-            for (int l = 0; l < rank; l++) x += gram[0][l] * eigN.vec[j][l];
+            for (int l = 0; l < rank; l++) x += gram[0][l] * eigN.vector(j, l);
             cm[i][j] = x;
           }
         } else {
@@ -618,7 +619,7 @@ public final class GenericLimit implements Dynamics {
           cm[a][j] = x;
         }
         for (int k = 0; k < rank; k++) {
-          double lp = eigP.vec[a][k] * Math.sqrt(eigP.val[k]);
+          double lp = eigP.vector(a, k) * Math.sqrt(eigP.value(k));
           cm[a][q + k] = lp;
           cm[p + q + a][q + k] = lp;
         }

@@ -1,30 +1,32 @@
-package org.effdyn.model.generic;
+package org.effdyn.gauss;
 
 /**
  * Eigen-decomposition S = U diag(w) Uᵀ of a small symmetric matrix by cyclic Jacobi rotations (Golub
- * &amp; Van Loan §8.5), as in {@link org.effdyn.gauss.CovarianceRoot}, but exposing the eigenvectors, which
- * the engine needs for pseudo-inverses and rank-adaptive roots. Eigenvalues descending. A workspace:
- * allocation-free, not thread-safe.
+ * &amp; Van Loan §8.5): the eigen-solver behind {@link CovarianceRoot}, exposed with its eigenvectors for
+ * pseudo-inverses and rank-adaptive roots (the generic engine). Eigenvalues descending. A workspace:
+ * allocation-free, not thread-safe. Jacobi rather than Hipparchus' EigenDecomposition because it
+ * allocates nothing per call and is accurate for the tiny (r ≤ 10) matrices of the drifts.
  */
-final class SymmetricEigen {
+public final class SymmetricEigen {
   private static final int MAX_SWEEPS = 100;
-  final int n;
+  private final int n;
   /** Working copy, then diag = eigenvalues. */
   private final double[][] a;
   /** Eigenvectors as columns: vec[i][k] is entry i of eigenvector k. */
-  final double[][] vec;
+  private final double[][] vec;
   /** Eigenvalues, descending. */
-  final double[] val;
+  private final double[] val;
 
-  SymmetricEigen(int n) {
+  /** A workspace for n × n matrices. */
+  public SymmetricEigen(int n) {
     this.n = n;
     this.a = new double[n][n];
     this.vec = new double[n][n];
     this.val = new double[n];
   }
 
-  /** Decomposes the symmetric part of s (n × n, read only). */
-  void compute(double[][] s) {
+  /** Decomposes the symmetric part (S + Sᵀ)/2 of s (n × n, finite, read only; not checked). */
+  public void compute(double[][] s) {
     double frob2 = 0;
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
@@ -95,10 +97,25 @@ final class SymmetricEigen {
   }
 
   /** Number of eigenvalues above tol · max(1, largest) (the numerical rank, as the prototype). */
-  int rank(double tol) {
+  public int rank(double tol) {
     double cut = tol * Math.max(1, n == 0 ? 0 : val[0]);
     int r = 0;
     while (r < n && val[r] > cut) r++;
     return r;
+  }
+
+  /** The dimension n. */
+  public int dimension() {
+    return n;
+  }
+
+  /** Eigenvalue k of the last compute, in descending order. */
+  public double value(int k) {
+    return val[k];
+  }
+
+  /** Entry i of the unit eigenvector of {@link #value(int) value(k)}. */
+  public double vector(int i, int k) {
+    return vec[i][k];
   }
 }
