@@ -151,14 +151,7 @@ public final class ScenarioRunner {
       write(written, dir.resolve("run.json"), p -> RunRecord.write(p, record));
       return new Result(dir, shownDir, List.copyOf(written), List.copyOf(results), record, List.copyOf(warnings));
     } catch (RuntimeException | Error e) {
-      for (Path p : written) {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-          // keep the original failure
-        }
-      }
-      removeCreated(created);
+      undo(written, created);
       throw e;
     }
   }
@@ -207,16 +200,21 @@ public final class ScenarioRunner {
       write(written, dir.resolve("run.json"), p -> RunRecord.write(p, record));
       return new Result(dir, shownDir, List.copyOf(written), List.of(), record, List.of());
     } catch (RuntimeException | Error e) {
-      for (Path p : written) {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-          // keep the original failure
-        }
-      }
-      removeCreated(created);
+      undo(written, created);
       throw e;
     }
+  }
+
+  /** After a failure: deletes the files written so far and the directories this run created. */
+  private static void undo(List<Path> written, List<Path> created) {
+    for (Path p : written) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException ignored) {
+        // keep the original failure
+      }
+    }
+    removeCreated(created);
   }
 
   private interface FileWrite {
