@@ -92,7 +92,8 @@ final class CardReader {
     ObjectNode params = root.has("params") ? object(root.get("params"), "params") : null;
     Map<String, Object> baseParams = params == null ? Map.of() : javaMap(params);
 
-    TimeGrid grid = time(root);
+    // a Study that does not use time (e.g. sample complexity) has no time section; checked below
+    TimeGrid grid = root.has("time") ? time(root) : null;
     OdeOptions solver = null;
     Scenario.Sde sde = null;
     if (regime == Regime.BALLISTIC) {
@@ -116,7 +117,7 @@ final class CardReader {
 
     ObjectNode simulate = root.has("simulate") ? object(root.get("simulate"), "simulate") : null;
     if (simulate != null) keys(simulate, "simulate", SIMULATE);
-    if (simulate != null && grid.t0() != 0) {
+    if (simulate != null && grid != null && grid.t0() != 0) {
       throw y.error("time.start", "must be 0 when simulate is given (SGD starts at step 0), got " + grid.t0());
     }
 
@@ -164,11 +165,15 @@ final class CardReader {
               Set.of(), factory.name(), regime);
           plantPath = "simulate.plant";
         }
-        if (!(v.model() instanceof IterationReport)) checkSimulator(v, regime, sim, plant, plantPath);
+        if (!(v.model() instanceof Study)) checkSimulator(v, regime, sim, plant, plantPath);
         planted.add(new Scenario.Variant(v.label(), v.model(), v.init(), plant));
       }
       variants = planted;
     }
+
+    boolean timed = !(variants.get(0).model() instanceof Study st) || st.usesTime();
+    if (timed && grid == null) throw y.error("time", "required: {start: 0, end: T, samples: n}");
+    if (!timed && grid != null) throw y.error("time", "not used by model '" + factory.name() + "' (a study computed as a whole)");
 
     SpectrumStudy.Options spectrum = root.has("spectrum") ? spectrum(object(root.get("spectrum"), "spectrum"), sim, regime, variants) : null;
 
@@ -363,7 +368,7 @@ final class CardReader {
     } catch (IllegalArgumentException e) {
       throw paramError(e, factory, vi, label, vParams);
     }
-    if (model instanceof IterationReport) {      // iteration-indexed: no layout, init or events
+    if (model instanceof Study) {      // iteration-indexed: no layout, init or events
       if (baseInit != null) throw y.error("init", "not used by model '" + factory.name() + "' (its limit is iteration-indexed)");
       if (vInit != null) throw y.error("variants[" + vi + "].init", "not used by model '" + factory.name() + "'");
       if (y.has("events")) throw y.error("events", "not used by model '" + factory.name() + "' (its limit is iteration-indexed)");

@@ -27,13 +27,11 @@ public final class RunSummary {
   /** The summary lines of a finished run. */
   public static List<String> lines(Scenario s, ScenarioRunner.Result r) {
     List<String> out = new ArrayList<>();
-    if (s.variants().get(0).model() instanceof IterationReport) {   // iteration-indexed: summary from run.json
-      out.add(s.name() + ": model " + s.factory().name() + " " + s.baseParams() + ", iterations l = 0.."
-          + num(s.grid().t1()));
-      for (Object v : (List<?>) r.record().get("variants")) {
-        java.util.Map<?, ?> m = (java.util.Map<?, ?>) v;
-        out.add("  " + (m.get("label") == null ? "" : "[" + m.get("label") + "] ") + m.get("method")
-            + "; final: " + m.get("final"));
+    if (s.variants().get(0).model() instanceof Study) {   // computed as a whole: one summary line per variant
+      out.add(s.name() + ": model " + s.factory().name() + " " + s.baseParams());
+      for (int i = 0; i < r.studies().size(); i++) {
+        String label = s.variants().get(i).label();
+        out.add("  " + (label == null ? "" : "[" + label + "] ") + r.studies().get(i).summary());
       }
       return out;
     }

@@ -99,10 +99,11 @@ public final class ScenarioRunner {
 
   /**
    * A finished run: the directory as resolved and as shown to the user, the files written (in
-   * order), per-variant results, the run record and warnings (e.g. failed ensemble paths).
+   * order), per-variant results, the run record, warnings (e.g. failed ensemble paths) and, for a
+   * {@link Study} card, each variant's output (the other lists are then empty).
    */
   public record Result(Path outDir, String shownDir, List<Path> files, List<VariantResult> variants,
-      Map<String, Object> record, List<String> warnings) {}
+      Map<String, Object> record, List<String> warnings, List<Study.Output> studies) {}
 
   /** Runs the scenario; see the class comment. */
   public static Result run(Scenario s, Options o) {
@@ -113,8 +114,8 @@ public final class ScenarioRunner {
     long t0 = System.nanoTime();
     List<Path> created = prepare(s, dir, shownDir, dirField);
     List<Path> written = new ArrayList<>();
-    if (s.variants().get(0).model() instanceof IterationReport) {
-      return runIterated(s, o, dir, shownDir, created, written, started, t0);
+    if (s.variants().get(0).model() instanceof Study) {
+      return runStudy(s, o, dir, shownDir, created, written, started, t0);
     }
     try {
       List<String> warnings = new ArrayList<>();
@@ -149,7 +150,7 @@ public final class ScenarioRunner {
       }
       if (s.output().chart()) write(written, dir.resolve("chart.png"), p -> Charts.write(p, s, results));
       write(written, dir.resolve("run.json"), p -> RunRecord.write(p, record));
-      return new Result(dir, shownDir, List.copyOf(written), List.copyOf(results), record, List.copyOf(warnings));
+      return new Result(dir, shownDir, List.copyOf(written), List.copyOf(results), record, List.copyOf(warnings), List.of());
     } catch (RuntimeException | Error e) {
       undo(written, created);
       throw e;
@@ -157,15 +158,15 @@ public final class ScenarioRunner {
   }
 
   /**
-   * A card whose model is an {@link IterationReport}: each variant computes its outputs, then they
+   * A card whose model is a {@link Study}: each variant computes its outputs, then they
    * are written (with the variant suffix before the extension) and a short {@code run.json}.
    * Failure handling as in {@link #run}.
    */
-  private static Result runIterated(Scenario s, Options o, Path dir, String shownDir, List<Path> created,
+  private static Result runStudy(Scenario s, Options o, Path dir, String shownDir, List<Path> created,
       List<Path> written, Instant started, long t0) {
     try {
-      List<IterationReport.Output> outs = new ArrayList<>();
-      for (Scenario.Variant v : s.variants()) outs.add(((IterationReport) v.model()).iterate(s, v, o.threads()));
+      List<Study.Output> outs = new ArrayList<>();
+      for (Scenario.Variant v : s.variants()) outs.add(((Study) v.model()).compute(s, v, o.threads()));
       List<String> names = new ArrayList<>();
       List<Map<String, Object>> variants = new ArrayList<>();
       for (int i = 0; i < outs.size(); i++) {
@@ -198,7 +199,7 @@ public final class ScenarioRunner {
       record.put("warnings", List.of());
       record.put("outputs", names);
       write(written, dir.resolve("run.json"), p -> RunRecord.write(p, record));
-      return new Result(dir, shownDir, List.copyOf(written), List.of(), record, List.of());
+      return new Result(dir, shownDir, List.copyOf(written), List.of(), record, List.of(), List.copyOf(outs));
     } catch (RuntimeException | Error e) {
       undo(written, created);
       throw e;

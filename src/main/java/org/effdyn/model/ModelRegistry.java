@@ -11,14 +11,15 @@ import org.effdyn.model.lazy.LazyDiagonal;
 import org.effdyn.model.lazy.LazyQuadratic;
 import org.effdyn.model.lazy.LazyTwoLayer;
 import org.effdyn.model.pca.SpikedPca;
+import org.effdyn.model.singleindex.SampleComplexityModel;
 import org.effdyn.model.singleindex.SingleIndex;
 import org.effdyn.model.xor.XorGmm;
 
 /** Every model the CLI and scenario cards know, by card name. */
 public final class ModelRegistry {
   private static final List<ModelFactory> FACTORIES = List.of(SpikedPca.FACTORY, Kgmm.FACTORY, XorGmm.FACTORY, Committee.FACTORY, HiddenManifoldCommittee.FACTORY,
-      LazyQuadratic.FACTORY, LazyDiagonal.FACTORY, LazyTwoLayer.FACTORY, SingleIndex.FACTORY, GenericModel.FACTORY,
-      DmfModel.FACTORY);
+      LazyQuadratic.FACTORY, LazyDiagonal.FACTORY, LazyTwoLayer.FACTORY, SingleIndex.FACTORY, SampleComplexityModel.FACTORY,
+      GenericModel.FACTORY, DmfModel.FACTORY);
 
   private ModelRegistry() {}
 

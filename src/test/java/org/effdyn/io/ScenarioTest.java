@@ -275,4 +275,22 @@ class ScenarioTest {
     assertThat(YamlTree.parent("init.Rperp[1,2]")).isEqualTo("init");
     assertThat(List.of(YamlTree.parse("x: -.inf\n", "t").root().get("x").doubleValue())).containsExactly(Double.NEGATIVE_INFINITY);
   }
+
+  @Test
+  void timeIsRequiredExceptByAStudyThatRefusesIt() throws IOException {
+    ScenarioException missing = error("model: pca\nparams: {lambda: 2}\n");
+    assertThat(missing.field()).isEqualTo("time");
+    assertThat(missing.getMessage()).contains("required");
+    String study = "model: sample-complexity\nparams: {N_k1: [50, 100], N_k2: [], N_k3: [], runs: 4}\n";
+    Scenario s = Scenario.load(card(study));
+    assertThat(s.grid()).isNull();
+    ScenarioException timed = error(study + "time: {end: 1}\n");
+    assertThat(timed.field()).isEqualTo("time");
+    assertThat(timed.getMessage()).contains("not used by model 'sample-complexity'");
+    ScenarioException one = error("model: sample-complexity\nparams: {N_k1: [50]}\n");
+    assertThat(one.field()).isEqualTo("params.N_k1");
+    assertThat(one.getMessage()).contains("at least 2 dimensions");
+    ScenarioException down = error("model: sample-complexity\nparams: {N_k2: [100, 50]}\n");
+    assertThat(down.getMessage()).contains("params.N_k2").contains("must increase");
+  }
 }

@@ -12,7 +12,7 @@ import org.effdyn.core.Dynamics;
 import org.effdyn.core.InitialLaw;
 import org.effdyn.core.Model;
 import org.effdyn.core.Regime;
-import org.effdyn.io.IterationReport;
+import org.effdyn.io.Study;
 import org.effdyn.io.Scenario;
 import org.effdyn.model.ModelFactory;
 import org.effdyn.model.ParamSpec;
@@ -23,7 +23,7 @@ import org.effdyn.sim.SgdSimulator;
 /**
  * Card model {@code dmf}: the DMF surrogate of full-batch training of a perceptron on a Gaussian
  * mixture (spec/dmf.md §9), run by {@code effdyn run CARD}. The limit is iteration-indexed, so the
- * model is an {@link IterationReport}, not a {@link Dynamics}: the card's {@code time} grid must be
+ * model is an {@link Study}, not a {@link Dynamics}: the card's {@code time} grid must be
  * the iteration grid {@code {start: 0, end: L-1, samples: L}}. Affine ω ({@code linear_sq}) is
  * solved exactly ({@link ExactSweep}), any other loss by Monte Carlo ({@link MonteCarloSweep}).
  * With {@code simulate: {d: [...], seeds: S, seed: s}} the card also runs finite-d full-batch
@@ -40,7 +40,7 @@ import org.effdyn.sim.SgdSimulator;
  * @param params   the card parameters, for the run record
  */
 public record DmfModel(DmfProblem problem, int paths, int replicas, long seed, Map<String, Object> params)
-    implements Model, IterationReport {
+    implements Model, Study {
 
   public DmfModel {
     new MonteCarloSweep.Options(paths, replicas, 2048, 1, seed);    // validates paths, replicas
@@ -84,7 +84,7 @@ public record DmfModel(DmfProblem problem, int paths, int replicas, long seed, M
     return MonteCarloSweep.solve(p, new MonteCarloSweep.Options(paths, replicas, 2048, threads, seed));
   }
 
-  @Override public Output iterate(Scenario card, Scenario.Variant variant, int threads) {
+  @Override public Output compute(Scenario card, Scenario.Variant variant, int threads) {
     DmfProblem p = problemFor(card);
     long t0 = System.nanoTime();
     DmfSolution dmf = solve(p, threads);
@@ -138,7 +138,7 @@ public record DmfModel(DmfProblem problem, int paths, int replicas, long seed, M
     fin.put("loss_test", dmf.lossTest()[last]);
     fin.put("err_test", dmf.errTest()[last]);
     rec.put("final", fin);
-    return new Output(files, rec);
+    return new Output(files, rec, dmf.method() + ", iterations l = 0.." + last + "; final: " + fin);
   }
 
   /** Card name {@code dmf}. */

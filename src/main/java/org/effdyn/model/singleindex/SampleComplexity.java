@@ -119,12 +119,23 @@ public final class SampleComplexity {
 
   /** Writes sample-complexity.csv and sample-complexity.png (log-log, one series per k) into dir. */
   public static List<String> write(Path dir, List<Point> points) {
+    writeCsv(dir.resolve("sample-complexity.csv"), points);
+    writeChart(dir.resolve("sample-complexity.png"), points);
+    return List.of("sample-complexity.csv", "sample-complexity.png");
+  }
+
+  /** The points as CSV (k, N, median, mean, se, runs, censored, α_c N), written atomically. */
+  public static void writeCsv(Path file, List<Point> points) {
     StringBuilder csv = new StringBuilder("k,N,median_samples,mean_samples,se,runs,censored,alpha_c_N\n");
     for (Point q : points) {
       csv.append(String.format(Locale.ROOT, "%d,%d,%.6g,%.6g,%.6g,%d,%d,%.6g%n", q.k(), q.n(), q.medianSamples(), q.meanSamples(),
           q.standardError(), q.runs(), q.censored(), SingleIndexOracles.alphaC(q.n(), q.k()) * q.n()));
     }
-    AtomicFiles.writeString(dir.resolve("sample-complexity.csv"), csv.toString());
+    AtomicFiles.writeString(file, csv.toString());
+  }
+
+  /** Log-log chart of the medians per k with the α_c N reference lines, written atomically as PNG. */
+  public static void writeChart(Path file, List<Point> points) {
     XYChart c = ChartFiles.chart("Samples to reach m = 1/2 from a uniform start (median)", "N", "samples", 720, 480);
     c.getStyler().setXAxisLogarithmic(true);
     c.getStyler().setYAxisLogarithmic(true);
@@ -146,7 +157,6 @@ public final class SampleComplexity {
       r.setLineStyle(new java.awt.BasicStroke(1.2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
       r.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
     }
-    ChartFiles.png(dir.resolve("sample-complexity.png"), c);
-    return List.of("sample-complexity.csv", "sample-complexity.png");
+    ChartFiles.png(file, c);
   }
 }
