@@ -99,6 +99,7 @@ final class RunRecord {
     if (v.limit() != null) {
       Trajectory t = v.limit();
       m.put("solve", stats(t.stats()));
+      if (t.provenance().containsKey("quadrature_error")) m.put("quadrature_error", t.provenance().get("quadrature_error"));
       List<Map<String, Object>> ev = new ArrayList<>();
       for (Trajectory.EventRecord e : t.events()) {
         Map<String, Object> em = new LinkedHashMap<>();

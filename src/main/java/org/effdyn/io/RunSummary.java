@@ -2,6 +2,7 @@ package org.effdyn.io;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.effdyn.analysis.FixedPoint;
@@ -49,6 +50,10 @@ public final class RunSummary {
         out.add("  " + lab + "fixed point reached: " + fp.map(p -> p.describe(layout)).orElse(
             "none (Newton from the final state does not converge: not settled by t1)"));
         out.add("  " + lab + "solver: " + t.provenance().get("solver") + ", " + stats(t.stats()));
+        if (t.provenance().get("quadrature_error") instanceof Map<?, ?> q) {
+          out.add("  " + lab + "drift quadrature error (estimated): " + num((Double) q.get("start")) + " at the start, "
+              + num((Double) q.get("end")) + " at the end");
+        }
       }
       if (v.summary() != null) {
         int last = v.summary().times().length - 1;

@@ -8,9 +8,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.effdyn.core.Dynamics;
+import org.effdyn.core.HasQuadratureError;
 import org.effdyn.core.InitialLaw;
 import org.effdyn.core.Regime;
 import org.effdyn.core.StateLayout;
@@ -279,6 +281,12 @@ public final class ScenarioRunner {
       law.sample(law.deterministic() ? null : RandomStreams.stream(s.initSeed(), 0), u0);
       for (int i = 0; i < fixedIdx.length; i++) u0[fixedIdx[i]] = fixedVal[i];
       limit = withDerived(v, new OdeSolver(s.solver()).solve(dyn, u0, s.grid(), s.events()));
+      if (dyn instanceof HasQuadratureError q) {
+        Map<String, Object> err = new LinkedHashMap<>();
+        err.put("start", q.quadratureError(u0));
+        err.put("end", q.quadratureError(limit.finalState()));
+        limit = limit.withProvenance(Map.of("quadrature_error", err));
+      }
     } else {
       Scenario.Sde sde = s.sde();
       SdeSolver solver = new SdeSolver(sde.dt(), sde.blowUp());

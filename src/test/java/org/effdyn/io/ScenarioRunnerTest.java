@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.effdyn.core.HasQuadratureError;
 import org.effdyn.core.Regime;
 import org.effdyn.solve.IntegrationException;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,11 @@ class ScenarioRunnerTest {
           assertThat(first[1 + j]).isEqualTo(vr.get("initial_state").get(stats.get(j)).asDouble());
         }
         assertThat(vr.get("solve").get("evaluations").asLong()).isPositive();
+        if (v.model().limit(s.regime()) instanceof HasQuadratureError) {
+          // a numerically integrated drift reports its estimated error at both ends of the solve
+          assertThat(vr.get("quadrature_error").get("start").asDouble()).isFinite().isNotNegative();
+          assertThat(vr.get("quadrature_error").get("end").asDouble()).isFinite().isNotNegative();
+        }
       } else {
         List<String> ens = lines(out.resolve("ensemble" + v.suffix() + ".csv"));
         assertThat(ens.get(0)).startsWith("t," + stats.get(0) + "_mean," + stats.get(0) + "_std,");

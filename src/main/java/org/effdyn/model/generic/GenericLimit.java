@@ -2,6 +2,7 @@ package org.effdyn.model.generic;
 
 import java.util.Arrays;
 import org.effdyn.core.Dynamics;
+import org.effdyn.core.HasQuadratureError;
 import org.effdyn.core.StateLayout;
 import org.effdyn.gauss.GaussianRule;
 import org.effdyn.gauss.SymmetricEigen;
@@ -54,7 +55,7 @@ import org.hipparchus.linear.MatrixUtils;
  * first call at each integration dimension, except inside an AD gradient ({@link MultiIndexLoss#gradient}
  * not overridden), which allocates short-lived objects.
  */
-public final class GenericLimit implements Dynamics {
+public final class GenericLimit implements Dynamics, HasQuadratureError {
   /** Relative eigenvalue cut of the rank decisions (as the prototype). */
   static final double RANK_TOL = 1e-12;
   /** Eigenvalues of R⊥ down to -1e-10 max(1, largest) are rounding (as {@link org.effdyn.gauss.CovarianceRoot}). */
@@ -349,6 +350,11 @@ public final class GenericLimit implements Dynamics {
       w.assembleTotal(w.hRep);
       for (int i = 0; i < n; i++) err[i] = Math.abs(w.hRep[i] - out[i]);
     }
+  }
+
+  /** {@link #report(double[])}'s maxError: the largest estimated quadrature error of h(u). */
+  @Override public double quadratureError(double[] u) {
+    return report(u).maxError();
   }
 
   /** The integration dimension, rule and estimated error at u (runs {@link #drift(double[], double[], double[])}). */

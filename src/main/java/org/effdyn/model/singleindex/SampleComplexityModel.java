@@ -27,7 +27,7 @@ import org.effdyn.sim.SgdSimulator;
  * m = 1/2, and fits the log-log slope of the median against N (theory: α_c N with α_c ∝ 1, log N,
  * N^{k-2}, i.e. slopes 1, about 1 + 1/log N, 2). A {@link Study}: no ODE, no {@code time}.
  *
- * <p>Files: {@code sample-complexity.csv} and {@code sample-complexity.png}; the fitted slopes go to
+ * <p>Files: {@code sample-complexity.csv} and {@code chart.png} (log-log); the fitted slopes go to
  * {@code run.json} and the console. Run (k, N_i, r) uses {@code RandomStreams.stream(seed, 1000 k + i, r)}.
  *
  * @param ns        dimensions per information exponent (ns[k-1]; an empty list skips k)
@@ -109,7 +109,7 @@ public record SampleComplexityModel(int[][] ns, int runs, double capFactor, long
     rec.put("wall_ms", (System.nanoTime() - t0) / 1e6);
     LinkedHashMap<String, Consumer<Path>> files = new LinkedHashMap<>();
     if (card.output().csv()) files.put("sample-complexity.csv", f -> SampleComplexity.writeCsv(f, points));
-    if (card.output().chart()) files.put("sample-complexity.png", f -> SampleComplexity.writeChart(f, points));
+    if (card.output().chart()) files.put("chart.png", f -> SampleComplexity.writeChart(f, points));
     String summary = "samples to reach m = 1/2, fitted exponents " + String.join(", ", shown)
         + " (theory: 1, about 1 + 1/log N, 2)" + (censored > 0 ? "; " + censored + " runs censored at the cap" : "");
     return new Output(files, rec, summary);
