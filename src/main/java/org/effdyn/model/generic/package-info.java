@@ -19,6 +19,15 @@
  * {@link org.effdyn.model.generic.GenericLimit} then implements {@link org.effdyn.core.Dynamics} on
  * the natural statistics (m, R⊥, θ) of §11(b) ({@link org.effdyn.model.generic.StatisticsLayout}),
  * and {@link org.effdyn.model.generic.StatisticMap} presents them in a model's own names (Q instead of
- * R⊥, v instead of θ).
+ * R⊥, v instead of θ). {@link org.effdyn.model.generic.Quadrature} chooses the rule (§11(h)) and
+ * {@link org.effdyn.model.generic.QuadratureReport} says what was integrated and how accurately.
+ *
+ * <p>The simulation and card side: {@link org.effdyn.model.generic.GenericSgdSimulator} runs online SGD
+ * in dimension d for the same law and loss (from the loss's gradient), started by
+ * {@link org.effdyn.model.generic.GenericStart} (exact planting of m, R⊥, θ);
+ * {@link org.effdyn.model.generic.NetworkLoss} builds two-layer networks and softmax classifiers from
+ * an {@link org.effdyn.model.generic.Activation} and an {@link org.effdyn.model.generic.OutputLoss},
+ * with hand-written gradients and declared kinks; {@link org.effdyn.model.generic.GenericModel} is
+ * the card model {@code generic}.
  */
 package org.effdyn.model.generic;
