@@ -86,7 +86,7 @@ final class ValidateCommand implements Callable<Integer> {
   static String line(CaseResult r) {
     ValidationCase c = r.vcase();
     StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-20s %s", c.name(), r.passed() ? "PASS" : "FAIL"));
-    if (c.metric() == ValidationCase.Metric.SUP_ERROR) {
+    if (c.metric() != ValidationCase.Metric.LAW) {
       for (CaseResult.Dim d : r.dims()) b.append(String.format(Locale.ROOT, "  d=%d %.4f", d.d(), d.mean()));
       b.append(String.format(Locale.ROOT, "  slope %.3f [%.3f, %.3f]", r.fit().slope(), r.fit().lower(), r.fit().upper()));
     } else {

@@ -10,12 +10,13 @@ import org.effdyn.core.Trajectory;
  * @param vcase     the case
  * @param full      full (large d) or quick run
  * @param dims      per dimension, in increasing d
- * @param fit       fitted log-log slope of the mean sup error (SUP_ERROR), else null
+ * @param fit       fitted log-log slope of the mean sup error (SUP_ERROR, ITERATION), else null
  * @param tlogFit   the same for the tLog-RMSE (reported, not judged), else null
  * @param rateOk    slope within rate ± band and errors decreasing (SUP_ERROR); max z within bound (LAW)
  * @param oracles   oracle checks
  * @param sgd       SGD recordings at the largest d (all seeds), for charts
- * @param limits    the limit from each of those runs' measured u(x_0) (SUP_ERROR), or SDE paths (LAW)
+ * @param limits    the limit from each of those runs' measured u(x_0) (SUP_ERROR), SDE paths (LAW), or
+ *                  the one limit (ITERATION)
  * @param wallNanos time taken
  */
 public record CaseResult(ValidationCase vcase, boolean full, List<Dim> dims, Metrics.Fit fit, Metrics.Fit tlogFit,
@@ -31,9 +32,16 @@ public record CaseResult(ValidationCase vcase, boolean full, List<Dim> dims, Met
    *                   statistic, sup_t |mean_SGD - mean_SDE|)
    * @param perStat    per statistic: mean over seeds of its sup error (LAW: sup_t |std diff|)
    * @param tlog       per seed: mean over statistics of the tLog-RMSE (LAW: empty)
-   * @param maxZ       LAW: largest |difference| / standard error over times and statistics (mean and std); else NaN
+   * @param maxZ       LAW: largest |difference| / standard error over times and statistics (mean and std);
+   *                   ITERATION: largest |seed-mean bias| / s.e. over the statistics at l = L−1; else NaN
+   * @param endpoints  ITERATION: per compared statistic, the seed-mean bias and d·Var at l = L−1; else empty
    */
-  public record Dim(int d, int seeds, int failed, double[] sup, Map<String, Double> perStat, double[] tlog, double maxZ) {
+  public record Dim(int d, int seeds, int failed, double[] sup, Map<String, Double> perStat, double[] tlog, double maxZ,
+      List<Endpoint> endpoints) {
+    public Dim {
+      endpoints = List.copyOf(endpoints);
+    }
+
     public double mean() {
       return Metrics.mean(sup);
     }
@@ -53,6 +61,22 @@ public record CaseResult(ValidationCase vcase, boolean full, List<Dim> dims, Met
       double m = 0;
       for (double x : sup) m = Math.max(m, x);
       return m;
+    }
+  }
+
+  /**
+   * One statistic at the last iteration over the seeds of one d (spec/dmf.md §9(f)1.4): bias of the
+   * seed mean, expected O(1/d), and the fluctuation constant d·Var, expected to tend to a constant.
+   *
+   * @param statistic the statistic
+   * @param bias      mean over seeds of (finite-d − limit)
+   * @param se        its standard error: the seed spread / √S, combined with the limit's Monte Carlo error
+   * @param dVar      d times the sample variance over seeds
+   */
+  public record Endpoint(String statistic, double bias, double se, double dVar) {
+    /** |bias| in standard errors. */
+    public double z() {
+      return bias == 0 ? 0 : se == 0 ? Double.POSITIVE_INFINITY : Math.abs(bias) / se;
     }
   }
 

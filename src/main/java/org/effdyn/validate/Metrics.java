@@ -97,10 +97,15 @@ public final class Metrics {
 
   /** Sample standard deviation (n - 1). */
   static double std(double[] x) {
+    return Math.sqrt(var(x));
+  }
+
+  /** Sample variance (n - 1); 0 for fewer than two values. */
+  static double var(double[] x) {
     if (x.length < 2) return 0;
     double m = mean(x);
     double s = 0;
     for (double v : x) s += (v - m) * (v - m);
-    return Math.sqrt(s / (x.length - 1));
+    return s / (x.length - 1);
   }
 }

@@ -65,16 +65,28 @@ public final class Report {
     StringBuilder b = new StringBuilder();
     b.append("# Validation: ").append(c.name()).append(r.passed() ? " — PASS" : " — FAIL").append("\n\n");
     if (!c.description().isBlank()) b.append(c.description().strip()).append("\n\n");
-    b.append("- model `").append(c.factory().name()).append("`, params ").append(c.params()).append(", regime ")
-        .append(c.regime().key()).append(", planted ").append(c.plant().isEmpty() ? "nothing (x_0 from the model's law)" : c.plant()).append('\n');
-    b.append("- grid t ∈ [").append(c.grid().t0()).append(", ").append(c.grid().t1()).append("], ").append(c.grid().samples())
+    boolean iter = c.metric() == ValidationCase.Metric.ITERATION;
+    if (iter) {
+      b.append("- model `").append(c.factory().name()).append("`, params ").append(c.params())
+          .append(", iteration-indexed: the limit computed once (").append(r.limits().get(0).provenance().getOrDefault("method", "limit")).append(")\n");
+    } else {
+      b.append("- model `").append(c.factory().name()).append("`, params ").append(c.params()).append(", regime ")
+          .append(c.regime().key()).append(", planted ").append(c.plant().isEmpty() ? "nothing (x_0 from the model's law)" : c.plant()).append('\n');
+    }
+    b.append(iter ? "- iterations l ∈ [" : "- grid t ∈ [").append(c.grid().t0()).append(", ").append(c.grid().t1()).append("], ").append(c.grid().samples())
         .append(" samples; ").append(r.full() ? "full" : "quick").append(" run: d = ").append(c.dims(r.full()))
         .append(", ").append(c.seeds(r.full())).append(" seeds per d, master seed ").append(c.seed()).append('\n');
     b.append("- compared: ").append(String.join(", ", c.statistics())).append(String.format(Locale.ROOT, "; wall time %.1f s%n%n", r.wallNanos() / 1e9));
-    if (c.metric() == ValidationCase.Metric.SUP_ERROR) {
-      b.append("SGD run (d_i, s) from `RandomStreams.stream(").append(c.seed()).append(", i, s)`; the limit from each run's measured u(x_0). ")
-          .append("Error of a run: max over the compared statistics of sup_t |SGD − limit|; tLog-RMSE: RMS over ")
-          .append(c.tlogPoints()).append(" log-spaced times (seed 001, §III.B), mean over statistics.\n\n");
+    if (c.metric() != ValidationCase.Metric.LAW) {
+      if (iter) {
+        b.append("Finite-d run (d_i, s) from `RandomStreams.stream(").append(c.seed()).append(", i, s)`; one limit for all runs. ")
+            .append("Error of a run: max over the compared statistics of sup_l |finite-d − limit|; tLog-RMSE: RMS over ")
+            .append(c.tlogPoints()).append(" log-spaced iterations, mean over statistics.\n\n");
+      } else {
+        b.append("SGD run (d_i, s) from `RandomStreams.stream(").append(c.seed()).append(", i, s)`; the limit from each run's measured u(x_0). ")
+            .append("Error of a run: max over the compared statistics of sup_t |SGD − limit|; tLog-RMSE: RMS over ")
+            .append(c.tlogPoints()).append(" log-spaced times (seed 001, §III.B), mean over statistics.\n\n");
+      }
       b.append("| d | runs | mean sup error | s.e. | min – max over seeds |");
       for (String s : c.statistics()) b.append(" sup ").append(s).append(" |");
       b.append(" tLog-RMSE |\n|---|---|---|---|---|");
@@ -89,6 +101,7 @@ public final class Report {
       b.append(String.format(Locale.ROOT, "%nFitted slope of log(mean sup error) on log(d): **%.3f**, 95%% CI [%.3f, %.3f]; expected %.2f ± %.2f: **%s**%n",
           r.fit().slope(), r.fit().lower(), r.fit().upper(), c.rate(), c.band(), r.rateOk() ? "pass" : "fail"));
       b.append(String.format(Locale.ROOT, "(tLog-RMSE slope %.3f, CI [%.3f, %.3f], reported only.)%n%n", r.tlogFit().slope(), r.tlogFit().lower(), r.tlogFit().upper()));
+      if (iter) endpoints(b, r);
     } else {
       b.append("SGD ensemble (").append(c.seeds(r.full())).append(" runs per d) against an SDE ensemble (").append(c.sdePaths())
           .append(" Euler–Maruyama paths, dt = ").append(c.sdeDt()).append("): per time, the difference of the means and of the standard deviations in units of their standard errors.\n\n");
@@ -122,9 +135,40 @@ public final class Report {
     return b.toString();
   }
 
+  /**
+   * ITERATION: per d and statistic at l = L−1, the seed-mean bias ± s.e. (expected O(1/d), within
+   * sampling error) and d·Var (expected to tend to a constant), spec/dmf.md §9(f)1.4.
+   */
+  private static void endpoints(StringBuilder b, CaseResult r) {
+    ValidationCase c = r.vcase();
+    int last = c.grid().samples() - 1;
+    b.append("At l = ").append(last).append(": seed-mean bias ± s.e. (the s.e. includes the limit's Monte Carlo error) and d·Var over seeds")
+        .append(Double.isNaN(c.maxZ()) ? " (reported only)" : String.format(Locale.ROOT, "; |bias| ≤ %.1f s.e. required", c.maxZ())).append(".\n\n");
+    b.append("| statistic |");
+    for (CaseResult.Dim d : r.dims()) b.append(" bias d=").append(d.d()).append(" |");
+    for (CaseResult.Dim d : r.dims()) b.append(" d·Var d=").append(d.d()).append(" |");
+    b.append("\n|---|");
+    for (int i = 0; i < 2 * r.dims().size(); i++) b.append("---|");
+    b.append('\n');
+    for (int j = 0; j < c.statistics().size(); j++) {
+      b.append("| ").append(c.statistics().get(j)).append(" |");
+      for (CaseResult.Dim d : r.dims()) {
+        CaseResult.Endpoint e = d.endpoints().get(j);
+        b.append(' ').append(signed(e.bias())).append(" ± ").append(f(e.se())).append(" |");
+      }
+      for (CaseResult.Dim d : r.dims()) b.append(' ').append(f(d.endpoints().get(j).dVar())).append(" |");
+      b.append('\n');
+    }
+    b.append(String.format(Locale.ROOT, "%nLargest |bias| / s.e.: %.2f.%n%n", r.dims().stream().mapToDouble(CaseResult.Dim::maxZ).max().orElse(0)));
+  }
+
+  private static String signed(double x) {
+    return (x >= 0 ? "+" : "") + f(x);
+  }
+
   static String errorsCsv(CaseResult r) {
     StringBuilder b = new StringBuilder("d,seed,sup_error");
-    boolean sup = r.vcase().metric() == ValidationCase.Metric.SUP_ERROR;
+    boolean sup = r.vcase().metric() != ValidationCase.Metric.LAW;
     b.append(sup ? ",tlog_rmse\n" : ",max_z\n");
     for (CaseResult.Dim d : r.dims()) {
       for (int s = 0; s < d.sup().length; s++) {
@@ -138,16 +182,17 @@ public final class Report {
   private static XYChart trajectoryPanel(CaseResult r, String stat) {
     ValidationCase c = r.vcase();
     int d = r.dims().get(r.dims().size() - 1).d();
-    XYChart ch = ChartFiles.chart(c.name() + ": " + stat + " (d = " + d + ")", "t", stat, 560, 460);
+    boolean iter = c.metric() == ValidationCase.Metric.ITERATION;
+    XYChart ch = ChartFiles.chart(c.name() + ": " + stat + " (d = " + d + ")", iter ? "l" : "t", stat, 560, 460);
     double[] t = r.sgd().get(0).times();
     boolean law = c.metric() == ValidationCase.Metric.LAW;
     if (!law) {
       Trajectory lim = r.limits().get(0);
-      line(ch, "limit (from seed 0's u(x_0))", lim.times(), lim.column(stat), java.awt.Color.BLACK, SeriesLines.SOLID);
+      line(ch, iter ? "limit" : "limit (from seed 0's u(x_0))", lim.times(), lim.column(stat), java.awt.Color.BLACK, SeriesLines.SOLID);
     } else {
       band(ch, "SDE", r.limits(), stat, t, java.awt.Color.BLACK);
     }
-    band(ch, "SGD", r.sgd(), stat, t, ChartFiles.PALETTE[0]);
+    band(ch, iter ? "finite d" : "SGD", r.sgd(), stat, t, ChartFiles.PALETTE[0]);
     return ch;
   }
 
@@ -227,12 +272,12 @@ public final class Report {
     StringBuilder b = new StringBuilder("# Validation reports\n\n| case | model | regime | run | result | rate / z | oracles |\n|---|---|---|---|---|---|---|\n");
     for (CaseResult r : results) {
       ValidationCase c = r.vcase();
-      String rate = c.metric() == ValidationCase.Metric.SUP_ERROR
+      String rate = c.metric() != ValidationCase.Metric.LAW
           ? String.format(Locale.ROOT, "slope %.3f [%.3f, %.3f] (expected %.2f ± %.2f)", r.fit().slope(), r.fit().lower(), r.fit().upper(), c.rate(), c.band())
           : String.format(Locale.ROOT, "max z %.2f (bound %.1f)", r.dims().stream().mapToDouble(CaseResult.Dim::maxZ).max().orElse(0), c.maxZ());
       long ok = r.oracles().stream().filter(CaseResult.OracleCheck::pass).count();
       b.append("| [").append(c.name()).append("](").append(c.name()).append("/report.md) | ").append(c.factory().name()).append(" | ")
-          .append(c.regime().key()).append(" | ").append(r.full() ? "full" : "quick").append(" | ").append(r.passed() ? "PASS" : "**FAIL**")
+          .append(c.metric() == ValidationCase.Metric.ITERATION ? "iteration" : c.regime().key()).append(" | ").append(r.full() ? "full" : "quick").append(" | ").append(r.passed() ? "PASS" : "**FAIL**")
           .append(" | ").append(rate).append(" | ").append(ok).append('/').append(r.oracles().size()).append(" |\n");
     }
     for (Map.Entry<String, String> e : failures.entrySet()) {

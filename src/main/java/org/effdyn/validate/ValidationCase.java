@@ -39,7 +39,20 @@ import org.effdyn.model.ModelRegistry;
  *   - {kind: fold, parameter: lambda, value: 3.0792, tolerance: 1e-4,
  *      start: {lambda: 4, m: 1, r2perp: 1}, direction: -1, range: [2, 6]}
  * </pre>
- * Errors name the file and the field.
+ * An iteration-indexed model ({@link IterationLimit}, e.g. {@code dmf}, spec/dmf.md §9(f)) is
+ * compared on its iteration grid l = 0..L−1 against a limit computed once per case:
+ * <pre>
+ * model: dmf
+ * params: {loss: softplus_sq, alpha: 2, eta: 0.5, paths: 20000, replicas: 4, seed: 1}
+ * time: {end: 19, samples: 20}              # the iteration grid: end = L-1, samples = L
+ * dims: {quick: [200, 800], full: [200, 800, 3200]}
+ * seeds: {quick: 4, full: 12}               # finite-d runs per dimension
+ * seed: 5                                   # run (d_i, s) uses stream(seed, i, s)
+ * statistics: [loss_train, err_train]       # default: every observable of the model
+ * expect: {rate: -0.5, band: 0.3, bias_z: 4}   # bias_z optional: |seed-mean bias at l = L-1| in s.e.
+ * </pre>
+ * ({@code regime}, {@code plant}, {@code solver}, {@code sde}, {@code oracles} and
+ * {@code tlog_points} do not apply there.) Errors name the file and the field.
  */
 public record ValidationCase(Path file, String name, String description, ModelFactory factory,
     Map<String, Object> params, Model model, Regime regime, Map<String, Double> plant, TimeGrid grid,
@@ -52,7 +65,13 @@ public record ValidationCase(Path file, String name, String description, ModelFa
     /** Pathwise: sup over t of |SGD - limit| from each run's measured u(x_0) (ballistic). */
     SUP_ERROR,
     /** In law: per-time mean and std of an SGD ensemble against an SDE ensemble (diffusive). */
-    LAW
+    LAW,
+    /**
+     * Pathwise over iterations: per run, sup over l of |finite-d − limit| against an
+     * {@link IterationLimit} computed once per case; also the seed-mean bias and d·Var at l = L−1.
+     * {@code maxZ} is then the optional bound {@code expect.bias_z} on |bias| / s.e. (NaN: reported only).
+     */
+    ITERATION
   }
 
   /** An oracle value from the spec, checked on the limit. */
@@ -85,6 +104,53 @@ public record ValidationCase(Path file, String name, String description, ModelFa
     YamlTree y = YamlTree.read(file, file.toString());
     if (y.root() == null || !y.root().isObject()) throw y.error("", "a validation case must be a YAML mapping");
     return new Reader(y, file).read(y.root());
+  }
+
+  /** The keys of an {@link IterationLimit} case (Metric.ITERATION). */
+  static final List<String> ITERATION_TOP = List.of("description", "model", "params", "time", "dims", "seeds", "seed",
+      "statistics", "expect");
+
+  /** Reads a case of an iteration-indexed model, with the shared field checks of {@link Reader}. */
+  private record IterationReader(Reader r) {
+    ValidationCase read(JsonNode root, Path file, String name, String description, ModelFactory factory,
+        Map<String, Object> params, Model model, IterationLimit it) {
+      for (String k : TOP) {
+        if (root.has(k) && !ITERATION_TOP.contains(k)) {
+          throw r.err(k, "does not apply to model '" + factory.name() + "' (iteration-indexed, its limit computed once); valid keys: "
+              + String.join(", ", ITERATION_TOP));
+        }
+      }
+      StateLayout layout = it.observables();
+      if (!root.has("time")) throw r.err("time", "required: the iteration grid {end: L-1, samples: L}");
+      JsonNode t = r.object(root.get("time"), "time");
+      r.keys(t, "time", List.of("end", "samples"));
+      if (!t.has("end") || !t.has("samples")) throw r.err("time", "needs end and samples: the iteration grid {end: L-1, samples: L}");
+      int samples = r.atLeast(r.integer(t.get("samples"), "time.samples"), 2, "time.samples");
+      double end = r.finite(t.get("end"), "time.end");
+      if (end != samples - 1) {
+        throw r.err("time.end", "model '" + factory.name() + "' runs on the iteration grid l = 0..L-1: end must be samples - 1 = "
+            + (samples - 1) + ", got " + end);
+      }
+      TimeGrid grid = new TimeGrid(0, samples - 1, samples);
+      if (!root.has("dims")) throw r.err("dims", "required: {quick: [d1, d2], full: [d1, d2, d3]}");
+      JsonNode d = r.object(root.get("dims"), "dims");
+      r.keys(d, "dims", List.of("quick", "full"));
+      List<Integer> quick = r.dims(d.get("quick"), "dims.quick", 2);
+      List<Integer> full = d.has("full") ? r.dims(d.get("full"), "dims.full", 2) : quick;
+      int[] seeds = r.seeds(root);
+      long seed = root.has("seed") ? r.integer(root.get("seed"), "seed") : 1;
+      List<String> stats = r.statistics(root, layout);
+      if (!root.has("expect")) throw r.err("expect", "required: {rate: -0.5, band: 0.3} (optional bias_z: 4)");
+      JsonNode e = r.object(root.get("expect"), "expect");
+      r.keys(e, "expect", List.of("rate", "band", "bias_z"));
+      if (!e.has("rate") || !e.has("band")) throw r.err("expect", "needs rate and band, e.g. {rate: -0.5, band: 0.3}");
+      double rate = r.finite(e.get("rate"), "expect.rate");
+      double band = r.positive(e.get("band"), "expect.band");
+      double biasZ = e.has("bias_z") ? r.positive(e.get("bias_z"), "expect.bias_z") : Double.NaN;
+      return new ValidationCase(file, name, description, factory, params, model, Regime.BALLISTIC, Map.of(), grid,
+          org.effdyn.solve.OdeOptions.defaults(), Double.NaN, 0, quick, full, seeds[0], seeds[1], seed, stats,
+          Metric.ITERATION, rate, band, biasZ, 20, List.of());
+    }
   }
 
   private static final class Reader {
@@ -129,6 +195,7 @@ public record ValidationCase(Path file, String name, String description, ModelFa
         for (var spec : factory.parameters()) if (m.startsWith(spec.name() + " ")) field = "params." + spec.name();
         throw err(field, m);
       }
+      if (model instanceof IterationLimit it) return new IterationReader(this).read(root, file, name, description, factory, params, model, it);
       Regime regime = Regime.BALLISTIC;
       if (root.has("regime")) {
         try {
@@ -192,27 +259,10 @@ public record ValidationCase(Path file, String name, String description, ModelFa
       int minDims = metric == Metric.SUP_ERROR ? 2 : 1;
       List<Integer> quick = dims(d.get("quick"), "dims.quick", minDims);
       List<Integer> full = d.has("full") ? dims(d.get("full"), "dims.full", minDims) : quick;
-      int quickSeeds = 4, fullSeeds = 8;
-      if (root.has("seeds")) {
-        JsonNode s = object(root.get("seeds"), "seeds");
-        keys(s, "seeds", List.of("quick", "full"));
-        if (s.has("quick")) quickSeeds = atLeast(integer(s.get("quick"), "seeds.quick"), 2, "seeds.quick");
-        fullSeeds = s.has("full") ? atLeast(integer(s.get("full"), "seeds.full"), 2, "seeds.full") : quickSeeds;
-      }
+      int[] seedCounts = seeds(root);
+      int quickSeeds = seedCounts[0], fullSeeds = seedCounts[1];
       long seed = root.has("seed") ? integer(root.get("seed"), "seed") : 1;
-      List<String> stats = new ArrayList<>();
-      if (root.has("statistics")) {
-        JsonNode s = root.get("statistics");
-        if (!s.isArray() || s.isEmpty()) throw err("statistics", "must be a non-empty list of statistic names");
-        for (JsonNode x : s) {
-          if (!layout.contains(x.asText())) {
-            throw err("statistics", "unknown statistic '" + x.asText() + "'; known: " + String.join(", ", layout.names()));
-          }
-          stats.add(layout.name(layout.indexOf(x.asText())));
-        }
-      } else {
-        stats.addAll(layout.names());
-      }
+      List<String> stats = statistics(root, layout);
       double rate = Double.NaN, band = Double.NaN, maxZ = Double.NaN;
       if (!root.has("expect")) throw err("expect", metric == Metric.SUP_ERROR ? "required: {rate: -0.5, band: 0.25}" : "required: {max_z: 4}");
       JsonNode e = object(root.get("expect"), "expect");
@@ -235,6 +285,36 @@ public record ValidationCase(Path file, String name, String description, ModelFa
       }
       return new ValidationCase(file, name, description, factory, params, model, regime, plant, grid, solver, dt,
           paths, quick, full, quickSeeds, fullSeeds, seed, stats, metric, rate, band, maxZ, tlog, oracles);
+    }
+
+    /** {quick, full} seeds per dimension (default 4 and 8; each >= 2). */
+    int[] seeds(JsonNode root) {
+      int quickSeeds = 4, fullSeeds = 8;
+      if (root.has("seeds")) {
+        JsonNode s = object(root.get("seeds"), "seeds");
+        keys(s, "seeds", List.of("quick", "full"));
+        if (s.has("quick")) quickSeeds = atLeast(integer(s.get("quick"), "seeds.quick"), 2, "seeds.quick");
+        fullSeeds = s.has("full") ? atLeast(integer(s.get("full"), "seeds.full"), 2, "seeds.full") : quickSeeds;
+      }
+      return new int[] {quickSeeds, fullSeeds};
+    }
+
+    /** The compared statistics, in the layout's spelling (default: all). */
+    List<String> statistics(JsonNode root, StateLayout layout) {
+      List<String> stats = new ArrayList<>();
+      if (root.has("statistics")) {
+        JsonNode s = root.get("statistics");
+        if (!s.isArray() || s.isEmpty()) throw err("statistics", "must be a non-empty list of statistic names");
+        for (JsonNode x : s) {
+          if (!layout.contains(x.asText())) {
+            throw err("statistics", "unknown statistic '" + x.asText() + "'; known: " + String.join(", ", layout.names()));
+          }
+          stats.add(layout.name(layout.indexOf(x.asText())));
+        }
+      } else {
+        stats.addAll(layout.names());
+      }
+      return stats;
     }
 
     Oracle oracle(JsonNode o, String p, StateLayout layout, ModelFactory factory) {

@@ -34,6 +34,13 @@ import org.effdyn.solve.SdeSolver;
  *       law then the planted values); at every grid time and compared statistic the means and the
  *       standard deviations are compared in units of their standard errors; the case passes if the
  *       largest such z is at most {@code max_z} at every d.</li>
+ *   <li>ITERATION (an {@link IterationLimit} model, e.g. the DMF, spec/dmf.md §9(f)1): the limit is
+ *       computed once on the iteration grid; finite-d run (d_i, s) draws from
+ *       {@code RandomStreams.stream(seed, i, s)}; per run, the sup over l of |finite-d − limit| per
+ *       statistic (the run's error: the max over the compared statistics), fitted as for SUP_ERROR. At
+ *       l = L−1 and each d it also reports, per statistic, the seed-mean bias with its standard error
+ *       (seeds and the limit's Monte Carlo error) and d·Var over seeds; with {@code expect.bias_z} the
+ *       case also requires |bias| &lt;= bias_z · s.e. at every d.</li>
  * </ul>
  * Oracles are then checked on the limit. Runs are parallel over (d, seed) pairs; results do not depend
  * on the thread count.
@@ -43,6 +50,7 @@ public final class ValidationRunner {
 
   /** Runs the case (quick or full) on {@code threads} workers; progress (may be null) ticks once per SGD run. */
   public static CaseResult run(ValidationCase c, boolean full, int threads, Runnable progress) {
+    if (c.metric() == ValidationCase.Metric.ITERATION) return runIterations(c, full, threads, progress);
     long t0 = System.nanoTime();
     List<Integer> dims = c.dims(full);
     int seeds = c.seeds(full);
@@ -99,7 +107,7 @@ public final class ValidationRunner {
             tlog[s] += Metrics.tLogRmse(sgdA.get(s), limA.get(s), idx[j], tlogIdx) / idx.length;
           }
         }
-        out.add(new CaseResult.Dim(dims.get(a), sgdA.size(), failed, sup, perStat, tlog, Double.NaN));
+        out.add(new CaseResult.Dim(dims.get(a), sgdA.size(), failed, sup, perStat, tlog, Double.NaN, List.of()));
       } else {
         out.add(lawDim(c, dims.get(a), sgdA, sde, idx, failed));
       }
@@ -133,6 +141,78 @@ public final class ValidationRunner {
     List<CaseResult.OracleCheck> oracles = new ArrayList<>();
     for (ValidationCase.Oracle o : c.oracles()) oracles.add(check(c, o, solver));
     return new CaseResult(c, full, out, fit, tlogFit, ok, oracles, lastSgd, lastLim, System.nanoTime() - t0);
+  }
+
+  private static CaseResult runIterations(ValidationCase c, boolean full, int threads, Runnable progress) {
+    long t0 = System.nanoTime();
+    IterationLimit model = (IterationLimit) c.model();
+    List<Integer> dims = c.dims(full);
+    int seeds = c.seeds(full);
+    int nd = dims.size();
+    int iterations = c.grid().samples();
+    StateLayout layout = model.observables();
+    int[] idx = new int[c.statistics().size()];
+    for (int j = 0; j < idx.length; j++) idx[j] = layout.indexOf(c.statistics().get(j));
+    IterationLimit.Limit limit = model.limit(iterations, threads);
+    Trajectory lim = limit.value();
+    List<Trajectory> runs = Parallel.map(nd * seeds, threads, k -> {
+      try {
+        return model.finiteSize(iterations, dims.get(k / seeds), RandomStreams.stream(c.seed(), k / seeds, k % seeds));
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }, progress);
+    int[] tlogIdx = Metrics.logSampledIndices(c.grid().times(), c.tlogPoints());
+    int last = iterations - 1;
+    List<CaseResult.Dim> out = new ArrayList<>();
+    List<Trajectory> lastRuns = List.of();
+    int[] d = new int[nd];
+    double[] mean = new double[nd], se = new double[nd], tm = new double[nd], ts = new double[nd];
+    boolean ok = true;
+    for (int a = 0; a < nd; a++) {
+      List<Trajectory> rA = new ArrayList<>();
+      for (int s = 0; s < seeds; s++) if (runs.get(a * seeds + s) != null) rA.add(runs.get(a * seeds + s));
+      if (rA.size() < 2) {
+        throw new IllegalStateException(c.name() + ": only " + rA.size() + " of " + seeds + " finite-d runs at d=" + dims.get(a) + " succeeded");
+      }
+      int n = rA.size();
+      double[] sup = new double[n];
+      double[] tlog = new double[n];
+      Map<String, Double> perStat = new LinkedHashMap<>();
+      List<CaseResult.Endpoint> ends = new ArrayList<>();
+      double maxZ = 0;
+      for (int j = 0; j < idx.length; j++) {
+        String stat = c.statistics().get(j);
+        perStat.put(stat, 0.0);
+        double[] end = new double[n];
+        for (int s = 0; s < n; s++) {
+          double e = Metrics.supError(rA.get(s), lim, idx[j]);
+          sup[s] = Math.max(sup[s], e);
+          perStat.merge(stat, e / n, Double::sum);
+          tlog[s] += Metrics.tLogRmse(rA.get(s), lim, idx[j], tlogIdx) / idx.length;
+          end[s] = rA.get(s).state(last)[idx[j]] - lim.state(last)[idx[j]];
+        }
+        double var = Metrics.var(end);
+        double limSe = limit.standardError() == null ? 0 : limit.standardError().state(last)[idx[j]];
+        CaseResult.Endpoint ep = new CaseResult.Endpoint(stat, Metrics.mean(end), Math.sqrt(var / n + limSe * limSe), dims.get(a) * var);
+        ends.add(ep);
+        maxZ = Math.max(maxZ, ep.z());
+      }
+      CaseResult.Dim x = new CaseResult.Dim(dims.get(a), n, seeds - n, sup, perStat, tlog, maxZ, ends);
+      out.add(x);
+      d[a] = x.d();
+      mean[a] = x.mean();
+      se[a] = x.se();
+      tm[a] = Metrics.mean(tlog);
+      ts[a] = Metrics.std(tlog) / Math.sqrt(n);
+      if (a > 0) ok &= mean[a] < mean[a - 1];
+      if (!Double.isNaN(c.maxZ())) ok &= maxZ <= c.maxZ();
+      if (a == nd - 1) lastRuns = rA;
+    }
+    Metrics.Fit fit = Metrics.fit(d, mean, se, 0.95);
+    Metrics.Fit tlogFit = Metrics.fit(d, tm, ts, 0.95);
+    ok &= Math.abs(fit.slope() - c.rate()) <= c.band();
+    return new CaseResult(c, full, out, fit, tlogFit, ok, List.of(), lastRuns, List.of(lim), System.nanoTime() - t0);
   }
 
   private static List<Trajectory> sdeEnsemble(ValidationCase c, Dynamics dyn, int threads) {
@@ -176,7 +256,7 @@ public final class ValidationRunner {
       }
       supStd.put(c.statistics().get(j), worstStd);
     }
-    return new CaseResult.Dim(d, sgd.size(), failed, supMean, supStd, new double[0], maxZ);
+    return new CaseResult.Dim(d, sgd.size(), failed, supMean, supStd, new double[0], maxZ, List.of());
   }
 
   private static double z(double diff, double se) {

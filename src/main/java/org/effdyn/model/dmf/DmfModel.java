@@ -7,11 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.effdyn.analysis.Parallel;
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.InitialLaw;
 import org.effdyn.core.Model;
 import org.effdyn.core.Regime;
+import org.effdyn.core.SolveStats;
+import org.effdyn.core.StateLayout;
+import org.effdyn.core.Trajectory;
 import org.effdyn.io.Study;
 import org.effdyn.io.Scenario;
 import org.effdyn.model.ModelFactory;
@@ -19,6 +23,7 @@ import org.effdyn.model.ParamSpec;
 import org.effdyn.model.Params;
 import org.effdyn.sim.RandomStreams;
 import org.effdyn.sim.SgdSimulator;
+import org.effdyn.validate.IterationLimit;
 
 /**
  * Card model {@code dmf}: the DMF surrogate of full-batch training of a perceptron on a Gaussian
@@ -40,7 +45,7 @@ import org.effdyn.sim.SgdSimulator;
  * @param params   the card parameters, for the run record
  */
 public record DmfModel(DmfProblem problem, int paths, int replicas, long seed, Map<String, Object> params)
-    implements Model, Study {
+    implements Model, Study, IterationLimit {
 
   public DmfModel {
     new MonteCarloSweep.Options(paths, replicas, 2048, 1, seed);    // validates paths, replicas
@@ -139,6 +144,41 @@ public record DmfModel(DmfProblem problem, int paths, int replicas, long seed, M
     fin.put("err_test", dmf.errTest()[last]);
     rec.put("final", fin);
     return new Output(files, rec, dmf.method() + ", iterations l = 0.." + last + "; final: " + fin);
+  }
+
+  /**
+   * The §9(h) per-iteration observables: loss_train, err_train, loss_test, err_test, beta[y],
+   * theta2 (= V_θ(l,l)), alpha[y], Vomega (= V_ω(l,l)), the columns of {@code dmf.csv}.
+   */
+  @Override public StateLayout observables() {
+    int k = problem.classes();
+    return StateLayout.builder().scalar("loss_train").scalar("err_train").scalar("loss_test").scalar("err_test")
+        .vector("beta", k).scalar("theta2").vector("alpha", k).scalar("Vomega").build();
+  }
+
+  /** The DMF on L iterations ({@link #solve}), with its Monte Carlo standard errors (null if exact). */
+  @Override public Limit limit(int iterations, int threads) {
+    DmfSolution s = solve(problem.withIterations(iterations), threads);
+    return new Limit(trajectory(s, Map.of("method", s.method())),
+        s.standardError() == null ? null : trajectory(s.standardError(), Map.of()));
+  }
+
+  /** Finite-d full-batch training ({@link FullBatchSimulator}), data and θ0 from rng. */
+  @Override public Trajectory finiteSize(int iterations, int d, UniformRandomProvider rng) {
+    return trajectory(FullBatchSimulator.run(problem.withIterations(iterations), d, rng), Map.of());
+  }
+
+  /** Rows of the per-iteration table as a trajectory in l. */
+  private Trajectory trajectory(DmfSolution s, Map<String, Object> provenance) {
+    StateLayout layout = observables();
+    int n = s.iterations();
+    double[] l = new double[n];
+    double[][] rows = new double[n][];
+    for (int i = 0; i < n; i++) {
+      l[i] = i;
+      rows[i] = Arrays.copyOfRange(DmfFiles.row(s, i), 1, layout.size() + 1);
+    }
+    return new Trajectory(layout, l, rows, List.of(), new double[n][0], List.of(), SolveStats.NONE, provenance);
   }
 
   /** Card name {@code dmf}. */
