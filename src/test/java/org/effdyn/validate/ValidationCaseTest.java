@@ -65,4 +65,45 @@ class ValidationCaseTest {
           .hasMessageContaining((String) k[1]);
     }
   }
+
+  static final String DMF = String.join("\n",
+      "model: dmf",
+      "params: {loss: softplus_sq, alpha: 2, paths: 2000, replicas: 2}",
+      "time: {end: 9, samples: 10}",
+      "dims: {quick: [100, 400]}",
+      "seeds: {quick: 3}",
+      "expect: {rate: -0.5, band: 0.3}",
+      "");
+
+  @Test
+  void readsAnIterationCase() throws IOException {
+    ValidationCase c = load(DMF);
+    assertThat(c.metric()).isEqualTo(ValidationCase.Metric.ITERATION);
+    assertThat(c.grid().samples()).isEqualTo(10);
+    assertThat(c.dims(true)).containsExactly(100, 400);
+    assertThat(c.statistics()).containsExactly("loss_train", "err_train", "loss_test", "err_test", "beta[1]", "beta[2]",
+        "theta2", "alpha[1]", "alpha[2]", "Vomega");
+    assertThat(c.maxZ()).isNaN();
+    assertThat(load(DMF.replace("band: 0.3", "band: 0.3, bias_z: 4")).maxZ()).isEqualTo(4);
+  }
+
+  @Test
+  void badIterationInputNamesTheField() {
+    Object[][] cases = {
+        {DMF.replace("end: 9", "end: 10"), "c.yaml:3: time.end: model 'dmf' runs on the iteration grid l = 0..L-1: end must be samples - 1 = 9, got 10"},
+        {DMF.replace("time: {end: 9, samples: 10}", "time: {samples: 10}"), "time: needs end and samples"},
+        {DMF + "regime: ballistic\n", "regime: does not apply to model 'dmf'"},
+        {DMF + "plant: {m: 1}\n", "plant: does not apply"},
+        {DMF + "statistics: [loss]\n", "statistics: unknown statistic 'loss'; known: loss_train"},
+        {DMF.replace("band: 0.3", "band: 0.3, bias_z: -1"), "expect.bias_z: must be > 0"},
+        {DMF.replace("band: 0.3", "band: 0.3, max_z: 4"), "expect.max_z: unknown key"},
+        {DMF.replace("[100, 400]", "[400]"), "dims.quick: must be a list of at least 2 dimensions"},
+        {DMF.replace("seeds: {quick: 3}", "seeds: {quick: 1}"), "seeds.quick: must be >= 2"},
+        {DMF.replace("paths: 2000", "paths: -5"), "params.paths"},
+    };
+    for (Object[] k : cases) {
+      assertThatThrownBy(() -> load((String) k[0])).as((String) k[1]).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining((String) k[1]);
+    }
+  }
 }
