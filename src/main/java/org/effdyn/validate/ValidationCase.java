@@ -110,49 +110,6 @@ public record ValidationCase(Path file, String name, String description, ModelFa
   static final List<String> ITERATION_TOP = List.of("description", "model", "params", "time", "dims", "seeds", "seed",
       "statistics", "expect");
 
-  /** Reads a case of an iteration-indexed model, with the shared field checks of {@link Reader}. */
-  private record IterationReader(Reader r) {
-    ValidationCase read(JsonNode root, Path file, String name, String description, ModelFactory factory,
-        Map<String, Object> params, Model model, IterationLimit it) {
-      for (String k : TOP) {
-        if (root.has(k) && !ITERATION_TOP.contains(k)) {
-          throw r.err(k, "does not apply to model '" + factory.name() + "' (iteration-indexed, its limit computed once); valid keys: "
-              + String.join(", ", ITERATION_TOP));
-        }
-      }
-      StateLayout layout = it.observables();
-      if (!root.has("time")) throw r.err("time", "required: the iteration grid {end: L-1, samples: L}");
-      JsonNode t = r.object(root.get("time"), "time");
-      r.keys(t, "time", List.of("end", "samples"));
-      if (!t.has("end") || !t.has("samples")) throw r.err("time", "needs end and samples: the iteration grid {end: L-1, samples: L}");
-      int samples = r.atLeast(r.integer(t.get("samples"), "time.samples"), 2, "time.samples");
-      double end = r.finite(t.get("end"), "time.end");
-      if (end != samples - 1) {
-        throw r.err("time.end", "model '" + factory.name() + "' runs on the iteration grid l = 0..L-1: end must be samples - 1 = "
-            + (samples - 1) + ", got " + end);
-      }
-      TimeGrid grid = new TimeGrid(0, samples - 1, samples);
-      if (!root.has("dims")) throw r.err("dims", "required: {quick: [d1, d2], full: [d1, d2, d3]}");
-      JsonNode d = r.object(root.get("dims"), "dims");
-      r.keys(d, "dims", List.of("quick", "full"));
-      List<Integer> quick = r.dims(d.get("quick"), "dims.quick", 2);
-      List<Integer> full = d.has("full") ? r.dims(d.get("full"), "dims.full", 2) : quick;
-      int[] seeds = r.seeds(root);
-      long seed = root.has("seed") ? r.integer(root.get("seed"), "seed") : 1;
-      List<String> stats = r.statistics(root, layout);
-      if (!root.has("expect")) throw r.err("expect", "required: {rate: -0.5, band: 0.3} (optional bias_z: 4)");
-      JsonNode e = r.object(root.get("expect"), "expect");
-      r.keys(e, "expect", List.of("rate", "band", "bias_z"));
-      if (!e.has("rate") || !e.has("band")) throw r.err("expect", "needs rate and band, e.g. {rate: -0.5, band: 0.3}");
-      double rate = r.finite(e.get("rate"), "expect.rate");
-      double band = r.positive(e.get("band"), "expect.band");
-      double biasZ = e.has("bias_z") ? r.positive(e.get("bias_z"), "expect.bias_z") : Double.NaN;
-      return new ValidationCase(file, name, description, factory, params, model, Regime.BALLISTIC, Map.of(), grid,
-          org.effdyn.solve.OdeOptions.defaults(), Double.NaN, 0, quick, full, seeds[0], seeds[1], seed, stats,
-          Metric.ITERATION, rate, band, biasZ, 20, List.of());
-    }
-  }
-
   private static final class Reader {
     final YamlTree y;
     final Path file;
@@ -195,7 +152,7 @@ public record ValidationCase(Path file, String name, String description, ModelFa
         for (var spec : factory.parameters()) if (m.startsWith(spec.name() + " ")) field = "params." + spec.name();
         throw err(field, m);
       }
-      if (model instanceof IterationLimit it) return new IterationReader(this).read(root, file, name, description, factory, params, model, it);
+      if (model instanceof IterationLimit it) return readIteration(root, name, description, factory, params, model, it);
       Regime regime = Regime.BALLISTIC;
       if (root.has("regime")) {
         try {
@@ -285,6 +242,47 @@ public record ValidationCase(Path file, String name, String description, ModelFa
       }
       return new ValidationCase(file, name, description, factory, params, model, regime, plant, grid, solver, dt,
           paths, quick, full, quickSeeds, fullSeeds, seed, stats, metric, rate, band, maxZ, tlog, oracles);
+    }
+
+    /** A case of an iteration-indexed model (Metric.ITERATION): its own keys, the shared field checks. */
+    ValidationCase readIteration(JsonNode root, String name, String description, ModelFactory factory,
+        Map<String, Object> params, Model model, IterationLimit it) {
+      for (String k : TOP) {
+        if (root.has(k) && !ITERATION_TOP.contains(k)) {
+          throw err(k, "does not apply to model '" + factory.name() + "' (iteration-indexed, its limit computed once); valid keys: "
+              + String.join(", ", ITERATION_TOP));
+        }
+      }
+      StateLayout layout = it.observables();
+      if (!root.has("time")) throw err("time", "required: the iteration grid {end: L-1, samples: L}");
+      JsonNode t = object(root.get("time"), "time");
+      keys(t, "time", List.of("end", "samples"));
+      if (!t.has("end") || !t.has("samples")) throw err("time", "needs end and samples: the iteration grid {end: L-1, samples: L}");
+      int samples = atLeast(integer(t.get("samples"), "time.samples"), 2, "time.samples");
+      double end = finite(t.get("end"), "time.end");
+      if (end != samples - 1) {
+        throw err("time.end", "model '" + factory.name() + "' runs on the iteration grid l = 0..L-1: end must be samples - 1 = "
+            + (samples - 1) + ", got " + end);
+      }
+      TimeGrid grid = new TimeGrid(0, samples - 1, samples);
+      if (!root.has("dims")) throw err("dims", "required: {quick: [d1, d2], full: [d1, d2, d3]}");
+      JsonNode d = object(root.get("dims"), "dims");
+      keys(d, "dims", List.of("quick", "full"));
+      List<Integer> quick = dims(d.get("quick"), "dims.quick", 2);
+      List<Integer> full = d.has("full") ? dims(d.get("full"), "dims.full", 2) : quick;
+      int[] seeds = seeds(root);
+      long seed = root.has("seed") ? integer(root.get("seed"), "seed") : 1;
+      List<String> stats = statistics(root, layout);
+      if (!root.has("expect")) throw err("expect", "required: {rate: -0.5, band: 0.3} (optional bias_z: 4)");
+      JsonNode e = object(root.get("expect"), "expect");
+      keys(e, "expect", List.of("rate", "band", "bias_z"));
+      if (!e.has("rate") || !e.has("band")) throw err("expect", "needs rate and band, e.g. {rate: -0.5, band: 0.3}");
+      double rate = finite(e.get("rate"), "expect.rate");
+      double band = positive(e.get("band"), "expect.band");
+      double biasZ = e.has("bias_z") ? positive(e.get("bias_z"), "expect.bias_z") : Double.NaN;
+      return new ValidationCase(file, name, description, factory, params, model, Regime.BALLISTIC, Map.of(), grid,
+          org.effdyn.solve.OdeOptions.defaults(), Double.NaN, 0, quick, full, seeds[0], seeds[1], seed, stats,
+          Metric.ITERATION, rate, band, biasZ, 20, List.of());
     }
 
     /** {quick, full} seeds per dimension (default 4 and 8; each >= 2). */
