@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every shipped case in its quick form (validation/*.yaml, dims.quick / seeds.quick): SGD against the
  * limit with the expected rate, and the spec's oracle values (matrix threshold lambda_c = c_delta as a
  * branch point, tensor saddle-node lambda_c = 3.0792, recovered fixed points). The reports go to a
- * temporary directory. About 25 s on 2 cores.
+ * temporary directory. The DMF cases (dmf-perceptron-a2, -a1) compare finite-d full-batch GD with the DMF
+ * iteration by iteration. About 30 s on 2 cores (the two DMF cases about 2 s each).
  */
 @Tag("validation")
 class ValidationSuiteTest {
@@ -39,5 +40,9 @@ class ValidationSuiteTest {
     CaseResult tensor = o.results().stream().filter(r -> r.vcase().name().equals("pca-tensor3")).findFirst().orElseThrow();
     assertThat(tensor.oracles()).extracting(CaseResult.OracleCheck::pass).containsOnly(true);
     assertThat(tensor.oracles().get(1).measured()).isBetween(3.0791, 3.0793);
+    CaseResult dmf = o.results().stream().filter(r -> r.vcase().name().equals("dmf-perceptron-a2")).findFirst().orElseThrow();
+    assertThat(dmf.vcase().metric()).isEqualTo(ValidationCase.Metric.ITERATION);
+    for (CaseResult.Dim d : dmf.dims()) assertThat(d.endpoints()).hasSize(dmf.vcase().statistics().size());
+    assertThat(Files.readString(tmp.resolve("dmf-perceptron-a2/report.md"))).contains("d·Var");
   }
 }
