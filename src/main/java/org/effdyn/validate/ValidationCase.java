@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.effdyn.core.IterationLimit;
 import org.effdyn.core.Model;
 import org.effdyn.core.Regime;
 import org.effdyn.core.StateLayout;

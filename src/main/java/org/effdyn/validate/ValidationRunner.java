@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.effdyn.core.IterationLimit;
 import org.effdyn.analysis.Branch;
 import org.effdyn.analysis.Continuation;
 import org.effdyn.analysis.FixedPoint;

@@ -4,7 +4,7 @@
  * their spread over seeds, the fitted log-log rate with a confidence interval, pass/fail against the
  * expected rate and the spec's oracle values, and a report (Markdown, PNG, SVG) under
  * {@code validation/reports/}. Any registered model can be validated by a YAML file alone; a model whose
- * limit is iteration-indexed and computed as a whole (the DMF, {@link org.effdyn.validate.IterationLimit})
+ * limit is iteration-indexed and computed as a whole (the DMF, {@link org.effdyn.core.IterationLimit})
  * is compared with finite-d runs iteration by iteration, with the seed-mean bias and d·Var at the last
  * iteration. See docs/validation.md.
  */

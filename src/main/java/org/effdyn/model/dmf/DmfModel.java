@@ -23,7 +23,7 @@ import org.effdyn.model.ParamSpec;
 import org.effdyn.model.Params;
 import org.effdyn.sim.RandomStreams;
 import org.effdyn.sim.SgdSimulator;
-import org.effdyn.validate.IterationLimit;
+import org.effdyn.core.IterationLimit;
 
 /**
  * Card model {@code dmf}: the DMF surrogate of full-batch training of a perceptron on a Gaussian

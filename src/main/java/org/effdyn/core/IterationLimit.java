@@ -1,14 +1,12 @@
-package org.effdyn.validate;
+package org.effdyn.core;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.effdyn.core.StateLayout;
-import org.effdyn.core.Trajectory;
 
 /**
  * A model whose limit is iteration-indexed and computed as a whole, not an ODE/SDE in time (the DMF
  * surrogate of full-batch training, spec/dmf.md §9): a validation case of such a model compares
  * finite-d runs with the limit at every iteration l = 0..L−1 (metric {@code ITERATION} of
- * {@link ValidationCase}). Trajectories have time l and the columns of {@link #observables()}.
+ * {@code org.effdyn.validate.ValidationCase}). Trajectories have time l and the columns of {@link #observables()}.
  */
 public interface IterationLimit {
 
