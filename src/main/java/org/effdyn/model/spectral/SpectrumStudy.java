@@ -48,6 +48,11 @@ import org.effdyn.sim.SgdSimulator;
  * means), 2 for W_iW_i (on μ, ν), all K for vv; the other U-directions sit at the bulk level E[w]/λ,
  * below the edge of the empirical bulk (a Marchenko–Pastur-like law of width set by d/M̃), which is what
  * the empirical values beyond the outliers show. The k-GMM alignment uses E_min(k, top), as Thm 2.3.
+ *
+ * <p>At the last grid time of each k-GMM path it also keeps the coordinates of x^c and of the top-k
+ * eigenvectors of Hess_cc and Ĝ_cc for each c in {@code units} ({@link Vectors}; seed 003 Thm 2.4, Fig. 2.2:
+ * all live on the means, coordinates 1..k, up to O(ε + 1/λ)); the top-k pairs are the study's own when
+ * top ≥ k, else k more pairs by Lanczos.
  */
 public final class SpectrumStudy {
   private SpectrumStudy() {}
