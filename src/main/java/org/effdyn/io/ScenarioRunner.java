@@ -44,7 +44,8 @@ import org.effdyn.solve.SdeSolver;
  * </ul>
  * then {@code chart.png} (one panel per statistic), with {@code spectrum}: the Hessian/G-matrix spectra
  * along the first SGD seed of each d ({@link SpectrumStudy}) -&gt; {@code spectrum.csv},
- * {@code alignment.csv} and {@code spectrum.png}, and {@code run.json} (the run record).
+ * {@code alignment.csv} and {@code spectrum.png} (k-GMM also {@code vectors.csv} and {@code vectors.png}:
+ * the block coordinates at the end of each path), and {@code run.json} (the run record).
  *
  * <p>The output directory is created and probed before anything runs; everything is computed
  * before anything is written, and each file is written atomically. A failed run (a bad directory,
@@ -140,6 +141,7 @@ public final class ScenarioRunner {
           if (r.spectrum() != null) {
             write(written, dir.resolve("spectrum" + sfx + ".csv"), p -> SpectrumStudy.writeEigenvalues(p, r.spectrum()));
             write(written, dir.resolve("alignment" + sfx + ".csv"), p -> SpectrumStudy.writeAlignments(p, r.spectrum()));
+            if (!r.spectrum().vectors().isEmpty()) write(written, dir.resolve("vectors" + sfx + ".csv"), p -> SpectrumStudy.writeVectors(p, r.spectrum()));
           }
         }
       }
@@ -148,6 +150,9 @@ public final class ScenarioRunner {
           if (r.spectrum() == null) continue;
           String title = s.name() + (r.variant().label() == null ? "" : " " + r.variant().label());
           write(written, dir.resolve("spectrum" + r.variant().suffix() + ".png"), p -> SpectrumCharts.write(p, title, r.spectrum()));
+          if (!r.spectrum().vectors().isEmpty()) {
+            write(written, dir.resolve("vectors" + r.variant().suffix() + ".png"), p -> SpectrumCharts.writeVectors(p, title, r.spectrum()));
+          }
         }
       }
       if (s.output().chart()) write(written, dir.resolve("chart.png"), p -> Charts.write(p, s, results));
@@ -244,11 +249,16 @@ public final class ScenarioRunner {
         if (r.spectrum() != null) {
           n.add("spectrum" + sfx + ".csv");
           n.add("alignment" + sfx + ".csv");
+          if (!r.spectrum().vectors().isEmpty()) n.add("vectors" + sfx + ".csv");
         }
       }
     }
     if (s.output().chart()) {
-      for (VariantResult r : results) if (r.spectrum() != null) n.add("spectrum" + r.variant().suffix() + ".png");
+      for (VariantResult r : results) {
+        if (r.spectrum() == null) continue;
+        n.add("spectrum" + r.variant().suffix() + ".png");
+        if (!r.spectrum().vectors().isEmpty()) n.add("vectors" + r.variant().suffix() + ".png");
+      }
     }
     if (s.output().chart()) n.add("chart.png");
     n.add("run.json");

@@ -48,6 +48,42 @@ public final class SpectrumCharts {
     ChartFiles.png(file, panels, 3);
   }
 
+  /**
+   * {@code vectors.png} (k-GMM, seed 003 Fig. 2.2): one row per d, seed and class c, three panels of entries
+   * against the coordinate: x^c, the top-k eigenvectors of Hess_cc and those of Ĝ_cc (one colour per
+   * eigenvector index). The coordinate axis is logarithmic so that the means, coordinates 1..k, are
+   * resolved next to the d − k others (the paper places them at 50, 100, …, a permutation of coordinates).
+   */
+  public static void writeVectors(Path file, String title, SpectrumStudy.Result r) {
+    List<XYChart> panels = new ArrayList<>();
+    for (SpectrumStudy.Vectors v : r.vectors()) {
+      String c = v.block().substring(1);
+      String t = title + (v.seed() == 0 ? "" : " seed " + v.seed()) + ", d = " + v.d() + ", t = "
+          + String.format(java.util.Locale.ROOT, "%.4g", v.t()) + ": ";
+      int k = v.hessian().length;
+      panels.add(vectorPanel(t + "x^" + c, "entry of x^" + c, new double[][] {v.x()}, "x^" + c, k));
+      panels.add(vectorPanel(t + "Hess_" + c + c + ", top " + k, "eigenvector entry", v.hessian(), "Hess", k));
+      panels.add(vectorPanel(t + "G_" + c + c + ", top " + k, "eigenvector entry", v.g(), "G", k));
+    }
+    ChartFiles.png(file, panels, 3);
+  }
+
+  private static XYChart vectorPanel(String title, String yLabel, double[][] vectors, String name, int k) {
+    XYChart c = ChartFiles.chart(title, "coordinate (log scale; means at 1.." + k + ")", yLabel, WIDTH, HEIGHT);
+    c.getStyler().setXAxisLogarithmic(true);
+    int d = vectors[0].length;
+    double[] coord = new double[d];
+    for (int i = 0; i < d; i++) coord[i] = i + 1;
+    for (int j = 0; j < vectors.length; j++) {
+      XYSeries s = c.addSeries(vectors.length == 1 ? name : name + " " + (j + 1), coord, vectors[j]);
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+      s.setMarker(SeriesMarkers.NONE);
+      s.setLineColor(ChartFiles.PALETTE[j % ChartFiles.PALETTE.length]);
+      s.setLineWidth(1.2f);
+    }
+    return c;
+  }
+
   private static String label(String block, String matrix) {
     String name = matrix.equals("hessian") ? "Hess" : "G";
     return name + " " + (block.equals("v") ? "vv" : block.startsWith("W") ? block + block : block.replace("x", "class ") + " block");

@@ -48,6 +48,11 @@ import org.effdyn.sim.SgdSimulator;
  * means), 2 for W_iW_i (on μ, ν), all K for vv; the other U-directions sit at the bulk level E[w]/λ,
  * below the edge of the empirical bulk (a Marchenko–Pastur-like law of width set by d/M̃), which is what
  * the empirical values beyond the outliers show. The k-GMM alignment uses E_min(k, top), as Thm 2.3.
+ *
+ * <p>At the last grid time of each k-GMM path it also keeps the coordinates of x^c and of the top-k
+ * eigenvectors of Hess_cc and Ĝ_cc for each c in {@code units} ({@link Vectors}; seed 003 Thm 2.4, Fig. 2.2:
+ * all live on the means, coordinates 1..k, up to O(ε + 1/λ)); the top-k pairs are the study's own when
+ * top ≥ k, else k more pairs by Lanczos.
  */
 public final class SpectrumStudy {
   private SpectrumStudy() {}
@@ -92,8 +97,28 @@ public final class SpectrumStudy {
   /** One alignment ρ(vector, E_dim(block)). */
   public record Align(int d, int seed, double t, String vector, String block, String matrix, String source, int dim, double rho) {}
 
-  /** Everything computed. */
-  public record Result(List<Eigen> eigenvalues, List<Align> alignments) {}
+  /**
+   * The coordinates of one k-GMM block at the end of an SGD path (seed 003 Fig. 2.2): x^c and the top-k
+   * unit eigenvectors of Hess_cc and Ĝ_cc (hessian[j], g[j] for the (j+1)-th largest eigenvalue), each with
+   * its sign fixed so that its entry of largest magnitude is positive (eigenvectors have no sign; this
+   * choice draws a vector on a mean as a positive spike, and does not depend on x^c, which is orthogonal to
+   * some of them). Coordinates as in {@link KgmmSimulator}: μ_b = e_b, the first k coordinates.
+   */
+  public record Vectors(int d, int seed, double t, String block, double[] x, double[][] hessian, double[][] g) {}
+
+  /** Everything computed; vectors only for the k-GMM (one per d, seed and class in units). */
+  public record Result(List<Eigen> eigenvalues, List<Align> alignments, List<Vectors> vectors) {
+    public Result {
+      eigenvalues = List.copyOf(eigenvalues);
+      alignments = List.copyOf(alignments);
+      vectors = List.copyOf(vectors);
+    }
+
+    /** No coordinate vectors. */
+    public Result(List<Eigen> eigenvalues, List<Align> alignments) {
+      this(eigenvalues, alignments, List.of());
+    }
+  }
 
   /**
    * Checks that the model has spectral blocks here, naming the problem: a k-GMM with orthonormal means
@@ -128,6 +153,7 @@ public final class SpectrumStudy {
     boolean useLimit = limit != null && !(model instanceof XorGmm x && Double.isFinite(x.lambda()) && onSaddle(x, limit.state(0)));
     List<Eigen> eig = new ArrayList<>();
     List<Align> al = new ArrayList<>();
+    List<Vectors> vec = new ArrayList<>();
     for (int di = 0; di < dims.size(); di++) {
       int d = dims.get(di);
       int mt = Math.max(1, (int) Math.round(o.testRatio() * d));
@@ -157,13 +183,14 @@ public final class SpectrumStudy {
           snap.empirical(d, t, lrng, e1, a1);
           snap.population(d, t, "population_sgd", sim.layout(), u, e1, a1);
           if (useLimit) snap.population(d, t, "population", limit.layout(), limit.state(i), e1, a1);
+          if (i == n - 1) snap.vectors(d, si, t, lrng, vec);
         }
         int seed = si;
         for (Eigen e : e1) eig.add(new Eigen(e.d(), seed, e.t(), e.block(), e.matrix(), e.source(), e.index(), e.value()));
         for (Align a : a1) al.add(new Align(a.d(), seed, a.t(), a.vector(), a.block(), a.matrix(), a.source(), a.dim(), a.rho()));
       }
     }
-    return new Result(List.copyOf(eig), List.copyOf(al));
+    return new Result(eig, al, vec);
   }
 
   /** True if every overlap m_i^μ, m_i^ν is 0: the finite-λ XOR limit then stays there (spec §3(d)). */
@@ -177,6 +204,9 @@ public final class SpectrumStudy {
     void empirical(int d, double t, UniformRandomProvider rng, List<Eigen> eig, List<Align> al);
 
     void population(int d, double t, String source, StateLayout layout, double[] u, List<Eigen> eig, List<Align> al);
+
+    /** At the end of a path, after {@link #empirical} at that time: the block coordinates (k-GMM only). */
+    default void vectors(int d, int seed, double t, UniformRandomProvider rng, List<Vectors> out) {}
   }
 
   private static void addValues(List<Eigen> eig, int d, double t, String block, String matrix, String source, double[] values, int n) {
@@ -194,6 +224,8 @@ public final class SpectrumStudy {
     final KgmmSpectrum.TestSet test;
     final Options o;
     final GaussianRule rule;
+    /** The eigenpairs of the latest {@link #empirical} call, [unit index][0 Hessian, 1 G]. */
+    final Lanczos.Eigenpairs[][] latest;
 
     KgmmSnapshot(Kgmm model, KgmmSimulator sim, KgmmSpectrum.TestSet test, Options o) {
       this.model = model;
@@ -202,19 +234,39 @@ public final class SpectrumStudy {
       this.o = o;
       this.rule = Double.isInfinite(model.lambda()) ? null
           : GaussianRule.quasiMonteCarlo(2 * model.k(), o.populationPoints(), GaussianRule.DEFAULT_REPLICATES, GaussianRule.DEFAULT_SEED);
+      this.latest = new Lanczos.Eigenpairs[o.units().size()][2];
     }
 
     @Override public void empirical(int d, double t, UniformRandomProvider rng, List<Eigen> eig, List<Align> al) {
       double[][] x = sim.parameters();
       int n = Math.min(o.top(), d);
-      for (int c : o.units()) {
+      for (int ui = 0; ui < o.units().size(); ui++) {
+        int c = o.units().get(ui);
         for (int mi = 0; mi < 2; mi++) {
           Lanczos.Eigenpairs e = Lanczos.top(KgmmSpectrum.empiricalBlock(x, test, c, c, mi == 0), n, o.tol(), rng);
+          latest[ui][mi] = e;
           String block = "x" + c;
           addValues(eig, d, t, block, MATRICES[mi], "empirical", e.values(), n);
           int na = Math.min(n, model.k());
           al.add(new Align(d, 0, t, "x" + c, block, MATRICES[mi], "empirical", na, Alignment.rho(x[c], java.util.Arrays.copyOf(e.vectors(), na))));
         }
+      }
+    }
+
+    @Override public void vectors(int d, int seed, double t, UniformRandomProvider rng, List<Vectors> out) {
+      double[][] x = sim.parameters();
+      int k = model.k();
+      for (int ui = 0; ui < o.units().size(); ui++) {
+        int c = o.units().get(ui);
+        double[][][] v = new double[2][][];
+        for (int mi = 0; mi < 2; mi++) {
+          Lanczos.Eigenpairs e = latest[ui][mi];
+          // the study's own pairs when top >= k (the top k of more converged pairs), else k of their own
+          if (e.vectors().length < k) e = Lanczos.top(KgmmSpectrum.empiricalBlock(x, test, c, c, mi == 0), k, o.tol(), rng);
+          v[mi] = new double[k][];
+          for (int j = 0; j < k; j++) v[mi][j] = largestPositive(e.vectors()[j]);
+        }
+        out.add(new Vectors(d, seed, t, "x" + c, x[c].clone(), v[0], v[1]));
       }
     }
 
@@ -317,6 +369,16 @@ public final class SpectrumStudy {
     return e;
   }
 
+  /** A copy of v with the sign that makes its entry of largest magnitude positive. */
+  static double[] largestPositive(double[] v) {
+    int arg = 0;
+    for (int i = 1; i < v.length; i++) if (Math.abs(v[i]) > Math.abs(v[arg])) arg = i;
+    double s = v[arg] < 0 ? -1 : 1;
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) out[i] = s * v[i];
+    return out;
+  }
+
   private static double norm(double[] x) {
     double s = 0;
     for (double v : x) s += v * v;
@@ -330,6 +392,29 @@ public final class SpectrumStudy {
     StringBuilder sb = new StringBuilder("d,seed,t,block,matrix,source,index,value\n");
     for (Eigen e : r.eigenvalues()) {
       sb.append(String.format(Locale.ROOT, "%d,%d,%.10g,%s,%s,%s,%d,%.10g%n", e.d(), e.seed(), e.t(), e.block(), e.matrix(), e.source(), e.index(), e.value()));
+    }
+    AtomicFiles.write(file, out -> out.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * vectors.csv (k-GMM): d, seed, t, block, coordinate (1..d; the means μ_b are coordinates 1..k), x (the
+   * entry of x^c), hessian_1..hessian_k and g_1..g_k (the entries of the top-k eigenvectors of Hess_cc and
+   * Ĝ_cc, signs as in {@link Vectors}); one row per coordinate of each d, seed and block.
+   */
+  public static void writeVectors(Path file, Result r) {
+    if (r.vectors().isEmpty()) throw new IllegalArgumentException("no coordinate vectors (k-GMM only)");
+    int k = r.vectors().get(0).hessian().length;
+    StringBuilder sb = new StringBuilder("d,seed,t,block,coordinate,x");
+    for (String m : MATRICES) for (int j = 1; j <= k; j++) sb.append(',').append(m).append('_').append(j);
+    sb.append('\n');
+    for (Vectors v : r.vectors()) {
+      for (int i = 0; i < v.x().length; i++) {
+        sb.append(String.format(Locale.ROOT, "%d,%d,%.10g,%s,%d,%.10g", v.d(), v.seed(), v.t(), v.block(), i + 1, v.x()[i]));
+        for (double[][] m : new double[][][] {v.hessian(), v.g()}) {
+          for (double[] e : m) sb.append(String.format(Locale.ROOT, ",%.10g", e[i]));
+        }
+        sb.append('\n');
+      }
     }
     AtomicFiles.write(file, out -> out.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
   }
