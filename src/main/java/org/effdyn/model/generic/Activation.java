@@ -1,7 +1,6 @@
 package org.effdyn.model.generic;
 
-import java.util.Arrays;
-import java.util.Locale;
+import org.effdyn.core.Check;
 import org.hipparchus.CalculusFieldElement;
 import org.hipparchus.special.Erf;
 
@@ -51,10 +50,7 @@ public enum Activation {
    * @param field the card field, for the message (e.g. {@code params.activation})
    */
   public static Activation parse(String field, String s) {
-    String t = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
-    for (Activation a : values()) if (a.key.equals(t)) return a;
-    throw new IllegalArgumentException(field + ": unknown activation '" + s + "'; known: "
-        + String.join(", ", Arrays.stream(values()).map(Activation::key).toList()));
+    return Check.choice(field, s, Activation.class);
   }
 
   /** σ(z) over a field (for AD). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.effdyn.core.Check;
 import org.effdyn.core.DerivedColumns;
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.InitialLaw;
@@ -343,10 +344,7 @@ public final class GenericModel implements Model {
   }
 
   private static <E extends Enum<E>> E enumOf(Class<E> type, String field, String s) {
-    String t = s.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-    for (E e : type.getEnumConstants()) if (e.name().equals(t)) return e;
-    throw new IllegalArgumentException("params." + field + ": unknown value '" + s + "'; known: "
-        + String.join(", ", Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList()));
+    return Check.choice("params." + field, s, type);
   }
 
   private static String string(Map<String, ?> given, String name, String dflt) {
