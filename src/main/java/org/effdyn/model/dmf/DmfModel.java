@@ -11,19 +11,19 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.effdyn.analysis.Parallel;
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.InitialLaw;
+import org.effdyn.core.IterationLimit;
 import org.effdyn.core.Model;
 import org.effdyn.core.Regime;
 import org.effdyn.core.SolveStats;
 import org.effdyn.core.StateLayout;
 import org.effdyn.core.Trajectory;
-import org.effdyn.io.Study;
 import org.effdyn.io.Scenario;
+import org.effdyn.io.Study;
 import org.effdyn.model.ModelFactory;
 import org.effdyn.model.ParamSpec;
 import org.effdyn.model.Params;
 import org.effdyn.sim.RandomStreams;
 import org.effdyn.sim.SgdSimulator;
-import org.effdyn.core.IterationLimit;
 
 /**
  * Card model {@code dmf}: the DMF surrogate of full-batch training of a perceptron on a Gaussian
