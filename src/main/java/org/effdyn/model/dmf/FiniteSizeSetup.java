@@ -20,25 +20,10 @@ public record FiniteSizeSetup(double[] lambda, double[][] bigLambda, double[][] 
     double[] theta0, int[] classCounts, AnalyticPerceptron model) {
 
   public FiniteSizeSetup {
-    if (lambda == null || lambda.length < 1) {
-      throw new IllegalArgumentException("lambda must have length >= 1, got "
-          + (lambda == null ? "null" : lambda.length));
-    }
-    int L = lambda.length;
-    Check.allFinite("lambda", lambda);
-    if (bigLambda == null || bigLambda.length != L) {
-      throw new IllegalArgumentException("Lambda must be " + L + " x " + L);
-    }
-    for (int mu = 0; mu < L; mu++) {
-      Check.length("Lambda[" + mu + "]", bigLambda[mu], L);
-      Check.allFinite("Lambda[" + mu + "]", bigLambda[mu]);
-      for (int l = 0; l <= mu; l++) {
-        if (bigLambda[mu][l] != 0) {
-          throw new IllegalArgumentException("Lambda(" + mu + "," + l
-              + ") must be 0 (strictly upper: causal method), got " + bigLambda[mu][l]);
-        }
-      }
-    }
+    // (λ, Λ) are validated and copied by Coefficients: lengths, finiteness, causality (Λ strictly upper)
+    Coefficients c = new Coefficients(lambda, bigLambda);
+    lambda = c.lambda();
+    bigLambda = c.bigLambda();
     if (model == null) throw new IllegalArgumentException("model must not be null");
     int k = model.classes();
     if (means == null || means.length != k) {
@@ -56,10 +41,6 @@ public record FiniteSizeSetup(double[] lambda, double[][] bigLambda, double[][] 
       throw new IllegalArgumentException("classCounts must have length " + k);
     }
     for (int y = 0; y < k; y++) Check.atLeast("classCounts[" + y + "]", classCounts[y], 1);
-    lambda = lambda.clone();
-    double[][] bl = new double[L][];
-    for (int mu = 0; mu < L; mu++) bl[mu] = bigLambda[mu].clone();
-    bigLambda = bl;
     double[][] m = new double[k][];
     for (int y = 0; y < k; y++) m[y] = means[y].clone();
     means = m;
