@@ -38,6 +38,15 @@ public final class KgmmSpectrum {
     return Math.exp(m[c][l] - max) / z;
   }
 
+  /** Replaces logits by the softmax probabilities, stabilized by the maximum. */
+  private static void softmaxInPlace(double[] logits) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : logits) max = Math.max(max, v);
+    double z = 0;
+    for (int a = 0; a < logits.length; a++) z += logits[a] = Math.exp(logits[a] - max);
+    for (int a = 0; a < logits.length; a++) logits[a] /= z;
+  }
+
   /** The k outlier eigenvalues p_l w_l of the λ = ∞ population block (c, c), by decreasing value, eigenvectors μ_l. */
   public static double[] populationOutliers(double[][] m, double[] p, int c, boolean hessian) {
     int k = m.length;
@@ -110,16 +119,13 @@ public final class KgmmSpectrum {
     for (int l = 0; l < k; l++) centers[l][l] = 1;
     double[] logits = new double[k];
     return PopulationBlock.compute(centers, p, lambda, r, (l, yhat, f) -> {
-      double max = Double.NEGATIVE_INFINITY;
       for (int a = 0; a < k; a++) {
         double s = 0;
         for (int j = 0; j < r; j++) s += xu[a][j] * yhat[j];
         logits[a] = s;
-        max = Math.max(max, s);
       }
-      double z = 0;
-      for (int a = 0; a < k; a++) z += Math.exp(logits[a] - max);
-      double pc = Math.exp(logits[c] - max) / z;
+      softmaxInPlace(logits);
+      double pc = logits[c];
       System.arraycopy(yhat, 0, f, 0, r);
       return hessian ? pc * (1 - pc) : (pc - (l == c ? 1 : 0)) * (pc - (l == c ? 1 : 0));
     }, rule, 1);
@@ -177,17 +183,14 @@ public final class KgmmSpectrum {
     for (int l = 0; l < mt; l++) {
       double[] yl = test.y()[l];
       Check.length("test sample", yl, d);
-      double max = Double.NEGATIVE_INFINITY;
       for (int a = 0; a < k; a++) {
         double s = 0;
         for (int t = 0; t < d; t++) s += x[a][t] * yl[t];
         logits[a] = s;
-        max = Math.max(max, s);
       }
-      double z = 0;
-      for (int a = 0; a < k; a++) z += Math.exp(logits[a] - max);
-      double pb = Math.exp(logits[b] - max) / z;
-      double pc = Math.exp(logits[c] - max) / z;
+      softmaxInPlace(logits);
+      double pb = logits[b];
+      double pc = logits[c];
       int lab = test.labels()[l];
       w[l] = hessian ? (b == c ? pb : 0) - pb * pc : (pb - (lab == b ? 1 : 0)) * (pc - (lab == c ? 1 : 0));
     }
