@@ -1,11 +1,11 @@
 package org.effdyn.bench;
 
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
 import org.effdyn.core.TimeGrid;
 import org.effdyn.core.Trajectory;
 import org.effdyn.model.committee.Committee;
 import org.effdyn.model.committee.CommitteeOde;
-import org.effdyn.sim.RandomStreams;
 import org.effdyn.solve.OdeMethod;
 import org.effdyn.solve.OdeOptions;
 import org.effdyn.solve.OdeSolver;

@@ -2,6 +2,7 @@ package org.effdyn.bench;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.model.generic.Activation;
 import org.effdyn.model.generic.AnchoredMixture;
 import org.effdyn.model.generic.GenericOptions;
@@ -10,7 +11,6 @@ import org.effdyn.model.generic.GenericStart;
 import org.effdyn.model.generic.MultiIndexLoss;
 import org.effdyn.model.generic.NetworkLoss;
 import org.effdyn.model.generic.OutputLoss;
-import org.effdyn.sim.RandomStreams;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

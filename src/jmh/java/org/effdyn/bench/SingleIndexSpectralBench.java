@@ -1,12 +1,12 @@
 package org.effdyn.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.model.kgmm.Kgmm;
 import org.effdyn.model.kgmm.KgmmOracles;
 import org.effdyn.model.spectral.KgmmSpectrum;
 import org.effdyn.model.spectral.Lanczos;
 import org.effdyn.model.spectral.SymmetricOperator;
-import org.effdyn.sim.RandomStreams;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -8,8 +8,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.effdyn.core.Check;
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.InitialLaw;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.TimeGrid;
-import org.effdyn.sim.RandomStreams;
 import org.effdyn.solve.OdeSolver;
 
 /**

@@ -3,7 +3,7 @@ package org.effdyn.cli;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import org.effdyn.io.Progress;
+import org.effdyn.run.Progress;
 
 /** Progress bars on stderr (used only when a terminal is attached). */
 final class ConsoleProgress implements Progress {

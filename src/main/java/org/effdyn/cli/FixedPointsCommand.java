@@ -13,18 +13,21 @@ import org.effdyn.analysis.Branch;
 import org.effdyn.analysis.Continuation;
 import org.effdyn.analysis.FixedPoint;
 import org.effdyn.analysis.FixedPointFinder;
-import org.effdyn.core.AtomicFiles;
+import org.effdyn.card.Scenario;
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.InitialLaw;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
 import org.effdyn.core.StateLayout;
-import org.effdyn.io.AnalysisCharts;
-import org.effdyn.io.Scenario;
-import org.effdyn.sim.RandomStreams;
+import org.effdyn.run.AnalysisCharts;
+import org.effdyn.run.AtomicFiles;
+import org.effdyn.run.Outputs;
+import org.effdyn.run.XorBasins;
 import org.effdyn.solve.IntegrationException;
 import org.effdyn.solve.OdeSolver;
 import org.hipparchus.complex.Complex;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,25 +71,25 @@ final class FixedPointsCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory. Default: the card's output.dir + '/fixed-points'.")
   Path out;
 
-  @Option(names = {"-v", "--verbose"}, description = "Stack traces on failure.")
-  boolean verbose;
+  @Mixin SharedOptions shared;
 
   @Override
   public Integer call() {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (shared.threads < 1) return Commands.fail(err, null, shared.verbose, Main.USAGE, shared.threadsError());
     try {
       Scenario s = Scenario.load(card);
       if (s.regime() != Regime.BALLISTIC) {
-        return Commands.fail(err, null, verbose, Main.USAGE, card + ": regime: fixed points are those of the ballistic limit; "
+        return Commands.fail(err, null, shared.verbose, Main.USAGE, card + ": regime: fixed points are those of the ballistic limit; "
             + "this card is " + s.regime().key());
       }
-      if (grid < 1) return Commands.fail(err, null, verbose, Main.USAGE, "--grid must be >= 1, got " + grid);
-      if (random < 0) return Commands.fail(err, null, verbose, Main.USAGE, "--random must be >= 0, got " + random);
+      if (grid < 1) return Commands.fail(err, null, shared.verbose, Main.USAGE, "--grid must be >= 1, got " + grid);
+      if (random < 0) return Commands.fail(err, null, shared.verbose, Main.USAGE, "--random must be >= 0, got " + random);
       Scenario.Variant v = s.variants().get(0);
-      if (basins < 0) return Commands.fail(err, null, verbose, Main.USAGE, "--basins must be >= 0, got " + basins);
-      if (basins > 0 && !(v.model() instanceof org.effdyn.io.BasinReport)) {
-        return Commands.fail(err, null, verbose, Main.USAGE, "--basins: model '" + s.factory().name() + "' has no basin study");
+      if (basins < 0) return Commands.fail(err, null, shared.verbose, Main.USAGE, "--basins must be >= 0, got " + basins);
+      if (basins > 0 && !XorBasins.supports(s)) {
+        return Commands.fail(err, null, shared.verbose, Main.USAGE, "--basins: model '" + s.factory().name() + "' has no basin study");
       }
       java.util.Optional<String> sets = v.model() instanceof org.effdyn.analysis.FixedPointSets fs
           ? fs.fixedPointSetsReport() : java.util.Optional.empty();
@@ -110,11 +113,11 @@ final class FixedPointsCommand implements Callable<Integer> {
       for (String r : ranges) {
         String[] kv = r.split("=", 2);
         String[] ab = kv.length == 2 ? kv[1].split(":") : new String[0];
-        if (ab.length != 2) return Commands.fail(err, null, verbose, Main.USAGE, "--range: expected STAT=lo:hi, got '" + r + "'");
+        if (ab.length != 2) return Commands.fail(err, null, shared.verbose, Main.USAGE, "--range: expected STAT=lo:hi, got '" + r + "'");
         int i = index(layout, kv[0], "--range");
         lo[i] = number(ab[0], "--range " + kv[0]);
         hi[i] = number(ab[1], "--range " + kv[0]);
-        if (!(lo[i] < hi[i])) return Commands.fail(err, null, verbose, Main.USAGE, "--range " + kv[0] + ": need lo < hi, got " + ab[0] + ":" + ab[1]);
+        if (!(lo[i] < hi[i])) return Commands.fail(err, null, shared.verbose, Main.USAGE, "--range " + kv[0] + ": need lo < hi, got " + ab[0] + ":" + ab[1]);
       }
       List<double[]> starts = new ArrayList<>();
       starts.add(u0);
@@ -140,18 +143,18 @@ final class FixedPointsCommand implements Callable<Integer> {
       if (cont != null) {
         String[] kv = cont.split("=", 2);
         String[] ab = kv.length == 2 ? kv[1].split(":") : new String[0];
-        if (ab.length != 2) return Commands.fail(err, null, verbose, Main.USAGE, "--continue: expected NAME=a:b, got '" + cont + "'");
+        if (ab.length != 2) return Commands.fail(err, null, shared.verbose, Main.USAGE, "--continue: expected NAME=a:b, got '" + cont + "'");
         String name = kv[0];
         double a = number(ab[0], "--continue " + name), b = number(ab[1], "--continue " + name);
-        if (!(a < b)) return Commands.fail(err, null, verbose, Main.USAGE, "--continue " + name + ": need a < b, got " + ab[0] + ":" + ab[1]);
+        if (!(a < b)) return Commands.fail(err, null, shared.verbose, Main.USAGE, "--continue " + name + ": need a < b, got " + ab[0] + ":" + ab[1]);
         Object base = s.baseParams().get(name);
         Double p0 = base instanceof Number num ? num.doubleValue() : null;
         if (p0 == null && v.model().parameters().get(name) instanceof Number num) p0 = num.doubleValue();
-        if (p0 == null) return Commands.fail(err, null, verbose, Main.USAGE, "--continue: model '" + s.factory().name()
+        if (p0 == null) return Commands.fail(err, null, shared.verbose, Main.USAGE, "--continue: model '" + s.factory().name()
             + "' has no real parameter '" + name + "'; parameters: " + v.model().parameters().keySet());
         double start = p0;
         if (!sameParameters(s.factory().create(s.baseParams()), v.model())) {
-          return Commands.fail(err, null, verbose, Main.USAGE, "--continue: the card's first variant sets its own params; "
+          return Commands.fail(err, null, shared.verbose, Main.USAGE, "--continue: the card's first variant sets its own params; "
               + "continue from a card (or a variant) that uses the card's params");
         }
         Continuation.Family family = p -> {
@@ -171,7 +174,7 @@ final class FixedPointsCommand implements Callable<Integer> {
           }
         }
         if (!branches.isEmpty()) {
-          Branch.writeCsv(dir.resolve("bifurcation.csv"), branches);
+          Outputs.writeBranches(dir.resolve("bifurcation.csv"), branches);
           AnalysisCharts.bifurcation(dir.resolve("bifurcation.png"), dir.resolve("bifurcation.svg"), s.name(), branches);
           files.add("bifurcation.csv");
           files.add("bifurcation.png");
@@ -197,9 +200,9 @@ final class FixedPointsCommand implements Callable<Integer> {
       o.flush();
       return 0;
     } catch (IllegalArgumentException e) {
-      return Commands.fail(err, e, verbose, Main.USAGE, e.getMessage());
+      return Commands.fail(err, e, shared.verbose, Main.USAGE, e.getMessage());
     } catch (RuntimeException e) {
-      return Commands.fail(err, e, verbose, Main.FAILED, "fixed-points failed: " + e.getMessage());
+      return Commands.fail(err, e, shared.verbose, Main.FAILED, "fixed-points failed: " + e.getMessage());
     }
   }
 
@@ -286,13 +289,12 @@ final class FixedPointsCommand implements Callable<Integer> {
     Path dir = out != null ? out : Path.of(s.output().dir(), "fixed-points");
     List<String> files = new ArrayList<>();
     if (sets.isPresent()) {
-      org.effdyn.core.AtomicFiles.writeString(dir.resolve("fixed-point-sets.md"), sets.get());
+      org.effdyn.run.AtomicFiles.writeString(dir.resolve("fixed-point-sets.md"), sets.get());
       files.add("fixed-point-sets.md");
       o.println(sets.get());
     }
     if (basins > 0) {
-      files.addAll(((org.effdyn.io.BasinReport) v.model()).writeBasinReport(s, basins,
-          Runtime.getRuntime().availableProcessors(), dir));
+      files.addAll(XorBasins.write(s, basins, shared.threads, dir));
       o.println(new String(readOrEmpty(dir.resolve("basins.md")), java.nio.charset.StandardCharsets.UTF_8));
     }
     o.println("wrote " + dir + "/{" + String.join(", ", files) + "}");

@@ -4,11 +4,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import org.effdyn.io.Version;
-import picocli.CommandLine;
+import org.effdyn.run.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code effdyn} command: {@code run CARD}, {@code models}, {@code fixed-points CARD},

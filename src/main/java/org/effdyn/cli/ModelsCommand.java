@@ -2,9 +2,9 @@ package org.effdyn.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.effdyn.model.ModelFactory;
-import org.effdyn.model.ModelRegistry;
-import org.effdyn.model.ParamSpec;
+import org.effdyn.card.ModelFactory;
+import org.effdyn.card.ModelRegistry;
+import org.effdyn.card.ParamSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

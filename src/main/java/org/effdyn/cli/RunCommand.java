@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.effdyn.io.Progress;
-import org.effdyn.io.RunSummary;
-import org.effdyn.io.Scenario;
-import org.effdyn.io.ScenarioRunner;
+import org.effdyn.card.Scenario;
+import org.effdyn.run.Progress;
+import org.effdyn.run.RunSummary;
+import org.effdyn.run.ScenarioRunner;
 import org.effdyn.solve.IntegrationException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,27 +34,23 @@ final class RunCommand implements Callable<Integer> {
       description = "Output directory (overrides the card's output.dir; relative to the working directory).")
   Path out;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Worker threads for ensembles and SGD runs (results do not depend on it). Default: ${DEFAULT-VALUE}.")
-  int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = {"-v", "--verbose"}, description = "Print solver statistics, and stack traces on failure.")
-  boolean verbose;
+  @Mixin SharedOptions shared;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (threads < 1) return fail(err, null, Main.USAGE, "--threads must be >= 1, got " + threads);
+    if (shared.threads < 1) return fail(err, null, Main.USAGE, shared.threadsError());
     try {
       Scenario s = Scenario.load(card);
       Progress progress = System.console() != null ? new ConsoleProgress() : Progress.none();
-      ScenarioRunner.Options o = ScenarioRunner.Options.defaults().withOutDir(this.out).withThreads(threads)
+      ScenarioRunner.Options o = ScenarioRunner.Options.defaults().withOutDir(this.out).withThreads(shared.threads)
           .withProgress(progress);
       ScenarioRunner.Result r = ScenarioRunner.run(s, o);
       for (String w : r.warnings()) err.println("effdyn: warning: " + w);
-      if (verbose) {
-        err.println("effdyn: " + s.name() + ": " + r.record().get("wall_ms") + " ms on " + threads + " threads; "
+      if (shared.verbose) {
+        err.println("effdyn: " + s.name() + ": " + r.record().get("wall_ms") + " ms on " + shared.threads + " threads; "
             + "record " + r.outDir().resolve("run.json"));
       }
       err.flush();
@@ -68,12 +65,12 @@ final class RunCommand implements Callable<Integer> {
     } catch (UncheckedIOException e) {
       return fail(err, e, Main.FAILED, e.getMessage());
     } catch (RuntimeException e) {
-      return fail(err, e, Main.FAILED, "run failed: " + e + (verbose ? "" : " (rerun with --verbose for details)"));
+      return fail(err, e, Main.FAILED, "run failed: " + e + (shared.verbose ? "" : " (rerun with --verbose for details)"));
     }
   }
 
   private int fail(PrintWriter err, Throwable e, int code, String message) {
-    return Commands.fail(err, e, verbose, code, message);
+    return Commands.fail(err, e, shared.verbose, code, message);
   }
 
   /** {@code wrote DIR/{a.csv, b.csv, run.json}}, DIR as the user gave it. */

@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.effdyn.io.Progress;
-import org.effdyn.io.Scenario;
-import org.effdyn.io.Sweep;
+import org.effdyn.card.Scenario;
+import org.effdyn.run.Progress;
+import org.effdyn.run.Sweep;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,24 +35,21 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory. Default: the card's output.dir + '/sweep'.")
   Path out;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (results do not depend on it). Default: ${DEFAULT-VALUE}.")
-  int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = {"-v", "--verbose"}, description = "Stack traces on failure.")
-  boolean verbose;
+  @Mixin SharedOptions shared;
 
   @Override
   public Integer call() {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (threads < 1) return Commands.fail(err, null, verbose, Main.USAGE, "--threads must be >= 1, got " + threads);
+    if (shared.threads < 1) return Commands.fail(err, null, shared.verbose, Main.USAGE, shared.threadsError());
     try {
       List<Sweep.Axis> axes = new ArrayList<>();
       for (String p : params) axes.add(Sweep.Axis.parse(p));
       Scenario s = Scenario.load(card);
       Path dir = out != null ? out : Path.of(s.output().dir(), "sweep");
       Progress progress = System.console() != null ? new ConsoleProgress() : Progress.none();
-      Sweep.Result r = Sweep.run(s, axes, new Sweep.Options(dir, threads, progress));
+      Sweep.Result r = Sweep.run(s, axes, new Sweep.Options(dir, shared.threads, progress));
       for (Sweep.Outcome x : r.outcomes()) {
         if (!x.ok()) err.println("effdyn: sweep variant " + x.index() + " " + x.params() + " failed: " + x.error());
       }
@@ -64,9 +62,9 @@ final class SweepCommand implements Callable<Integer> {
       o.flush();
       return r.failures() == 0 ? 0 : Main.FAILED;
     } catch (IllegalArgumentException e) {
-      return Commands.fail(err, e, verbose, Main.USAGE, e.getMessage());
+      return Commands.fail(err, e, shared.verbose, Main.USAGE, e.getMessage());
     } catch (RuntimeException e) {
-      return Commands.fail(err, e, verbose, Main.FAILED, "sweep failed: " + e.getMessage());
+      return Commands.fail(err, e, shared.verbose, Main.FAILED, "sweep failed: " + e.getMessage());
     }
   }
 }

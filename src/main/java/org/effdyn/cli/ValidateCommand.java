@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.effdyn.validate.CaseResult;
-import org.effdyn.validate.ValidationCase;
-import org.effdyn.validate.ValidationSuite;
+import org.effdyn.card.ValidationCase;
+import org.effdyn.run.validate.CaseResult;
+import org.effdyn.run.validate.ValidationSuite;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,23 +37,20 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--reports", paramLabel = "DIR", description = "Where reports go. Default: ${DEFAULT-VALUE}.")
   Path reports = Path.of("validation", "reports");
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (results do not depend on it). Default: ${DEFAULT-VALUE}.")
-  int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = {"-v", "--verbose"}, description = "Stack traces on failure.")
-  boolean verbose;
+  @Mixin SharedOptions shared;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (threads < 1) return Commands.fail(err, null, verbose, Main.USAGE, "--threads must be >= 1, got " + threads);
+    if (shared.threads < 1) return Commands.fail(err, null, shared.verbose, Main.USAGE, shared.threadsError());
     ValidationSuite.Outcome o;
     try {
       List<String> names = cases.isEmpty() ? ValidationSuite.names(dir) : cases;
-      if (names.isEmpty()) return Commands.fail(err, null, verbose, Main.USAGE, "no validation cases in " + dir);
+      if (names.isEmpty()) return Commands.fail(err, null, shared.verbose, Main.USAGE, "no validation cases in " + dir);
       boolean bar = System.console() != null;
-      o = ValidationSuite.run(dir, names, full, threads, reports, new ValidationSuite.Listener() {
+      o = ValidationSuite.run(dir, names, full, shared.threads, reports, new ValidationSuite.Listener() {
         ConsoleProgress.Bar current;
 
         @Override public Runnable start(ValidationCase c, long runs) {
@@ -74,9 +72,9 @@ final class ValidateCommand implements Callable<Integer> {
         }
       });
     } catch (IllegalArgumentException e) {
-      return Commands.fail(err, e, verbose, Main.USAGE, e.getMessage());
+      return Commands.fail(err, e, shared.verbose, Main.USAGE, e.getMessage());
     } catch (RuntimeException e) {
-      return Commands.fail(err, e, verbose, Main.FAILED, "validate failed: " + e.getMessage());
+      return Commands.fail(err, e, shared.verbose, Main.FAILED, "validate failed: " + e.getMessage());
     }
     out.println((o.passed() ? "all passed" : "FAILED") + "; wrote " + o.index());
     out.flush();

@@ -5,8 +5,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * A model whose limit is iteration-indexed and computed as a whole, not an ODE/SDE in time (the DMF
  * surrogate of full-batch training, spec/dmf.md §9): a validation case of such a model compares
- * finite-d runs with the limit at every iteration l = 0..L−1 (metric {@code ITERATION} of
- * {@code org.effdyn.validate.ValidationCase}). Trajectories have time l and the columns of {@link #observables()}.
+ * finite-d runs with the limit at every iteration l = 0..L−1 (metric {@code ITERATION} of the
+ * validation cases). Trajectories have time l and the columns of {@link #observables()}.
  */
 public interface IterationLimit {
 

@@ -1,7 +1,6 @@
 package org.effdyn.core;
 
 import java.util.Map;
-import org.effdyn.sim.SgdSimulator;
 
 /**
  * A model: a record of validated parameters that yields its limit dynamics for a regime, the

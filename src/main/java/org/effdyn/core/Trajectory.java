@@ -1,10 +1,5 @@
 package org.effdyn.core;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,35 +140,8 @@ public final class Trajectory {
     return provenance;
   }
 
-  /** Writes CSV: header {@code t,<state names>,<derived names>}, one row per time. Atomic. */
-  public void writeCsv(Path file) {
-    CsvSchema.Builder sb = CsvSchema.builder().setUseHeader(true);
-    sb.addColumn("t", CsvSchema.ColumnType.NUMBER);
-    for (String n : columnNames()) sb.addColumn(n, CsvSchema.ColumnType.NUMBER);
-    CsvSchema schema = sb.build();
-    List<double[]> rows = new ArrayList<>(times.length);
-    for (int i = 0; i < times.length; i++) rows.add(row(i));
-    AtomicFiles.write(file, out -> new CsvMapper().writer(schema).writeValues(out).writeAll(rows).close());
-  }
-
-  /** Writes JSON: {@code {"columns": [...], "rows": [[t, ...], ...], "events": [...], "stats": ..., "provenance": ...}}. */
-  public void writeJson(Path file) {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    List<String> cols = new ArrayList<>();
-    cols.add("t");
-    cols.addAll(columnNames());
-    doc.put("columns", cols);
-    List<double[]> rows = new ArrayList<>();
-    for (int i = 0; i < times.length; i++) rows.add(row(i));
-    doc.put("rows", rows);
-    doc.put("events", events);
-    doc.put("stats", stats);
-    doc.put("provenance", provenance);
-    ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    AtomicFiles.write(file, out -> om.writeValue(out, doc));
-  }
-
-  private double[] row(int i) {
+  /** Row i as written to files: t, the state, the derived columns. */
+  public double[] row(int i) {
     double[] r = new double[1 + layout.size() + derivedNames.size()];
     r[0] = times[i];
     System.arraycopy(states[i], 0, r, 1, layout.size());

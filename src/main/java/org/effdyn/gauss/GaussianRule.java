@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.effdyn.core.Check;
-import org.effdyn.sim.RandomStreams;
+import org.effdyn.core.RandomStreams;
 import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.hipparchus.random.SobolSequenceGenerator;

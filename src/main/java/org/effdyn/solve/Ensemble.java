@@ -7,8 +7,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.effdyn.core.Check;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Trajectory;
-import org.effdyn.sim.RandomStreams;
 
 /**
  * Many independent paths (SDE solves, SGD seeds) run in parallel. Path i gets the generator

@@ -1,12 +1,8 @@
 package org.effdyn.solve;
 
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.effdyn.core.AtomicFiles;
 import org.effdyn.core.Trajectory;
 
 /**
@@ -15,7 +11,7 @@ import org.effdyn.core.Trajectory;
  * Only paths that reached the last grid time are counted.
  */
 public final class EnsembleSummary {
-  /** Quantile levels written by {@link #writeCsv}. */
+  /** Quantile levels of the summary files. */
   public static final double[] LEVELS = {0.05, 0.25, 0.5, 0.75, 0.95};
 
   private final double[] times;
@@ -86,29 +82,6 @@ public final class EnsembleSummary {
     int lo = (int) Math.floor(h);
     int hi = Math.min(lo + 1, x.length - 1);
     return x[lo] + (h - lo) * (x[hi] - x[lo]);
-  }
-
-  /** Writes t, then for each column c: c_mean, c_std, c_q05, c_q25, c_q50, c_q75, c_q95. Atomic. */
-  public void writeCsv(Path file) {
-    CsvSchema.Builder sb = CsvSchema.builder().setUseHeader(true).addColumn("t");
-    for (String c : columns) {
-      sb.addColumn(c + "_mean").addColumn(c + "_std");
-      for (double l : LEVELS) sb.addColumn(c + "_q" + String.format("%02d", Math.round(l * 100)));
-    }
-    List<double[]> rows = new ArrayList<>();
-    for (int i = 0; i < times.length; i++) {
-      double[] r = new double[1 + columns.size() * (2 + LEVELS.length)];
-      int k = 0;
-      r[k++] = times[i];
-      for (String c : columns) {
-        r[k++] = mean(i, c);
-        r[k++] = std(i, c);
-        for (double l : LEVELS) r[k++] = quantile(i, c, l);
-      }
-      rows.add(r);
-    }
-    CsvSchema schema = sb.build();
-    AtomicFiles.write(file, out -> new CsvMapper().writer(schema).writeValues(out).writeAll(rows).close());
   }
 
   private int col(String column) {

@@ -52,7 +52,7 @@ class BasinsTest {
     assertThat(one.count() + zero.count()).isEqualTo(400);
     // each path's assignment agrees with the side of the saddle it started on
     for (int i = 0; i < 400; i++) {
-      double m0 = org.effdyn.sim.RandomStreams.stream(5, i).nextDouble();
+      double m0 = org.effdyn.core.RandomStreams.stream(5, i).nextDouble();
       int expect = r.attractors().indexOf(m0 > saddle ? one : zero);
       assertThat(r.assignment()[i]).isEqualTo(expect);
     }

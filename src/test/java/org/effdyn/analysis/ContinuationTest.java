@@ -9,6 +9,7 @@ import java.util.List;
 import org.effdyn.core.Regime;
 import org.effdyn.model.pca.PcaOracles;
 import org.effdyn.model.pca.SpikedPca;
+import org.effdyn.run.Outputs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +70,7 @@ class ContinuationTest {
   void writesABifurcationCsv(@TempDir Path dir) throws Exception {
     Branch b = new Continuation(Continuation.Options.between(0.5, 1.5)).trace(pca(2, 1), "lambda", 0.6, new double[] {0, 1}, +1);
     Path f = dir.resolve("bifurcation.csv");
-    Branch.writeCsv(f, List.of(b));
+    Outputs.writeBranches(f, List.of(b));
     List<String> lines = Files.readAllLines(f);
     assertThat(lines.get(0)).isEqualTo("branch,lambda,m,r2perp,stability,max_re,unstable,special");
     assertThat(lines).anyMatch(l -> l.endsWith(",branch-point"));

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.effdyn.run.Outputs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +83,7 @@ class TrajectoryTest {
   @Test
   void csvHeaderQuotesBracketedNamesAndParsesBack() throws IOException {
     Path f = dir.resolve("out/traj.csv");
-    sample().writeCsv(f);
+    Outputs.writeCsv(f, sample());
     List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
     assertThat(lines.get(0)).isEqualTo("t,m,\"Rperp[1,1]\",\"Rperp[1,2]\",\"Rperp[2,2]\",err");
     assertThat(lines).hasSize(4);
@@ -115,7 +116,7 @@ class TrajectoryTest {
   void jsonIsReadableByJackson() throws IOException {
     Path f = dir.resolve("traj.json");
     Trajectory tr = sample();
-    tr.writeJson(f);
+    Outputs.writeJson(f, tr);
     JsonNode doc = new ObjectMapper().readTree(f.toFile());
     assertThat(doc.get("columns")).extracting(JsonNode::asText)
         .containsExactly("t", "m", "Rperp[1,1]", "Rperp[1,2]", "Rperp[2,2]", "err");
@@ -140,7 +141,7 @@ class TrajectoryTest {
         List.of(new Trajectory.EventRecord("m=0.5", 0.75, new double[] {0.5, 1, 2, 3})), SolveStats.NONE,
         Map.of());
     Path f = dir.resolve("ev.json");
-    tr.writeJson(f);
+    Outputs.writeJson(f, tr);
     JsonNode ev = new ObjectMapper().readTree(f.toFile()).get("events").get(0);
     assertThat(ev.get("name").asText()).isEqualTo("m=0.5");
     assertThat(ev.get("t").asDouble()).isEqualTo(0.75);
@@ -149,10 +150,10 @@ class TrajectoryTest {
 
   @Test
   void atomicWriteLeavesOnlyTheTarget() throws IOException {
-    sample().writeCsv(dir.resolve("a.csv"));
-    sample().writeJson(dir.resolve("a.json"));
+    Outputs.writeCsv(dir.resolve("a.csv"), sample());
+    Outputs.writeJson(dir.resolve("a.json"), sample());
     // overwrite: still one file each, no temporary sibling left behind
-    sample().writeCsv(dir.resolve("a.csv"));
+    Outputs.writeCsv(dir.resolve("a.csv"), sample());
     try (Stream<Path> s = Files.list(dir)) {
       assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a.csv", "a.json");
     }
@@ -163,10 +164,10 @@ class TrajectoryTest {
     Path notADir = dir.resolve("plain");
     Files.writeString(notADir, "x");
     Path target = notADir.resolve("traj.csv"); // parent is a regular file
-    assertThatThrownBy(() -> sample().writeCsv(target))
+    assertThatThrownBy(() -> Outputs.writeCsv(target, sample()))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining(target.toString());
-    assertThatThrownBy(() -> sample().writeJson(notADir.resolve("traj.json")))
+    assertThatThrownBy(() -> Outputs.writeJson(notADir.resolve("traj.json"), sample()))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("traj.json");
     assertThat(Files.isRegularFile(notADir)).isTrue();
@@ -181,7 +182,7 @@ class TrajectoryTest {
     Path target = dir.resolve("taken");
     Files.createDirectory(target);
     Files.writeString(target.resolve("keep"), "k"); // non-empty: the rename cannot replace it
-    assertThatThrownBy(() -> sample().writeCsv(target))
+    assertThatThrownBy(() -> Outputs.writeCsv(target, sample()))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining(target.toString());
     try (Stream<Path> s = Files.list(dir)) {

@@ -2,7 +2,7 @@ package org.effdyn.gauss;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.effdyn.sim.RandomStreams;
+import org.effdyn.core.RandomStreams;
 
 /** Shared test fixtures: seeded covariances and integrands with known or reference expectations. */
 final class Fixtures {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.effdyn.sim.RandomStreams;
+import org.effdyn.core.RandomStreams;
 import org.hipparchus.random.SobolSequenceGenerator;
 import org.junit.jupiter.api.Test;
 

@@ -17,6 +17,7 @@ import org.effdyn.core.SolveStats;
 import org.effdyn.core.StateLayout;
 import org.effdyn.core.TimeGrid;
 import org.effdyn.core.Trajectory;
+import org.effdyn.run.Outputs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -218,7 +219,7 @@ class EnsembleTest {
   void writeCsvHeaderAndRows() throws IOException {
     Path f = dir.resolve("summary.csv");
     EnsembleSummary s = EnsembleSummary.of(handMade());
-    s.writeCsv(f);
+    Outputs.writeCsv(f, s);
     CsvMapper csv = new CsvMapper();
     csv.enable(CsvParser.Feature.WRAP_AS_ARRAY);
     List<String[]> rows;

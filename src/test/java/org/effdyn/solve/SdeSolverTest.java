@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.effdyn.core.Dynamics;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.StateLayout;
 import org.effdyn.core.TimeGrid;
 import org.effdyn.core.Trajectory;
-import org.effdyn.sim.RandomStreams;
 import org.junit.jupiter.api.Test;
 
 /**

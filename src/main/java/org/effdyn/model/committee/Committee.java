@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.effdyn.core.Check;
@@ -13,11 +12,8 @@ import org.effdyn.core.Dynamics;
 import org.effdyn.core.InitialLaw;
 import org.effdyn.core.Model;
 import org.effdyn.core.Regime;
+import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
-import org.effdyn.model.ModelFactory;
-import org.effdyn.model.ParamSpec;
-import org.effdyn.model.Params;
-import org.effdyn.sim.SgdSimulator;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -291,57 +287,6 @@ public record Committee(int hiddenUnits, int teacherUnits, Activation activation
           + "teacher vectors), got " + Arrays.deepToString(c), e);
     }
     return c;
-  }
-
-  /** Card name {@code committee}. */
-  public static final ModelFactory FACTORY = new ModelFactory() {
-    @Override public String name() {
-      return "committee";
-    }
-
-    @Override public String description() {
-      return "soft committee machine, teacher-student, Gaussian inputs (erf, relu, linear); spec models.md §4";
-    }
-
-    @Override public List<ParamSpec> parameters() {
-      return List.of(
-          new ParamSpec("K", "student hidden units", null),
-          new ParamSpec("M", "teacher hidden units", null),
-          new ParamSpec("activation", "g of student and teacher: erf (g = erf(z/sqrt2)), relu, linear", "erf"),
-          new ParamSpec("T", "teacher Gram matrix T = W* W*^T/N (rows; symmetric positive definite)", "identity"),
-          new ParamSpec("vstar", "teacher second layer v*", "ones"),
-          new ParamSpec("v0", "student second layer at t = 0", "ones"),
-          new ParamSpec("eta", "first-layer learning rate eta > 0", null),
-          new ParamSpec("eta_v", "second-layer learning rate; 0 freezes v", "0"),
-          new ParamSpec("sigma0", "output noise of the training labels", "0"),
-          new ParamSpec("kappa", "weight decay on w", "0"),
-          new ParamSpec("normalize", "1/K and 1/M output normalization (true/false)", "false"),
-          new ParamSpec("sigma_w", "initial student weights N(0, sigma_w^2)", "1"),
-          new ParamSpec("init_n", "0: N -> inf initial law (Q = sigma_w^2 I, R = 0); N: a fresh student's statistics in dimension N", "0"),
-          new ParamSpec("quadrature_nodes", "node budget of the relu I4 Gaussian integral", "4096"));
-    }
-
-    @Override public Model create(Map<String, ?> given) {
-      Params q = new Params(name(), parameters(), given);
-      int k = q.integer("K");
-      int m = q.integer("M");
-      Object act = given.get("activation");
-      Activation a = act == null ? Activation.ERF : Activation.parse(String.valueOf(act));
-      double[][] t = given.containsKey("T") ? q.matrix("T") : null;
-      double[] vs = given.containsKey("vstar") ? q.vector("vstar") : null;
-      double[] v = given.containsKey("v0") ? q.vector("v0") : null;
-      return new Committee(k, m, a, t, vs, v, q.real("eta"), q.real("eta_v"), q.real("sigma0"), q.real("kappa"),
-          bool(given.get("normalize")), q.real("sigma_w"), q.integer("init_n"), q.integer("quadrature_nodes"));
-    }
-  };
-
-  private static boolean bool(Object o) {
-    if (o == null) return false;
-    if (o instanceof Boolean b) return b;
-    String s = String.valueOf(o).trim().toLowerCase(Locale.ROOT);
-    if (s.equals("true")) return true;
-    if (s.equals("false")) return false;
-    throw new IllegalArgumentException("params.normalize: must be true or false, got '" + o + "'");
   }
 
   @Override

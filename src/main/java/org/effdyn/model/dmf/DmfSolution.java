@@ -222,4 +222,21 @@ public final class DmfSolution {
     for (int i = 0; i < rows; i++) System.arraycopy(a, i * cols, out[i], 0, cols);
     return out;
   }
+
+  /** Row l of the per-iteration table: l, loss_train, err_train, loss_test, err_test, beta[y], theta2, alpha[y], Vomega. */
+  public double[] row(int l) {
+    int k = classes();
+    double[] r = new double[5 + 2 * k + 2];
+    int i = 0;
+    r[i++] = l;
+    r[i++] = lossTrain()[l];
+    r[i++] = errTrain()[l];
+    r[i++] = lossTest()[l];
+    r[i++] = errTest()[l];
+    for (int y = 0; y < k; y++) r[i++] = beta()[y][l];
+    r[i++] = vTheta()[l][l];
+    for (int y = 0; y < k; y++) r[i++] = alpha()[y][l];
+    r[i] = vOmega()[l][l];
+    return r;
+  }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.effdyn.analysis.Parallel;
 import org.effdyn.core.Check;
-import org.effdyn.sim.RandomStreams;
+import org.effdyn.core.RandomStreams;
 
 /**
  * Monte Carlo means and n·Var of the per-iteration statistics of a finite-size process (spec/dmf.md

@@ -3,7 +3,7 @@ package org.effdyn.model.dmf;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.effdyn.core.Check;
-import org.effdyn.sim.RandomStreams;
+import org.effdyn.core.RandomStreams;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 

@@ -5,7 +5,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.effdyn.core.Check;
-import org.effdyn.sim.RandomStreams;
+import org.effdyn.core.RandomStreams;
 
 /**
  * Monte Carlo forward sweep of the DMF for any ω, spec/dmf.md §9(c)2–3. At step l the

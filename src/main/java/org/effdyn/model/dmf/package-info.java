@@ -14,7 +14,7 @@
  * {@link org.effdyn.model.dmf.MonteCarloSweep} (any ω, pathwise-adjoint B_θ, §9(c)2–3), both giving a
  * {@link org.effdyn.model.dmf.DmfSolution} (kernels V_θ, V_ω, B_θ, Λ̃ and the observables of §9(b)3);
  * {@link org.effdyn.model.dmf.FullBatchSimulator} (finite-d training, §9(a)4);
- * {@link org.effdyn.model.dmf.DmfModel} (card model {@code dmf}) and {@link org.effdyn.model.dmf.DmfFiles}.
+ * {@link org.effdyn.model.dmf.DmfModel} (card model {@code dmf}; its files are written by the run layer).
  *
  * <p>Finite size (§9(d)): {@link org.effdyn.model.dmf.AlternativeProcess} (ψ at complex z, e.g. z = i,
  * with {@link org.effdyn.model.dmf.ComplexCholesky} on {@link org.effdyn.model.dmf.ComplexMatrix} and

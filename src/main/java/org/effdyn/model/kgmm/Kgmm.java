@@ -10,12 +10,9 @@ import org.effdyn.core.Dynamics;
 import org.effdyn.core.InitialLaw;
 import org.effdyn.core.Model;
 import org.effdyn.core.Regime;
+import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
 import org.effdyn.gauss.GaussianRule;
-import org.effdyn.model.ModelFactory;
-import org.effdyn.model.ParamSpec;
-import org.effdyn.model.Params;
-import org.effdyn.sim.SgdSimulator;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -208,34 +205,6 @@ public record Kgmm(int k, double[] p, double[][] mbar, double lambda, double bet
     }
     return c;
   }
-
-  /** Card name {@code kgmm}. */
-  public static final ModelFactory FACTORY = new ModelFactory() {
-    @Override public String name() { return "kgmm"; }
-
-    @Override public String description() {
-      return "k-class Gaussian mixture, one-layer softmax classifier (finite and infinite lambda); spec models.md §2";
-    }
-
-    @Override public List<ParamSpec> parameters() {
-      return List.of(
-          new ParamSpec("k", "number of classes", null),
-          new ParamSpec("p", "class weights, summing to 1", "uniform"),
-          new ParamSpec("mbar", "Gram matrix of the means (unit diagonal, positive definite)", "identity"),
-          new ParamSpec("lambda", "SNR lambda > 0 (inverse noise variance); .inf = zero noise", null),
-          new ParamSpec("beta", "L2 penalty beta > 0", null),
-          new ParamSpec("c_delta", "step size delta = c_delta/d", "1"),
-          new ParamSpec("quadrature_nodes", "node budget of the finite-lambda Gaussian integrals", "4096"));
-    }
-
-    @Override public Model create(Map<String, ?> given) {
-      Params q = new Params(name(), parameters(), given);
-      int k = q.integer("k");
-      double[] p = given.containsKey("p") ? q.vector("p") : null;
-      double[][] mbar = given.containsKey("mbar") ? q.matrix("mbar") : null;
-      return new Kgmm(k, p, mbar, q.real("lambda"), q.real("beta"), q.real("c_delta"), q.integer("quadrature_nodes"));
-    }
-  };
 
   @Override
   public String toString() {

@@ -1,7 +1,7 @@
 package org.effdyn.model.lazy;
 
-import org.effdyn.core.Check;
 import java.util.Locale;
+import org.effdyn.core.Check;
 
 /**
  * Which of the three flows of ntk.md §10.2–10.3 a {@link LazyProblem} integrates. Every choice carries

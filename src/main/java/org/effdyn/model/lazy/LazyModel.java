@@ -7,7 +7,7 @@ import org.effdyn.core.Dynamics;
 import org.effdyn.core.InitialLaw;
 import org.effdyn.core.Model;
 import org.effdyn.core.Regime;
-import org.effdyn.sim.SgdSimulator;
+import org.effdyn.core.SgdSimulator;
 
 /**
  * A lazy-training model card (ntk.md §10): builds its {@link LazyProblem} and integrates the flow it

@@ -1,12 +1,8 @@
 package org.effdyn.model.lazy;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.effdyn.core.Check;
-import org.effdyn.model.ModelFactory;
-import org.effdyn.model.ParamSpec;
-import org.effdyn.model.Params;
 
 /**
  * The tightness example of [002] §3.2 / App. B (ntk.md §10.2 (i)): p = n = 1, w0 = 0,
@@ -68,37 +64,4 @@ public record LazyQuadratic(double a, double b, double yStar, double alpha, Flow
     return m;
   }
 
-  /** Card name {@code lazy-quadratic}. */
-  public static final ModelFactory FACTORY = new ModelFactory() {
-    @Override public String name() { return "lazy-quadratic"; }
-
-    @Override public String description() {
-      return "lazy training, tightness example h(w) = a w + b w^2/2 (full vs linearized flow); spec ntk.md §10.2(i)";
-    }
-
-    @Override public List<ParamSpec> parameters() {
-      return List.of(
-          new ParamSpec("alpha", "model scale alpha > 0", "100"),
-          new ParamSpec("horizon", "horizon T > 0 that sets the default a = T^-1/2", "1"),
-          new ParamSpec("a", "slope a > 0 (default horizon^-1/2)", "horizon^-1/2"),
-          new ParamSpec("b", "curvature b = Lip(Dh) >= 0", "1"),
-          new ParamSpec("R0", "initial loss R0 > 0 (y* = sqrt(2 R0))", "1"),
-          new ParamSpec("flow", "full | linear | correction | all", "all"));
-    }
-
-    @Override public LazyQuadratic create(Map<String, ?> given) {
-      Params q = new Params(name(), parameters(), given);
-      double horizon = q.real("horizon");
-      double alpha = q.real("alpha");
-      double r0 = q.real("R0");
-      try {
-        Check.positiveFinite("horizon", horizon);
-        Check.positiveFinite("R0", r0);
-        double a = given.containsKey("a") ? q.real("a") : 1 / Math.sqrt(horizon);
-        return new LazyQuadratic(a, q.real("b"), Math.sqrt(2 * r0), alpha, LazyCards.flow(given));
-      } catch (IllegalArgumentException e) {
-        throw LazyCards.params(e);
-      }
-    }
-  };
 }

@@ -5,8 +5,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.effdyn.core.Check;
 import org.effdyn.core.Regime;
+import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
-import org.effdyn.sim.SgdSimulator;
 
 /**
  * Online SGD for spiked PCA, spec/models.md §1(b), exactly in law and in O(N) per step.

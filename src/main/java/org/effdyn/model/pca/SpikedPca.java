@@ -1,7 +1,6 @@
 package org.effdyn.model.pca;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -10,11 +9,8 @@ import org.effdyn.core.Dynamics;
 import org.effdyn.core.InitialLaw;
 import org.effdyn.core.Model;
 import org.effdyn.core.Regime;
+import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
-import org.effdyn.model.ModelFactory;
-import org.effdyn.model.ParamSpec;
-import org.effdyn.model.Params;
-import org.effdyn.sim.SgdSimulator;
 
 /**
  * Spiked PCA of order k, spec/models.md §1.
@@ -106,25 +102,4 @@ public record SpikedPca(int k, double lambda, double cDelta, double n) implement
     return r;
   }
 
-  /** Card name {@code pca}. */
-  public static final ModelFactory FACTORY = new ModelFactory() {
-    @Override public String name() { return "pca"; }
-
-    @Override public String description() {
-      return "spiked matrix (k=2) / tensor (k>=3) PCA, loss ||Y - x^k||^2; spec models.md §1";
-    }
-
-    @Override public List<ParamSpec> parameters() {
-      return List.of(
-          new ParamSpec("k", "tensor order (2 = matrix)", "2"),
-          new ParamSpec("lambda", "signal-to-noise ratio λ > 0", null),
-          new ParamSpec("c_delta", "step size δ = c_delta/N", "1"),
-          new ParamSpec("N", "dimension in the tensor diffusive signal term (.inf drops it)", ".inf"));
-    }
-
-    @Override public Model create(Map<String, ?> given) {
-      Params p = new Params(name(), parameters(), given);
-      return new SpikedPca(p.integer("k"), p.real("lambda"), p.real("c_delta"), p.real("N"));
-    }
-  };
 }

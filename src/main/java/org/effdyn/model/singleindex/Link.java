@@ -1,7 +1,7 @@
 package org.effdyn.model.singleindex;
 
-import org.effdyn.core.Check;
 import java.util.Locale;
+import org.effdyn.core.Check;
 
 /**
  * Link functions of the teacher–student GLM, spec/models.md §5.3, with their derivatives (used by

@@ -1,7 +1,6 @@
 package org.effdyn.model.singleindex;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -11,11 +10,8 @@ import org.effdyn.core.Dynamics;
 import org.effdyn.core.InitialLaw;
 import org.effdyn.core.Model;
 import org.effdyn.core.Regime;
+import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
-import org.effdyn.model.ModelFactory;
-import org.effdyn.model.ParamSpec;
-import org.effdyn.model.Params;
-import org.effdyn.sim.SgdSimulator;
 
 /**
  * Single-index models trained by spherical online SGD, spec/models.md §5: online PCA (§5.1), the
@@ -168,34 +164,4 @@ public record SingleIndex(Kind kind, double lambda, double h, Link f, Link g, do
     return new SingleIndexSimulator(this, d, regime);
   }
 
-  /** Card name {@code single-index}. */
-  public static final ModelFactory FACTORY = new ModelFactory() {
-    @Override public String name() { return "single-index"; }
-
-    @Override public String description() {
-      return "single-index models with spherical online SGD (online PCA, binary GMM, GLM, tensor PCA); spec models.md §5";
-    }
-
-    @Override public List<ParamSpec> parameters() {
-      return List.of(
-          new ParamSpec("loss", "pca | gmm | glm | tensor", "pca"),
-          new ParamSpec("lambda", "SNR λ > 0 (pca, tensor)", "2"),
-          new ParamSpec("h", "class bias h, p = e^h/(e^h+e^-h) (gmm)", "0"),
-          new ParamSpec("f", "teacher link: linear | relu | square | h3 | tanh (glm)", "linear"),
-          new ParamSpec("g", "student link (glm)", "linear"),
-          new ParamSpec("c_eps", "label-noise variance C_eps >= 0 (glm)", "0"),
-          new ParamSpec("order", "tensor order k >= 2 (tensor)", "3"),
-          new ParamSpec("delta", "step size delta/N, delta in (0, inf)", "0.5"),
-          new ParamSpec("N", "dimension in the diffusive signal term (.inf takes its limit)", ".inf"));
-    }
-
-    @Override public Model create(Map<String, ?> given) {
-      Params p = new Params(name(), parameters(), given);
-      Object loss = given.containsKey("loss") ? given.get("loss") : "pca";
-      Object f = given.containsKey("f") ? given.get("f") : "linear";
-      Object g = given.containsKey("g") ? given.get("g") : "linear";
-      return new SingleIndex(Kind.parse(loss), p.real("lambda"), p.real("h"), Link.parse("params.f", f),
-          Link.parse("params.g", g), p.real("c_eps"), p.integer("order"), p.real("delta"), p.real("N"));
-    }
-  };
 }

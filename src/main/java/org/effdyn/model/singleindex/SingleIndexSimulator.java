@@ -5,8 +5,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.effdyn.core.Check;
 import org.effdyn.core.Regime;
+import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
-import org.effdyn.sim.SgdSimulator;
 
 /**
  * Spherical online SGD, spec/models.md §5.0 (Def. 11.1 of the course notes), exact to the spec:

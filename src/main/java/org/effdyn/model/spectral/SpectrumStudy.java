@@ -1,16 +1,14 @@
 package org.effdyn.model.spectral;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.effdyn.core.AtomicFiles;
 import org.effdyn.core.Check;
 import org.effdyn.core.Model;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
+import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
 import org.effdyn.core.TimeGrid;
 import org.effdyn.core.Trajectory;
@@ -19,8 +17,6 @@ import org.effdyn.model.kgmm.Kgmm;
 import org.effdyn.model.kgmm.KgmmSimulator;
 import org.effdyn.model.xor.XorGmm;
 import org.effdyn.model.xor.XorSimulator;
-import org.effdyn.sim.RandomStreams;
-import org.effdyn.sim.SgdSimulator;
 
 /**
  * Spectra of the empirical test Hessian and G-matrix blocks along SGD, with the population outliers
@@ -213,7 +209,8 @@ public final class SpectrumStudy {
     for (int j = 0; j < Math.min(n, values.length); j++) eig.add(new Eigen(d, 0, t, block, matrix, source, j, values[j]));
   }
 
-  private static final String[] MATRICES = {"hessian", "g"};
+  /** The two matrices of every block, as the files name them. */
+  public static final List<String> MATRICES = List.of("hessian", "g");
 
   /** Eigenvalues of a W_iW_i block (the two outliers on μ, ν and the bulk edge); {@code top} caps it further. */
   static final int W_TOP = 4;
@@ -246,9 +243,9 @@ public final class SpectrumStudy {
           Lanczos.Eigenpairs e = Lanczos.top(KgmmSpectrum.empiricalBlock(x, test, c, c, mi == 0), n, o.tol(), rng);
           latest[ui][mi] = e;
           String block = "x" + c;
-          addValues(eig, d, t, block, MATRICES[mi], "empirical", e.values(), n);
+          addValues(eig, d, t, block, MATRICES.get(mi), "empirical", e.values(), n);
           int na = Math.min(n, model.k());
-          al.add(new Align(d, 0, t, "x" + c, block, MATRICES[mi], "empirical", na, Alignment.rho(x[c], java.util.Arrays.copyOf(e.vectors(), na))));
+          al.add(new Align(d, 0, t, "x" + c, block, MATRICES.get(mi), "empirical", na, Alignment.rho(x[c], java.util.Arrays.copyOf(e.vectors(), na))));
         }
       }
     }
@@ -286,9 +283,9 @@ public final class SpectrumStudy {
           PopulationBlock b = KgmmSpectrum.population(m, rp, model.p(), model.lambda(), c, mi == 0, rule);
           int n = Math.min(o.top(), k); // the k outliers (on the means); the other k U-values sit at the bulk level
           String block = "x" + c;
-          addValues(eig, d, t, block, MATRICES[mi], source, b.values(), n);
-          eig.add(new Eigen(d, 0, t, block, MATRICES[mi], source + "_bulk", 0, b.bulk()));
-          if (norm(xu) > 0) al.add(new Align(d, 0, t, "x" + c, block, MATRICES[mi], source, n, Alignment.rho(xu, java.util.Arrays.copyOf(b.vectors(), n))));
+          addValues(eig, d, t, block, MATRICES.get(mi), source, b.values(), n);
+          eig.add(new Eigen(d, 0, t, block, MATRICES.get(mi), source + "_bulk", 0, b.bulk()));
+          if (norm(xu) > 0) al.add(new Align(d, 0, t, "x" + c, block, MATRICES.get(mi), source, n, Alignment.rho(xu, java.util.Arrays.copyOf(b.vectors(), n))));
         }
       }
     }
@@ -317,16 +314,16 @@ public final class SpectrumStudy {
       XorSpectrum.Empirical e = new XorSpectrum.Empirical(w, v, test);
       for (int mi = 0; mi < 2; mi++) {
         PopulationBlock vv = PopulationBlock.of(e.vv(mi == 0), 0);
-        addValues(eig, d, t, "v", MATRICES[mi], "empirical", vv.values(), Math.min(o.top(), k));
+        addValues(eig, d, t, "v", MATRICES.get(mi), "empirical", vv.values(), Math.min(o.top(), k));
         int n4 = Math.min(4, k);
-        if (norm(v) > 0) al.add(new Align(d, 0, t, "v", "v", MATRICES[mi], "empirical", n4, Alignment.rho(v, java.util.Arrays.copyOf(vv.vectors(), n4))));
+        if (norm(v) > 0) al.add(new Align(d, 0, t, "v", "v", MATRICES.get(mi), "empirical", n4, Alignment.rho(v, java.util.Arrays.copyOf(vv.vectors(), n4))));
       }
       int n = Math.min(Math.min(o.top(), W_TOP), d);
       for (int i : o.units()) {
         for (int mi = 0; mi < 2; mi++) {
           Lanczos.Eigenpairs p = Lanczos.top(e.ww(i, i, mi == 0), Math.max(n, 2), o.tol(), rng);
-          addValues(eig, d, t, "W" + i, MATRICES[mi], "empirical", p.values(), n);
-          if (norm(w[i]) > 0) al.add(new Align(d, 0, t, "W" + i, "W" + i, MATRICES[mi], "empirical", 2, Alignment.rho(w[i], java.util.Arrays.copyOf(p.vectors(), 2))));
+          addValues(eig, d, t, "W" + i, MATRICES.get(mi), "empirical", p.values(), n);
+          if (norm(w[i]) > 0) al.add(new Align(d, 0, t, "W" + i, "W" + i, MATRICES.get(mi), "empirical", 2, Alignment.rho(w[i], java.util.Arrays.copyOf(p.vectors(), 2))));
         }
       }
     }
@@ -337,9 +334,9 @@ public final class SpectrumStudy {
       double[] v = java.util.Arrays.copyOf(u, k);
       for (int mi = 0; mi < 2; mi++) {
         PopulationBlock vv = XorSpectrum.populationVv(layout, u, lambda, mi == 0, rule);
-        addValues(eig, d, t, "v", MATRICES[mi], source, vv.values(), Math.min(o.top(), k));
+        addValues(eig, d, t, "v", MATRICES.get(mi), source, vv.values(), Math.min(o.top(), k));
         int n4 = Math.min(4, k);
-        if (norm(v) > 0) al.add(new Align(d, 0, t, "v", "v", MATRICES[mi], source, n4, Alignment.rho(v, java.util.Arrays.copyOf(vv.vectors(), n4))));
+        if (norm(v) > 0) al.add(new Align(d, 0, t, "v", "v", MATRICES.get(mi), source, n4, Alignment.rho(v, java.util.Arrays.copyOf(vv.vectors(), n4))));
       }
       double[][] root = new double[k][k];
       new org.effdyn.gauss.CovarianceRoot(k).compute(layout.matrix("Rperp", u), "Rperp", root);
@@ -350,13 +347,13 @@ public final class SpectrumStudy {
         System.arraycopy(root[i], 0, wu, 2, k);
         for (int mi = 0; mi < 2; mi++) {
           PopulationBlock b = XorSpectrum.populationWw(layout, u, lambda, i, mi == 0, rule);
-          addValues(eig, d, t, "W" + i, MATRICES[mi], source, b.values(), Math.min(o.top(), 2)); // the outliers on (μ, ν)
-          eig.add(new Eigen(d, 0, t, "W" + i, MATRICES[mi], source + "_bulk", 0, b.bulk()));
+          addValues(eig, d, t, "W" + i, MATRICES.get(mi), source, b.values(), Math.min(o.top(), 2)); // the outliers on (μ, ν)
+          eig.add(new Eigen(d, 0, t, "W" + i, MATRICES.get(mi), source + "_bulk", 0, b.bulk()));
           if (norm(wu) > 0) {
             // λ = ∞: the block lives on (μ, ν), the first two U-coordinates
             double[][] vec = Double.isInfinite(lambda) ? new double[][] {unit(k + 2, 0), unit(k + 2, 1)}
                 : java.util.Arrays.copyOf(b.vectors(), 2);
-            al.add(new Align(d, 0, t, "W" + i, "W" + i, MATRICES[mi], source, 2, Alignment.rho(wu, vec)));
+            al.add(new Align(d, 0, t, "W" + i, "W" + i, MATRICES.get(mi), source, 2, Alignment.rho(wu, vec)));
           }
         }
       }
@@ -383,48 +380,5 @@ public final class SpectrumStudy {
     double s = 0;
     for (double v : x) s += v * v;
     return Math.sqrt(s);
-  }
-
-  // ---- output ----
-
-  /** spectrum.csv: d, seed, t, block, matrix, source, index, value (long format). */
-  public static void writeEigenvalues(Path file, Result r) {
-    StringBuilder sb = new StringBuilder("d,seed,t,block,matrix,source,index,value\n");
-    for (Eigen e : r.eigenvalues()) {
-      sb.append(String.format(Locale.ROOT, "%d,%d,%.10g,%s,%s,%s,%d,%.10g%n", e.d(), e.seed(), e.t(), e.block(), e.matrix(), e.source(), e.index(), e.value()));
-    }
-    AtomicFiles.write(file, out -> out.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /**
-   * vectors.csv (k-GMM): d, seed, t, block, coordinate (1..d; the means μ_b are coordinates 1..k), x (the
-   * entry of x^c), hessian_1..hessian_k and g_1..g_k (the entries of the top-k eigenvectors of Hess_cc and
-   * Ĝ_cc, signs as in {@link Vectors}); one row per coordinate of each d, seed and block.
-   */
-  public static void writeVectors(Path file, Result r) {
-    if (r.vectors().isEmpty()) throw new IllegalArgumentException("no coordinate vectors (k-GMM only)");
-    int k = r.vectors().get(0).hessian().length;
-    StringBuilder sb = new StringBuilder("d,seed,t,block,coordinate,x");
-    for (String m : MATRICES) for (int j = 1; j <= k; j++) sb.append(',').append(m).append('_').append(j);
-    sb.append('\n');
-    for (Vectors v : r.vectors()) {
-      for (int i = 0; i < v.x().length; i++) {
-        sb.append(String.format(Locale.ROOT, "%d,%d,%.10g,%s,%d,%.10g", v.d(), v.seed(), v.t(), v.block(), i + 1, v.x()[i]));
-        for (double[][] m : new double[][][] {v.hessian(), v.g()}) {
-          for (double[] e : m) sb.append(String.format(Locale.ROOT, ",%.10g", e[i]));
-        }
-        sb.append('\n');
-      }
-    }
-    AtomicFiles.write(file, out -> out.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /** alignment.csv: d, seed, t, vector, block, matrix, source, dim, rho. */
-  public static void writeAlignments(Path file, Result r) {
-    StringBuilder sb = new StringBuilder("d,seed,t,vector,block,matrix,source,dim,rho\n");
-    for (Align a : r.alignments()) {
-      sb.append(String.format(Locale.ROOT, "%d,%d,%.10g,%s,%s,%s,%s,%d,%.10g%n", a.d(), a.seed(), a.t(), a.vector(), a.block(), a.matrix(), a.source(), a.dim(), a.rho()));
-    }
-    AtomicFiles.write(file, out -> out.write(sb.toString().getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -7,8 +7,7 @@
  * {@link org.effdyn.model.spectral.KgmmSpectrum} (k-GMM empirical blocks, §6.2, and population blocks at
  * finite λ and λ = ∞, §6.3), {@link org.effdyn.model.spectral.XorSpectrum} (XOR empirical blocks, §6.4,
  * and population blocks, §6.5), {@link org.effdyn.model.spectral.PopulationBlock} (the subspace form
- * from the summary statistics), and {@link org.effdyn.model.spectral.SpectrumStudy} /
- * {@link org.effdyn.model.spectral.SpectrumCharts} (spectra along SGD with the population overlaid: the
- * cards' {@code spectrum} section, seed 003 Fig. 2.1–2.6).
+ * from the summary statistics), and {@link org.effdyn.model.spectral.SpectrumStudy} (spectra along
+ * SGD with the population overlaid, as data; the run layer writes the cards' {@code spectrum} section, seed 003 Fig. 2.1–2.6).
  */
 package org.effdyn.model.spectral;

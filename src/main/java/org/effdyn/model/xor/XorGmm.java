@@ -13,11 +13,8 @@ import org.effdyn.core.Dynamics;
 import org.effdyn.core.InitialLaw;
 import org.effdyn.core.Model;
 import org.effdyn.core.Regime;
+import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
-import org.effdyn.model.ModelFactory;
-import org.effdyn.model.ParamSpec;
-import org.effdyn.model.Params;
-import org.effdyn.sim.SgdSimulator;
 
 /**
  * The XOR Gaussian mixture with a two-layer ReLU–sigmoid network, spec/models.md §3.
@@ -35,7 +32,7 @@ import org.effdyn.sim.SgdSimulator;
  *                        {@code quadrature_nodes}); see {@link XorFinite}
  */
 public record XorGmm(int hiddenUnits, double lambda, double beta, double cDelta, Drift drift, int quadratureNodes)
-    implements Model, org.effdyn.analysis.FixedPointSets, org.effdyn.io.BasinReport {
+    implements Model, org.effdyn.analysis.FixedPointSets {
 
   /** Which finite-λ drift {@link #limit} returns. */
   public enum Drift {
@@ -224,47 +221,10 @@ public record XorGmm(int hiddenUnits, double lambda, double beta, double cDelta,
     return layout().names().subList(0, 3 * hiddenUnits);
   }
 
-  /** Card name {@code xor-gmm}. */
-  public static final ModelFactory FACTORY = new ModelFactory() {
-    @Override public String name() {
-      return "xor-gmm";
-    }
-
-    @Override public String description() {
-      return "XOR Gaussian mixture, two-layer ReLU-sigmoid network (finite lambda, soft large lambda, "
-          + "lambda = inf with Filippov sliding); spec models.md §3";
-    }
-
-    @Override public List<ParamSpec> parameters() {
-      return List.of(
-          new ParamSpec("K", "hidden width K >= 1", null),
-          new ParamSpec("lambda", "SNR lambda > 0 (inverse noise variance); .inf = zero noise (exact Filippov flow)", null),
-          new ParamSpec("beta", "L2 penalty beta > 0 (learning needs beta < 1/8)", null),
-          new ParamSpec("c_delta", "step size delta = c_delta/d", "1"),
-          new ParamSpec("drift", "finite-lambda drift: integral (Prop. 5.15) or soft (Cor. 5.17)", "integral"),
-          new ParamSpec("quadrature_nodes", "outer RQMC nodes of the finite-lambda integrals (pre-integrated along each kink)", String.valueOf(DEFAULT_NODES)));
-    }
-
-    @Override public Model create(Map<String, ?> given) {
-      Params q = new Params(name(), parameters(), given);
-      Object d = given.containsKey("drift") ? given.get("drift") : "integral";
-      return new XorGmm(q.integer("K"), q.real("lambda"), q.real("beta"), q.real("c_delta"), Drift.parse(d),
-          q.integer("quadrature_nodes"));
-    }
-  };
-
   /** At λ = ∞ and 0 &lt; β &lt; 1/8: {@link XorOracles#report} as Markdown; otherwise empty. */
   @Override
   public java.util.Optional<String> fixedPointSetsReport() {
     if (!Double.isInfinite(lambda) || !(beta < 0.125)) return java.util.Optional.empty();
     return java.util.Optional.of(XorOracles.report(this).toMarkdown());
-  }
-
-  /** {@link XorBasins#write}: basins.csv, basins.md, basins.png. */
-  @Override
-  public java.util.List<String> writeBasinReport(org.effdyn.io.Scenario card, int samples, int threads,
-      java.nio.file.Path dir) {
-    XorBasins.write(card, samples, threads, dir);
-    return java.util.List.of("basins.csv", "basins.md", "basins.png");
   }
 }

@@ -4,8 +4,8 @@ import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.effdyn.core.Check;
+import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
-import org.effdyn.sim.SgdSimulator;
 
 /**
  * Online SGD for the XOR GMM, exactly spec/models.md §3(b), with μ = e_1 and ν = e_2. Each step draws the

@@ -222,7 +222,7 @@ class CommitteeOdeTest {
       Committee c = Committee.erf(3, 2, 0.5).withActivation(act).withNoise(0.1).withSecondLayer(null, 0.5);
       CommitteeOde ode = new CommitteeOde(c);
       double[] u = new double[c.layout().size()];
-      c.withInit(1, 1000).initialLaw(Regime.BALLISTIC).sample(org.effdyn.sim.RandomStreams.stream(1, 0), u);
+      c.withInit(1, 1000).initialLaw(Regime.BALLISTIC).sample(org.effdyn.core.RandomStreams.stream(1, 0), u);
       double[] h = new double[u.length];
       for (int i = 0; i < 200; i++) ode.drift(u, h);
       long id = Thread.currentThread().getId();

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.StateLayout;
-import org.effdyn.sim.RandomStreams;
 import org.junit.jupiter.api.Test;
 
 class CommitteeSimulatorTest {

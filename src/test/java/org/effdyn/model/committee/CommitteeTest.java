@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.effdyn.card.ModelRegistry;
 import org.effdyn.core.Regime;
-import org.effdyn.model.ModelRegistry;
 import org.junit.jupiter.api.Test;
 
 class CommitteeTest {
@@ -29,7 +29,7 @@ class CommitteeTest {
     assertThat(Committee.erf(2, 2, 0.5).chartColumns(Regime.BALLISTIC)).containsExactly("eps_g", "R[1,1]", "R[1,2]", "Q[1,1]", "Q[1,2]", "R[2,1]", "R[2,2]");
     assertThat(c.derivedColumns().get().names()).containsExactly("eps_g");
     assertThat(c.initialLaw(Regime.BALLISTIC).deterministic()).isFalse();
-    Committee d = (Committee) Committee.FACTORY.create(Map.of("K", 1, "M", 1, "eta", 1));
+    Committee d = (Committee) ModelRegistry.get("committee").create(Map.of("K", 1, "M", 1, "eta", 1));
     assertThat(d).isEqualTo(Committee.erf(1, 1, 1));
     assertThat(d.initialLaw(Regime.BALLISTIC).deterministic()).isTrue();
   }
@@ -50,9 +50,9 @@ class CommitteeTest {
     assertThatThrownBy(() -> Committee.erf(2, 2, 0.5).withTeacher(null, new double[] {1}))
         .hasMessageContaining("vstar must have length 2");
     assertThatThrownBy(() -> Committee.erf(2, 2, 0.5).withInit(1, 2)).hasMessageContaining("init_n");
-    assertThatThrownBy(() -> Committee.FACTORY.create(Map.of("K", 2, "M", 2, "eta", 0.5, "normalize", "yes")))
+    assertThatThrownBy(() -> ModelRegistry.get("committee").create(Map.of("K", 2, "M", 2, "eta", 0.5, "normalize", "yes")))
         .hasMessageContaining("params.normalize");
-    assertThatThrownBy(() -> Committee.FACTORY.create(Map.of("K", 2, "M", 2)))
+    assertThatThrownBy(() -> ModelRegistry.get("committee").create(Map.of("K", 2, "M", 2)))
         .hasMessageContaining("params.eta");
     assertThatThrownBy(() -> Committee.erf(2, 2, 0.5).limit(Regime.DIFFUSIVE)).hasMessageContaining("regime");
   }

@@ -9,11 +9,11 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.effdyn.card.ModelRegistry;
 import org.effdyn.core.Model;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
 import org.effdyn.core.StateLayout;
-import org.effdyn.model.ModelRegistry;
-import org.effdyn.sim.RandomStreams;
 import org.junit.jupiter.api.Test;
 
 /** Unit tests and oracles of the hidden-manifold committee (spec/models.md §4(g)). */

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.TimeGrid;
 import org.effdyn.core.Trajectory;
-import org.effdyn.sim.RandomStreams;
 import org.effdyn.solve.OdeOptions;
 import org.effdyn.solve.OdeSolver;
 import org.junit.jupiter.api.Tag;

@@ -2,8 +2,8 @@ package org.effdyn.model.committee;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.gauss.CovarianceRoot;
-import org.effdyn.sim.RandomStreams;
 
 /** Plain Monte Carlo over z ~ N(0, C) for the tests: means and standard errors of several functions. */
 final class MonteCarlo {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.lang.management.ManagementFactory;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.effdyn.sim.RandomStreams;
+import org.effdyn.core.RandomStreams;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

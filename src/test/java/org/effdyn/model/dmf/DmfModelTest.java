@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.effdyn.io.Scenario;
-import org.effdyn.io.ScenarioRunner;
+import org.effdyn.card.Scenario;
+import org.effdyn.run.ScenarioRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

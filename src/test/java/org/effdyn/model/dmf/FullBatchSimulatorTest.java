@@ -57,7 +57,7 @@ class FullBatchSimulatorTest {
     for (int i = 0; i < 2; i++) {
       int d = dims[i];
       List<DmfSolution> runs = Parallel.map(seeds[i], 2,
-          s -> FullBatchSimulator.run(p, d, org.effdyn.sim.RandomStreams.stream(50L + s, d), true), null);
+          s -> FullBatchSimulator.run(p, d, org.effdyn.core.RandomStreams.stream(50L + s, d), true), null);
       for (DmfSolution r : runs) {
         err[i][0] += FullBatchValidationTest.sup(r.lossTrain(), exact.lossTrain()) / runs.size();
         err[i][1] += MonteCarloSweepTest.maxDiff(r.vTheta(), exact.vTheta()) / runs.size();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.effdyn.sim.RandomStreams;
+import org.effdyn.core.RandomStreams;
 import org.junit.jupiter.api.Test;
 
 class RefinementIterationTest {

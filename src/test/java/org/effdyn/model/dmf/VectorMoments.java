@@ -3,7 +3,7 @@ package org.effdyn.model.dmf;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.effdyn.analysis.Parallel;
-import org.effdyn.sim.RandomStreams;
+import org.effdyn.core.RandomStreams;
 
 /**
  * Test helper: mean and covariance of a random vector over blocks of draws (block b on

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.effdyn.core.Dynamics;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.model.committee.Activation;
 import org.effdyn.model.committee.Committee;
 import org.effdyn.model.committee.CommitteeOde;
-import org.effdyn.sim.RandomStreams;
 import org.junit.jupiter.api.Test;
 
 /**

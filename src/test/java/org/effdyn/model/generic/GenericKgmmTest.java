@@ -3,11 +3,11 @@ package org.effdyn.model.generic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.gauss.GaussianRule;
 import org.effdyn.model.kgmm.Kgmm;
 import org.effdyn.model.kgmm.KgmmFinite;
 import org.effdyn.model.kgmm.KgmmInfinite;
-import org.effdyn.sim.RandomStreams;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.effdyn.card.ModelRegistry;
 import org.effdyn.core.Model;
 import org.effdyn.core.Regime;
-import org.effdyn.model.ModelRegistry;
 import org.junit.jupiter.api.Test;
 
 /** The {@code generic} card model: params to law, loss, options and start; errors name the field. */

@@ -3,7 +3,7 @@ package org.effdyn.model.generic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.effdyn.sim.RandomStreams;
+import org.effdyn.core.RandomStreams;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.model.committee.Activation;
-import org.effdyn.sim.RandomStreams;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.junit.jupiter.api.Test;

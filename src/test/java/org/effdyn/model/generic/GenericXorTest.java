@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.effdyn.core.Dynamics;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.gauss.GaussianRule;
 import org.effdyn.model.xor.XorFinite;
 import org.effdyn.model.xor.XorGmm;
 import org.effdyn.model.xor.XorInfinite;
-import org.effdyn.sim.RandomStreams;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,10 +3,10 @@ package org.effdyn.model.kgmm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
 import org.effdyn.core.TimeGrid;
 import org.effdyn.core.Trajectory;
-import org.effdyn.sim.RandomStreams;
 import org.effdyn.solve.OdeSolver;
 import org.junit.jupiter.api.Test;
 

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.lang.management.ManagementFactory;
 import java.util.Map;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.TimeGrid;
 import org.effdyn.core.Trajectory;
-import org.effdyn.sim.RandomStreams;
-import org.effdyn.sim.SgdRecorder;
+import org.effdyn.solve.SgdRecorder;
 import org.junit.jupiter.api.Test;
 
 class KgmmSimulatorTest {

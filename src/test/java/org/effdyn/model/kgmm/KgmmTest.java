@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.effdyn.card.ModelRegistry;
 import org.effdyn.core.Regime;
 import org.junit.jupiter.api.Test;
 
@@ -43,17 +44,17 @@ class KgmmTest {
 
   @Test
   void factoryReadsListsAndDefaults() {
-    Kgmm g = (Kgmm) Kgmm.FACTORY.create(Map.of("k", 2, "lambda", ".inf", "beta", 0.1,
+    Kgmm g = (Kgmm) ModelRegistry.get("kgmm").create(Map.of("k", 2, "lambda", ".inf", "beta", 0.1,
         "p", List.of(0.25, 0.75), "mbar", List.of(List.of(1, 0.5), List.of(0.5, 1))));
     assertThat(g.p()).containsExactly(0.25, 0.75);
     assertThat(g.mbar()[0][1]).isEqualTo(0.5);
     assertThat(g.lambda()).isInfinite();
-    Kgmm d = (Kgmm) Kgmm.FACTORY.create(Map.of("k", 3, "lambda", 1, "beta", 0.1));
+    Kgmm d = (Kgmm) ModelRegistry.get("kgmm").create(Map.of("k", 3, "lambda", 1, "beta", 0.1));
     assertThat(d.p()).containsExactly(1.0 / 3, 1.0 / 3, 1.0 / 3);
     assertThat(d.orthonormalMeans()).isTrue();
-    assertThatThrownBy(() -> Kgmm.FACTORY.create(Map.of("k", 3, "lambda", 1, "beta", 0.1, "p", "uniform2")))
+    assertThatThrownBy(() -> ModelRegistry.get("kgmm").create(Map.of("k", 3, "lambda", 1, "beta", 0.1, "p", "uniform2")))
         .hasMessageContaining("params.p");
-    assertThatThrownBy(() -> Kgmm.FACTORY.create(Map.of("k", 2, "lambda", 1, "beta", 0.1, "mbar", List.of(List.of(1, "x"), List.of(0, 1)))))
+    assertThatThrownBy(() -> ModelRegistry.get("kgmm").create(Map.of("k", 2, "lambda", 1, "beta", 0.1, "mbar", List.of(List.of(1, "x"), List.of(0, 1)))))
         .hasMessageContaining("params.mbar[1,2]");
   }
 

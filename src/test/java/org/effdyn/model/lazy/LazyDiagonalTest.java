@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
+import org.effdyn.card.ModelRegistry;
 import org.effdyn.core.Trajectory;
 import org.junit.jupiter.api.Test;
 
@@ -88,10 +89,10 @@ class LazyDiagonalTest {
 
   @Test
   void badInput() {
-    assertThatThrownBy(() -> LazyDiagonal.FACTORY.create(Map.of("K", 0))).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> ModelRegistry.get("lazy-diagonal").create(Map.of("K", 0))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("params.K").hasMessageContaining("0");
-    assertThatThrownBy(() -> LazyDiagonal.FACTORY.create(Map.of("alpha", -1))).hasMessageContaining("params.alpha");
-    assertThatThrownBy(() -> LazyDiagonal.FACTORY.create(Map.of("R0", 0))).hasMessageContaining("params.R0");
-    assertThat(((LazyDiagonal) LazyDiagonal.FACTORY.create(Map.of())).a()).hasSize(16);
+    assertThatThrownBy(() -> ModelRegistry.get("lazy-diagonal").create(Map.of("alpha", -1))).hasMessageContaining("params.alpha");
+    assertThatThrownBy(() -> ModelRegistry.get("lazy-diagonal").create(Map.of("R0", 0))).hasMessageContaining("params.R0");
+    assertThat(((LazyDiagonal) ModelRegistry.get("lazy-diagonal").create(Map.of())).a()).hasSize(16);
   }
 }

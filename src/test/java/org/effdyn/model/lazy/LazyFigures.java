@@ -2,7 +2,7 @@ package org.effdyn.model.lazy;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.effdyn.io.ChartFiles;
+import org.effdyn.run.ChartFiles;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;

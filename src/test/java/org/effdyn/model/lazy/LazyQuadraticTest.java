@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.effdyn.card.ModelRegistry;
 import org.effdyn.core.Regime;
 import org.effdyn.core.Trajectory;
 import org.effdyn.solve.OdeOptions;
@@ -187,18 +188,18 @@ class LazyQuadraticTest {
 
   @Test
   void factoryDefaultsAndBadInput() {
-    LazyQuadratic q = (LazyQuadratic) LazyQuadratic.FACTORY.create(Map.of("horizon", 100, "alpha", 1000));
+    LazyQuadratic q = (LazyQuadratic) ModelRegistry.get("lazy-quadratic").create(Map.of("horizon", 100, "alpha", 1000));
     assertThat(q.a()).isCloseTo(0.1, within(1e-15));
     assertThat(q.flow()).isEqualTo(Flow.ALL);
-    assertThat(((LazyQuadratic) LazyQuadratic.FACTORY.create(Map.of("a", 0.5, "flow", "full"))).a()).isEqualTo(0.5);
-    assertThatThrownBy(() -> LazyQuadratic.FACTORY.create(Map.of("alpha", 0)))
+    assertThat(((LazyQuadratic) ModelRegistry.get("lazy-quadratic").create(Map.of("a", 0.5, "flow", "full"))).a()).isEqualTo(0.5);
+    assertThatThrownBy(() -> ModelRegistry.get("lazy-quadratic").create(Map.of("alpha", 0)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("params.alpha").hasMessageContaining("0");
-    assertThatThrownBy(() -> LazyQuadratic.FACTORY.create(Map.of("alpha", -3)))
+    assertThatThrownBy(() -> ModelRegistry.get("lazy-quadratic").create(Map.of("alpha", -3)))
         .hasMessageContaining("params.alpha");
-    assertThatThrownBy(() -> LazyQuadratic.FACTORY.create(Map.of("alpha", ".nan"))).hasMessageContaining("alpha");
-    assertThatThrownBy(() -> LazyQuadratic.FACTORY.create(Map.of("horizon", -1))).hasMessageContaining("params.horizon");
-    assertThatThrownBy(() -> LazyQuadratic.FACTORY.create(Map.of("b", -1))).hasMessageContaining("params.b");
-    assertThatThrownBy(() -> LazyQuadratic.FACTORY.create(Map.of("flow", "sgd"))).hasMessageContaining("params.flow")
+    assertThatThrownBy(() -> ModelRegistry.get("lazy-quadratic").create(Map.of("alpha", ".nan"))).hasMessageContaining("alpha");
+    assertThatThrownBy(() -> ModelRegistry.get("lazy-quadratic").create(Map.of("horizon", -1))).hasMessageContaining("params.horizon");
+    assertThatThrownBy(() -> ModelRegistry.get("lazy-quadratic").create(Map.of("b", -1))).hasMessageContaining("params.b");
+    assertThatThrownBy(() -> ModelRegistry.get("lazy-quadratic").create(Map.of("flow", "sgd"))).hasMessageContaining("params.flow")
         .hasMessageContaining("sgd");
     assertThatThrownBy(() -> q.simulator(100, Regime.BALLISTIC)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("simulate");

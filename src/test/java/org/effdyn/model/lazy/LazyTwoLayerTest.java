@@ -7,10 +7,11 @@ import static org.assertj.core.api.Assertions.within;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.effdyn.card.ModelRegistry;
 import org.effdyn.core.Dynamics;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
 import org.effdyn.core.Trajectory;
-import org.effdyn.sim.RandomStreams;
 import org.junit.jupiter.api.Test;
 
 /** The two-layer network (ntk.md §10.2 (iii)): derivatives, identities, bounds, centring, bad input. */
@@ -199,19 +200,19 @@ class LazyTwoLayerTest {
 
   @Test
   void badInput() {
-    assertThatThrownBy(() -> LazyTwoLayer.FACTORY.create(Map.of("m", 0))).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> ModelRegistry.get("lazy-twolayer").create(Map.of("m", 0))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("params.m").hasMessageContaining("0");
-    assertThatThrownBy(() -> LazyTwoLayer.FACTORY.create(Map.of("n", 0))).hasMessageContaining("params.n");
-    assertThatThrownBy(() -> LazyTwoLayer.FACTORY.create(Map.of("d", -2))).hasMessageContaining("params.d");
-    assertThatThrownBy(() -> LazyTwoLayer.FACTORY.create(Map.of("alpha", 0))).hasMessageContaining("params.alpha");
-    assertThatThrownBy(() -> LazyTwoLayer.FACTORY.create(Map.of("activation", "relu")))
+    assertThatThrownBy(() -> ModelRegistry.get("lazy-twolayer").create(Map.of("n", 0))).hasMessageContaining("params.n");
+    assertThatThrownBy(() -> ModelRegistry.get("lazy-twolayer").create(Map.of("d", -2))).hasMessageContaining("params.d");
+    assertThatThrownBy(() -> ModelRegistry.get("lazy-twolayer").create(Map.of("alpha", 0))).hasMessageContaining("params.alpha");
+    assertThatThrownBy(() -> ModelRegistry.get("lazy-twolayer").create(Map.of("activation", "relu")))
         .hasMessageContaining("params.activation").hasMessageContaining("relu");
-    assertThatThrownBy(() -> LazyTwoLayer.FACTORY.create(Map.of("centering", "both")))
+    assertThatThrownBy(() -> ModelRegistry.get("lazy-twolayer").create(Map.of("centering", "both")))
         .hasMessageContaining("params.centering");
-    assertThatThrownBy(() -> LazyTwoLayer.FACTORY.create(Map.of("parametrization", "ntk")))
+    assertThatThrownBy(() -> ModelRegistry.get("lazy-twolayer").create(Map.of("parametrization", "ntk")))
         .hasMessageContaining("params.parametrization");
-    assertThatThrownBy(() -> LazyTwoLayer.FACTORY.create(Map.of("nonsense", 1))).hasMessageContaining("params.nonsense");
-    LazyTwoLayer ok = (LazyTwoLayer) LazyTwoLayer.FACTORY.create(Map.of("centering", "symmetric", "activation", "sigmoid",
+    assertThatThrownBy(() -> ModelRegistry.get("lazy-twolayer").create(Map.of("nonsense", 1))).hasMessageContaining("params.nonsense");
+    LazyTwoLayer ok = (LazyTwoLayer) ModelRegistry.get("lazy-twolayer").create(Map.of("centering", "symmetric", "activation", "sigmoid",
         "parametrization", "proof-variant", "target", "random", "data_seed", 7));
     assertThat(ok.width()).isEqualTo(80);
     assertThat(ok.dataSeed()).isEqualTo(7L);

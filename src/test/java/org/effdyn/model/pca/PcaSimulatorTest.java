@@ -7,8 +7,8 @@ import java.lang.management.ManagementFactory;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
-import org.effdyn.sim.RandomStreams;
 import org.junit.jupiter.api.Test;
 
 class PcaSimulatorTest {

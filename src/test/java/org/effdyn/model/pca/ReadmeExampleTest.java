@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
 import org.effdyn.core.TimeGrid;
 import org.effdyn.core.Trajectory;
-import org.effdyn.sim.RandomStreams;
-import org.effdyn.sim.SgdRecorder;
+import org.effdyn.run.Outputs;
 import org.effdyn.solve.OdeSolver;
+import org.effdyn.solve.SgdRecorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class ReadmeExampleTest {
     Trajectory sgd = SgdRecorder.record(model.simulator(2000, Regime.BALLISTIC), grid,
         RandomStreams.stream(1, 0), Map.of("m", 0.3));
     double[] m = limit.column("m");
-    limit.writeCsv(dir.resolve("limit.csv"));
+    Outputs.writeCsv(dir.resolve("limit.csv"), limit);
     assertThat(m[m.length - 1]).isCloseTo(1.0, within(1e-5)); // (sqrt(lambda - c_delta), c_delta)
     assertThat(sgd.column("m")[200]).isCloseTo(1.0, within(0.2)); // N = 2000: sup error ~0.11 measured
     assertThat(PcaOracles.fixedPoints(model)).hasSize(4);

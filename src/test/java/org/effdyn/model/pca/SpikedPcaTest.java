@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.effdyn.card.ModelRegistry;
 import org.effdyn.core.Regime;
 import org.junit.jupiter.api.Test;
 
@@ -20,21 +21,21 @@ class SpikedPcaTest {
 
   @Test
   void factoryReadsCardParametersWithDefaults() {
-    SpikedPca p = (SpikedPca) SpikedPca.FACTORY.create(Map.of("lambda", 2.5));
+    SpikedPca p = (SpikedPca) ModelRegistry.get("pca").create(Map.of("lambda", 2.5));
     assertThat(p).isEqualTo(new SpikedPca(2, 2.5, 1.0));
-    SpikedPca t = (SpikedPca) SpikedPca.FACTORY.create(Map.of("lambda", 4, "k", 3, "c_delta", 0.5, "N", 1000));
+    SpikedPca t = (SpikedPca) ModelRegistry.get("pca").create(Map.of("lambda", 4, "k", 3, "c_delta", 0.5, "N", 1000));
     assertThat(t).isEqualTo(new SpikedPca(3, 4.0, 0.5, 1000));
-    assertThat(((SpikedPca) SpikedPca.FACTORY.create(Map.of("lambda", 1, "N", ".inf"))).n()).isInfinite();
+    assertThat(((SpikedPca) ModelRegistry.get("pca").create(Map.of("lambda", 1, "N", ".inf"))).n()).isInfinite();
   }
 
   @Test
   void factoryRejectsUnknownMissingAndMistypedParameters() {
-    assertThatThrownBy(() -> SpikedPca.FACTORY.create(Map.of("lambda", 1, "beta", 0.1)))
+    assertThatThrownBy(() -> ModelRegistry.get("pca").create(Map.of("lambda", 1, "beta", 0.1)))
         .hasMessageContaining("params.beta").hasMessageContaining("known: N, c_delta, k, lambda");
-    assertThatThrownBy(() -> SpikedPca.FACTORY.create(Map.of())).hasMessageContaining("params.lambda");
-    assertThatThrownBy(() -> SpikedPca.FACTORY.create(Map.of("lambda", "big")))
+    assertThatThrownBy(() -> ModelRegistry.get("pca").create(Map.of())).hasMessageContaining("params.lambda");
+    assertThatThrownBy(() -> ModelRegistry.get("pca").create(Map.of("lambda", "big")))
         .hasMessageContaining("params.lambda").hasMessageContaining("big");
-    assertThatThrownBy(() -> SpikedPca.FACTORY.create(Map.of("lambda", 1, "k", 2.5)))
+    assertThatThrownBy(() -> ModelRegistry.get("pca").create(Map.of("lambda", 1, "k", 2.5)))
         .hasMessageContaining("params.k").hasMessageContaining("2.5");
   }
 
@@ -47,7 +48,7 @@ class SpikedPcaTest {
     assertThat(p.initialLaw(Regime.BALLISTIC).deterministic()).isTrue();
     assertThat(p.initialLaw(Regime.DIFFUSIVE).deterministic()).isFalse();
     // diffusive: mtilde ~ N(0,1), r2perp = 1; 20000 draws: the sample variance has s.e. sqrt(2/20000) = 0.01
-    var rng = org.effdyn.sim.RandomStreams.stream(3, 0);
+    var rng = org.effdyn.core.RandomStreams.stream(3, 0);
     double s = 0, s2 = 0;
     int n = 20000;
     for (int i = 0; i < n; i++) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.effdyn.run.SampleComplexityFiles;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class SampleComplexityTest {
     assertThat(s2).isBetween(1.0, 1.3);
     assertThat(s2).isGreaterThan(s1);
     assertThat(s3).isBetween(1.7, 2.3);
-    List<String> files = SampleComplexity.write(dir, pts);
+    List<String> files = SampleComplexityFiles.write(dir, pts);
     for (String f : files) assertThat(Files.size(dir.resolve(f))).isGreaterThan(100);
   }
 }

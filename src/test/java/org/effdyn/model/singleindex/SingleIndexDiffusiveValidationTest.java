@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
 import org.effdyn.core.TimeGrid;
-import org.effdyn.sim.RandomStreams;
-import org.effdyn.sim.SgdRecorder;
+import org.effdyn.solve.SgdRecorder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -7,10 +7,10 @@ import static org.assertj.core.data.Offset.offset;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
+import org.effdyn.card.ModelRegistry;
 import org.effdyn.core.Dynamics;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
-import org.effdyn.model.ModelRegistry;
-import org.effdyn.sim.RandomStreams;
 import org.junit.jupiter.api.Test;
 
 /** Closed forms, oracles and bad input of spec §5 (unit tests; SGD comparisons are in the validation test). */

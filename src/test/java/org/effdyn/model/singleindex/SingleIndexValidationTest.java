@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
 import org.effdyn.core.TimeGrid;
 import org.effdyn.core.Trajectory;
-import org.effdyn.sim.RandomStreams;
-import org.effdyn.sim.SgdRecorder;
 import org.effdyn.solve.OdeSolver;
+import org.effdyn.solve.SgdRecorder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package org.effdyn.model.spectral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
+import org.effdyn.core.RandomStreams;
 import org.effdyn.model.kgmm.Kgmm;
 import org.effdyn.model.kgmm.KgmmOracles;
-import org.effdyn.sim.RandomStreams;
 import org.junit.jupiter.api.Test;
 
 /** Oracles of spec §6 for the k-GMM at the λ = ∞ fixed point, k = 3, β = 0.1. */

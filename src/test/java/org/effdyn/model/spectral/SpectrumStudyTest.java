@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.effdyn.card.Scenario;
+import org.effdyn.card.ScenarioException;
 import org.effdyn.core.Regime;
 import org.effdyn.core.TimeGrid;
-import org.effdyn.io.Scenario;
-import org.effdyn.io.ScenarioException;
 import org.effdyn.model.kgmm.Kgmm;
 import org.effdyn.solve.OdeSolver;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.effdyn.core.TimeGrid;
 import org.effdyn.model.kgmm.Kgmm;
+import org.effdyn.run.SpectrumCharts;
+import org.effdyn.run.SpectrumFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +65,7 @@ class SpectrumVectorsTest {
         worst[li] = Math.max(worst[li], leak);
         if (li == 1 && d == 400) {
           Path f = tmp.resolve("vectors.csv");
-          SpectrumStudy.writeVectors(f, r);
+          SpectrumFiles.writeVectors(f, r);
           List<String> lines = Files.readAllLines(f);
           assertThat(lines.get(0)).isEqualTo("d,seed,t,block,coordinate,x,hessian_1,hessian_2,hessian_3,g_1,g_2,g_3");
           assertThat(lines).hasSize(1 + 2 * d);

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
 import org.effdyn.core.StateLayout;
 import org.effdyn.core.TimeGrid;
 import org.effdyn.model.xor.XorGmm;
 import org.effdyn.model.xor.XorOracles;
-import org.effdyn.sim.RandomStreams;
 import org.effdyn.solve.OdeSolver;
 import org.junit.jupiter.api.Test;
 

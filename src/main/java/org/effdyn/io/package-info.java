@@ -1,8 +1,0 @@
-/**
- * Scenario cards and outputs: {@link org.effdyn.io.Scenario} reads a YAML card (errors name file,
- * line, field and value: {@link org.effdyn.io.ScenarioException}); {@link org.effdyn.io.ScenarioRunner}
- * runs it (limit ODE or SDE ensemble, optional finite-d SGD, per variant) and writes CSV files, a
- * chart and the run record {@code run.json}, each atomically. Design: ../shared/design.md
- * ("Scenario files").
- */
-package org.effdyn.io;

@@ -1,0 +1,353 @@
+package org.effdyn.run;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.effdyn.analysis.FixedPoint;
+import org.effdyn.analysis.Parallel;
+import org.effdyn.card.ParamSpec;
+import org.effdyn.card.Scenario;
+import org.effdyn.core.Regime;
+import org.effdyn.core.StateLayout;
+import org.effdyn.core.Trajectory;
+import org.effdyn.solve.EnsembleSummary;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * A parameter sweep of a scenario card: the card run at every point of a grid of parameter values
+ * (the Cartesian product of the axes, the first axis varying slowest), variants in parallel on
+ * {@code threads} workers. Variant i is computed from the card and its parameters alone (its
+ * randomness from the card's seeds, as {@link ScenarioRunner} draws it), so the results do not
+ * depend on the thread count. No SGD overlay is run.
+ *
+ * <p>Each variant writes one CSV, {@code variants/NNN_NAME=VALUE[_NAME=VALUE].csv}, atomically, with
+ * one row: the parameters, the final time, the final state (ballistic: the limit's; diffusive: the
+ * ensemble mean, then its std), the first time of each card event (empty if it did not happen), and the
+ * fixed point Newton reaches from the final state with its classification (ballistic). Re-running
+ * skips every variant whose file exists (resumable). A variant that fails is reported with its
+ * parameters and does not stop the others; it writes no file, so the next run retries it. Then
+ * {@code summary.csv} (all rows in index order, with {@code status} ok, kept or failed, and {@code error}) and
+ * {@code summary.png} (final state and fixed point against the first axis, one series per value of the
+ * other axes).
+ */
+public final class Sweep {
+  private static final Pattern AXIS = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=([^:]+):([^:]+):([^:]+)");
+
+  private Sweep() {}
+
+  /** One swept parameter: n values from a to b, evenly spaced, ends included (n = 1: just a). */
+  public record Axis(String name, double from, double to, int count) {
+    public Axis {
+      if (name == null || name.isEmpty()) throw new IllegalArgumentException("--param: parameter name missing");
+      if (!Double.isFinite(from) || !Double.isFinite(to)) {
+        throw new IllegalArgumentException("--param " + name + ": range ends must be finite, got " + from + ":" + to);
+      }
+      if (count < 1) throw new IllegalArgumentException("--param " + name + ": number of values must be >= 1, got " + count);
+      if (count > 1 && from == to) {
+        throw new IllegalArgumentException("--param " + name + ": a = b = " + from + " with n = " + count
+            + " > 1 would repeat one value; give n = 1 or two different ends");
+      }
+    }
+
+    /** Parses {@code NAME=a:b:n}. */
+    public static Axis parse(String spec) {
+      Matcher m = AXIS.matcher(spec.trim());
+      if (!m.matches()) {
+        throw new IllegalArgumentException("--param: expected NAME=a:b:n (e.g. lambda=0.5:2:16), got '" + spec + "'");
+      }
+      double a = number(m.group(2), spec);
+      double b = number(m.group(3), spec);
+      int n;
+      try {
+        n = Integer.parseInt(m.group(4).trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--param " + m.group(1) + ": n must be an integer, got '" + m.group(4) + "'");
+      }
+      return new Axis(m.group(1), a, b, n);
+    }
+
+    private static double number(String s, String spec) {
+      try {
+        return Double.parseDouble(s.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--param: '" + s + "' is not a number in '" + spec + "'");
+      }
+    }
+
+    /** Value i: a + i (b - a)/(n - 1), by index (no accumulated rounding); the last is exactly b. */
+    public double value(int i) {
+      if (count == 1) return from;
+      return i == count - 1 ? to : from + i * ((to - from) / (count - 1));
+    }
+  }
+
+  /** Output directory, worker threads, progress. */
+  public record Options(Path outDir, int threads, Progress progress) {
+    public Options {
+      if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+      if (progress == null) progress = Progress.none();
+    }
+  }
+
+  /** One variant's outcome: its index, parameters, file, whether it was skipped (already written), and the error if it failed. */
+  public record Outcome(int index, Map<String, Double> params, Path file, boolean skipped, String error) {
+    public boolean ok() {
+      return error == null;
+    }
+  }
+
+  /** The sweep's outcomes in index order and the summary files. */
+  public record Result(Path dir, List<Outcome> outcomes, Path summaryCsv, Path chart) {
+    public int failures() {
+      int n = 0;
+      for (Outcome o : outcomes) if (!o.ok()) n++;
+      return n;
+    }
+
+    public int skipped() {
+      int n = 0;
+      for (Outcome o : outcomes) if (o.skipped()) n++;
+      return n;
+    }
+  }
+
+  /**
+   * Runs the sweep; see the class comment.
+   *
+   * @throws IllegalArgumentException for an axis naming a parameter the model does not have, a card
+   *     with variants, or an axis listed twice (before anything runs)
+   */
+  public static Result run(Scenario s, List<Axis> axes, Options o) {
+    if (axes.isEmpty()) throw new IllegalArgumentException("sweep: give at least one --param NAME=a:b:n");
+    List<String> known = new ArrayList<>();
+    for (ParamSpec p : s.factory().parameters()) known.add(p.name());
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Axis a : axes) {
+      if (!known.contains(a.name())) {
+        throw new IllegalArgumentException("--param " + a.name() + ": model '" + s.factory().name()
+            + "' has no parameter '" + a.name() + "'; known: " + String.join(", ", known));
+      }
+      if (!seen.add(a.name())) throw new IllegalArgumentException("--param " + a.name() + ": given twice");
+    }
+    if (s.hasVariants()) s.withParams(Map.of(), null, false); // throws the explanation
+    long total = 1;
+    for (Axis a : axes) {
+      total *= a.count();
+      if (total > 1_000_000) throw new IllegalArgumentException("--param: more than 10^6 variants");
+    }
+    int n = (int) total;
+    Path dir = o.outDir();
+    Path vdir = dir.resolve("variants");
+    StateLayout layout = s.variants().get(0).model().initialLaw(s.regime()).layout();
+    List<String> header = header(s, axes, layout);
+
+    List<Outcome> outcomes;
+    try (Progress.Ticker t = o.progress().start(s.name() + ": sweep", n)) {
+      outcomes = Parallel.map(n, o.threads(), i -> {
+        Map<String, Double> params = point(axes, i);
+        Path file = vdir.resolve(fileName(i, n, params));
+        if (Files.exists(file)) return new Outcome(i, params, file, true, null);
+        try {
+          Scenario one = s.withParams(params, null, false);
+          Object[] row = row(one, i, params, layout, s.regime());
+          writeRows(file, header, List.<Object[]>of(row));
+          return new Outcome(i, params, file, false, null);
+        } catch (RuntimeException e) {
+          String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+          return new Outcome(i, params, file, false, msg.replaceAll("\\s*\\R\\s*", " "));
+        }
+      }, t::step);
+    }
+
+    List<Object[]> rows = new ArrayList<>();
+    List<String> summaryHeader = new ArrayList<>(header);
+    summaryHeader.add("status");
+    summaryHeader.add("error");
+    for (Outcome out : outcomes) {
+      Object[] r;
+      if (out.ok()) {
+        Object[] stored = readRow(out.file(), header.size());
+        r = java.util.Arrays.copyOf(stored, header.size() + 2);
+        r[header.size()] = out.skipped() ? "kept" : "ok";
+        r[header.size() + 1] = "";
+      } else {
+        r = new Object[header.size() + 2];
+        java.util.Arrays.fill(r, "");
+        r[0] = out.index();
+        int k = 1;
+        for (Axis a : axes) r[k++] = out.params().get(a.name());
+        r[header.size()] = "failed";
+        r[header.size() + 1] = out.error();
+      }
+      rows.add(r);
+    }
+    Path summary = dir.resolve("summary.csv");
+    writeRows(summary, summaryHeader, rows);
+    Path chart = dir.resolve("summary.png");
+    chart(chart, s, axes, layout, summaryHeader, rows);
+    return new Result(dir, outcomes, summary, chart);
+  }
+
+  /** Parameters of grid point i (first axis slowest). */
+  static Map<String, Double> point(List<Axis> axes, int i) {
+    int[] idx = new int[axes.size()];
+    int rest = i;
+    for (int a = axes.size() - 1; a >= 0; a--) {
+      idx[a] = rest % axes.get(a).count();
+      rest /= axes.get(a).count();
+    }
+    Map<String, Double> p = new LinkedHashMap<>();
+    for (int a = 0; a < axes.size(); a++) p.put(axes.get(a).name(), axes.get(a).value(idx[a]));
+    return p;
+  }
+
+  static String fileName(int i, int n, Map<String, Double> params) {
+    int width = Math.max(3, String.valueOf(n - 1).length());
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%0" + width + "d", i));
+    for (Map.Entry<String, Double> e : params.entrySet()) b.append('_').append(e.getKey()).append('=').append(RunSummary.num(e.getValue()));
+    return b.append(".csv").toString();
+  }
+
+  private static List<String> header(Scenario s, List<Axis> axes, StateLayout layout) {
+    List<String> h = new ArrayList<>();
+    h.add("index");
+    for (Axis a : axes) h.add(a.name());
+    h.add("t_end");
+    for (String name : layout.names()) h.add("end_" + name);
+    if (s.regime() == Regime.DIFFUSIVE) {
+      for (String name : layout.names()) h.add("std_" + name);
+    } else {
+      for (org.effdyn.solve.Event e : s.events()) h.add("event_" + e.name());
+      for (String name : layout.names()) h.add("fp_" + name);
+      h.add("fp_stability");
+      h.add("fp_max_re");
+      h.add("fp_residual");
+    }
+    return h;
+  }
+
+  private static Object[] row(Scenario one, int index, Map<String, Double> params, StateLayout layout, Regime regime) {
+    ScenarioRunner.VariantResult r = ScenarioRunner.runVariant(one, one.variants().get(0),
+        ScenarioRunner.Options.defaults().withThreads(1), new ArrayList<>());
+    List<Object> row = new ArrayList<>();
+    row.add(index);
+    row.addAll(params.values());
+    if (regime == Regime.DIFFUSIVE) {
+      EnsembleSummary e = r.summary();
+      int last = e.times().length - 1;
+      row.add(e.times()[last]);
+      for (String name : layout.names()) row.add(e.mean(last, name));
+      for (String name : layout.names()) row.add(e.std(last, name));
+    } else {
+      Trajectory t = r.limit();
+      row.add(t.time(t.size() - 1));
+      for (double x : t.finalState()) row.add(x);
+      for (org.effdyn.solve.Event ev : one.events()) {
+        Object when = "";
+        for (Trajectory.EventRecord rec : t.events()) {
+          if (rec.name().equals(ev.name())) {
+            when = rec.t();
+            break;
+          }
+        }
+        row.add(when);
+      }
+      Optional<FixedPoint> fp = RunSummary.reached(one.variants().get(0).model().limit(regime), t.finalState());
+      for (int i = 0; i < layout.size(); i++) row.add(fp.isPresent() ? fp.get().get(i) : "");
+      row.add(fp.map(p -> p.kind().key()).orElse("none"));
+      row.add(fp.isPresent() ? fp.get().stability().maxRealPart() : "");
+      row.add(fp.isPresent() ? fp.get().residual() : "");
+    }
+    return row.toArray();
+  }
+
+  private static void writeRows(Path file, List<String> header, List<Object[]> rows) {
+    CsvSchema.Builder sb = CsvSchema.builder().setUseHeader(true);
+    for (String h : header) sb.addColumn(h);
+    CsvSchema schema = sb.build();
+    AtomicFiles.write(file, out -> new CsvMapper().writer(schema).writeValues(out).writeAll(rows).close());
+  }
+
+  /** The single data row of a variant file, as strings (numbers re-parse exactly: Jackson writes shortest round-trip forms). */
+  private static Object[] readRow(Path file, int width) {
+    try (MappingIterator<String[]> it = new CsvMapper().enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
+        .readerFor(String[].class).readValues(file.toFile())) {
+      List<String[]> all = it.readAll();
+      if (all.size() < 2 || all.get(1).length != width) {
+        throw new IllegalStateException("sweep: " + file + " is not a variant file of this sweep (expected "
+            + width + " columns); delete it to recompute");
+      }
+      return all.get(1);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void chart(Path file, Scenario s, List<Axis> axes, StateLayout layout, List<String> header, List<Object[]> rows) {
+    Axis x = axes.get(0);
+    List<XYChart> panels = new ArrayList<>();
+    List<String> stats = layout.names().size() > 6 ? layout.names().subList(0, 6) : layout.names();
+    // the first axis varies slowest: for one value of the other axes (group g) its rows are g, g + groups, ...
+    int groups = rows.size() / x.count();
+    for (String stat : stats) {
+      XYChart c = ChartFiles.chart(s.name() + ": " + stat + " vs " + x.name(), x.name(), stat, 560, 460);
+      for (String col : List.of("end_" + stat, "fp_" + stat)) {
+        int j = header.indexOf(col);
+        if (j < 0) continue;
+        for (int g = 0; g < groups; g++) {
+          List<Double> xs = new ArrayList<>();
+          List<Double> ys = new ArrayList<>();
+          String label = col.startsWith("end_") ? "final state" : "fixed point reached";
+          for (int i = g; i < rows.size(); i += groups) {
+            Double v = parse(rows.get(i)[j]);
+            Double xv = parse(rows.get(i)[1]);
+            if (v != null && xv != null) {
+              xs.add(xv);
+              ys.add(v);
+            }
+          }
+          if (axes.size() > 1) {
+            StringBuilder b = new StringBuilder();
+            for (int a = 1; a < axes.size(); a++) b.append(' ').append(axes.get(a).name()).append('=').append(rows.get(g)[1 + a]);
+            label += b;
+          }
+          if (xs.isEmpty()) continue;
+          XYSeries ser = c.addSeries(label, xs, ys);
+          ser.setMarker(col.startsWith("end_") ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
+          ser.setXYSeriesRenderStyle(col.startsWith("end_") ? XYSeries.XYSeriesRenderStyle.Line : XYSeries.XYSeriesRenderStyle.Scatter);
+          ser.setLineColor(ChartFiles.PALETTE[g % ChartFiles.PALETTE.length]);
+          ser.setMarkerColor(ChartFiles.PALETTE[g % ChartFiles.PALETTE.length]);
+        }
+      }
+      panels.add(c);
+    }
+    ChartFiles.png(file, panels, 3);
+  }
+
+  private static Double parse(Object o) {
+    if (o instanceof Number n) return n.doubleValue();
+    if (o instanceof String str && !str.isEmpty()) {
+      try {
+        double d = Double.parseDouble(str);
+        return Double.isFinite(d) ? d : null;
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+}
