@@ -14,7 +14,7 @@ import org.effdyn.core.Check;
  *    B_\omega(y) = A_\omega(y)^{-1}\big(G_y^T\Theta/\sqrt n + (\sigma W_y^T + z\Gamma_y^T A_\theta)/\sqrt n\big)_U, \]
  * \[ q(l) = \sum_y \mu_y \tfrac{1^T\omega_y(l)}{n} + \tfrac{1}{\sqrt n}\sum_y\sum_\mu g_y(\mu)A_\omega(\mu,l;y)
  *    + \sum_y\sum_{\mu\le l}\theta(\mu)B_\theta(\mu,l;y), \]
- * \[ p_y(l) = \beta(l,y) + \sum_\mu h_y(\mu)A_\theta(\mu,l) + \sum_{\mu<l}\omega_y(\mu)B_\omega(\mu,l;y), \]
+ * \[ p_y(l) = \beta(l,y) + \sum_\mu h_y(\mu)A_\theta(\mu,l) + \sum_{\mu &lt; l}\omega_y(\mu)B_\omega(\mu,l;y), \]
  * with θ(l) = λ(l)θ0 − Σ_{μ&lt;l} Λ(μ,l) q(μ). Order inside step l: θ(l) → column l of A_θ →
  * (β, h-term, B_ω(·,l)) → p(l) → ω(l) → column l of A_ω(y) → B_θ(·,l), e(l), g̃(l) → q(l).
  *

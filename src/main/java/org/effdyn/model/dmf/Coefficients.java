@@ -4,7 +4,7 @@ import org.effdyn.core.Check;
 
 /**
  * The coefficients (λ, Λ) of a linear first-order method on L iterations, spec/dmf.md §9(a)3:
- * \[ \theta(l) = \lambda(l)\theta_0 - \sum_{\mu<l}\Lambda(\mu,l)\,q(\mu),\qquad
+ * \[ \theta(l) = \lambda(l)\theta_0 - \sum_{\mu &lt; l}\Lambda(\mu,l)\,q(\mu),\qquad
  *    \Theta = \theta_0\lambda^T - Q\Lambda. \]
  * Λ is L × L and strictly upper (row μ, column l, nonzero only for μ &lt; l): causality.
  *

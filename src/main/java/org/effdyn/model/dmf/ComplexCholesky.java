@@ -5,7 +5,7 @@ package org.effdyn.model.dmf;
  * conjugate transpose), spec/dmf.md §9(d)2. For real symmetric positive-definite V this is the
  * ordinary Cholesky factor; for complex symmetric V (the kernels of the alternative process at
  * z = i) it is the analytic continuation of that factor, with each pivot the principal square root
- * \( A(l,l) = \sqrt{V(l,l) - \sum_{k<l} A(k,l)^2} \). Hipparchus has {@code Complex} but only a real
+ * \( A(l,l) = \sqrt{V(l,l) - \sum_{k &lt; l} A(k,l)^2} \). Hipparchus has {@code Complex} but only a real
  * Cholesky, hence this class.
  *
  * <p>The factorisation is column by column (causal): column l needs only V(0..l, l) and columns
@@ -18,7 +18,7 @@ public final class ComplexCholesky {
 
   /**
    * Writes column l of A (rows 0..l) from V(0..l, l) and the columns &lt; l of A, by forward
-   * substitution \( A(k,l) = (V(k,l) - \sum_{j<k} A(j,k) A(j,l)) / A(k,k) \), k &lt; l, then the
+   * substitution \( A(k,l) = (V(k,l) - \sum_{j &lt; k} A(j,k) A(j,l)) / A(k,k) \), k &lt; l, then the
    * principal-root pivot. Only the upper triangle of V is read.
    */
   public static void column(ComplexMatrix v, ComplexMatrix a, int l) {

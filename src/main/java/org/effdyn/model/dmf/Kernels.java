@@ -96,7 +96,7 @@ final class Kernels {
       s -= ltSmall[i] * bl;
     }
     ltSmall[l] = s;
-    // α̃(y,l) = Σ_{μ<l} α(y,μ) Λ̃(μ,l);  α̃(*,l) = −λ̃(l)
+    // α̃(y,l) = Σ_{μ &lt; l} α(y,μ) Λ̃(μ,l);  α̃(*,l) = −λ̃(l)
     for (int y = 0; y < k; y++) {
       double a = 0;
       for (int mu = 0; mu < l; mu++) a += alpha[y][mu] * lt[mu][l];

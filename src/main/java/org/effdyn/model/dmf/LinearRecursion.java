@@ -3,7 +3,7 @@ package org.effdyn.model.dmf;
 /**
  * A linear first-order full-batch method, spec/dmf.md §9(a)3 (seed [000] eqs. (23)–(24)): the query
  * point is a fixed linear combination of θ0 and the past gradients,
- * \[ \theta(l) = \lambda(l)\,\theta_0 - \sum_{\mu<l} \Lambda(\mu,l)\, q(\mu), \qquad q(\mu) = \nabla L(\theta(\mu)). \]
+ * \[ \theta(l) = \lambda(l)\,\theta_0 - \sum_{\mu &lt; l} \Lambda(\mu,l)\, q(\mu), \qquad q(\mu) = \nabla L(\theta(\mu)). \]
  *
  * <p>The recursion acts on plain vectors, so one object drives both the finite-d simulator (vectors
  * in R^d) and the {@link Coefficients} builder (coefficient vectors in the basis

@@ -12,7 +12,7 @@ import org.effdyn.core.RandomStreams;
  * deterministic part ({@link Kernels#prologue}) gives β(l,·), column l of the causal root A_θ of
  * V_θ and the memory kernel b_ω(·,l) = −γΛ̃(·,l); every path of class y then advances the
  * effective process (P3)
- * \[ p_y(l) = \beta(l,y) + \sum_{\mu\le l}\xi(\mu)A_\theta(\mu,l) + \sum_{\mu<l} b_\omega(\mu,l)\,\omega(p_y(\mu),y), \]
+ * \[ p_y(l) = \beta(l,y) + \sum_{\mu\le l}\xi(\mu)A_\theta(\mu,l) + \sum_{\mu &lt; l} b_\omega(\mu,l)\,\omega(p_y(\mu),y), \]
  * and the sample side (P4) is averaged: α(l,y), V_ω(≤l,l;y) and the response
  * \[ B_\theta(\mu,l) = \sum_y \rho_y\,\mathbb E\,g_y(\mu),\quad g(l) = \omega'(p(l)),\quad
  *    g(\nu) = \omega'(p(\nu))\sum_{\kappa=\nu+1}^{l} b_\omega(\nu,\kappa)\,g(\kappa)\ (\nu = l-1..0), \]

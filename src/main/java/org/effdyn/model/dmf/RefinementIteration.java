@@ -78,14 +78,12 @@ public final class RefinementIteration {
    * Kernels of the finite-size DMF realisation (Algorithm 1, line 1; seed eqs. (26)/(28)):
    * A_θ, A_ω(y) the Cholesky factors of the DMF V_θ, V_ω(y); e(l) = Σ_y μ_y α(l,y);
    * g̃(l) = Σ_y G_y A_ω(·,l;y)/√n; B_θ the DMF response; B_ω = b_ω = −γΛ̃ with γ = d/n of the
-   * setup; β(l,y) the DMF overlaps; h̃_y = H_yA_θ. Plain arrays, so any DMF solver can feed it.
+   * setup; β(l,y) the DMF overlaps; h̃_y = H_yA_θ. The kernels are taken from the solution: V_θ
+   * (L × L, positive definite), V_ω(y) = ρ_y E[ω_y ω_yᵀ] (K × L × L, positive definite), B_θ
+   * (L × L upper), Λ̃ (L × L strictly upper), β(l,y) and α(l,y) = ρ_y E ω_y(l) (K × L).
    *
-   * @param vTheta    DMF V_θ, L × L (positive definite)
-   * @param vOmegaY   DMF V_ω(y) = ρ_y E[ω_y ω_yᵀ], K × L × L (positive definite)
-   * @param bThetaDmf DMF B_θ, L × L upper
-   * @param lamTilde  DMF Λ̃, L × L strictly upper
-   * @param betaDmf   DMF β(l,y), K × L
-   * @param alphaDmf  DMF α(l,y) = ρ_y E ω_y(l), K × L
+   * @param noise the realisation's noise
+   * @param dmf   the DMF solution
    */
   public void setDmf(PsiNoise noise, DmfSolution dmf) {
     setDmf(noise, dmf.vTheta(), dmf.vOmegaByClass(), dmf.bTheta(), dmf.lambdaTilde(), dmf.beta(),

@@ -37,7 +37,7 @@ public final class Metrics {
   }
 
   /**
-   * tLog-RMSE of seed paper 001 (Bae & Jeong, §III.B): the root mean square of sgd_j - limit_j over
+   * tLog-RMSE of seed paper 001 (Bae &amp; Jeong, §III.B): the root mean square of sgd_j - limit_j over
    * log-sampled times. Its eq. (18), √(v² - v̂²) averaged, is undefined for v̂ &gt; v (spec §7, [001]
    * E3); this follows the paper's text ("computed the RMSE for these sampled data points").
    */
