@@ -24,22 +24,6 @@ public final class ChartFiles {
 
   private ChartFiles() {}
 
-  /**
-   * Fails with a message naming the dependency when XChart is missing: charts are optional for
-   * library users ({@code org.knowm.xchart:xchart} is an optional dependency of EffDyn; SVG also needs
-   * {@code de.erichseifert.vectorgraphics2d:VectorGraphics2D}). The CLI jar has both.
-   *
-   * @param field the setting that asked for a chart, for the message (e.g. {@code output.chart})
-   */
-  public static void requireAvailable(String field) {
-    try {
-      Class.forName("org.knowm.xchart.XYChart", false, ChartFiles.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(field + ": charts need org.knowm.xchart:xchart 4.0.3 on the classpath "
-          + "(an optional dependency of org.effdyn:effdyn); add it, or turn charts off", e);
-    }
-  }
-
   /** A white XY chart with the legend below, titles and axis labels set. */
   public static XYChart chart(String title, String x, String y, int width, int height) {
     if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");

@@ -117,7 +117,7 @@ public final class ScenarioRunner {
     String dirField = o.outDir() != null ? "--out" : "output.dir";
     Instant started = Instant.now();
     long t0 = System.nanoTime();
-    if (s.output().chart()) ChartFiles.requireAvailable("output.chart");   // before any file is created
+    if (s.output().chart()) ChartSupport.require("output.chart");   // before any file is created
     List<Path> created = prepare(s, dir, shownDir, dirField);
     List<Path> written = new ArrayList<>();
     if (s.variants().get(0).model() instanceof Study<?>) {

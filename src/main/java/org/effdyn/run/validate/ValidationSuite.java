@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.effdyn.card.ValidationCase;
+import org.effdyn.run.ChartSupport;
 import org.effdyn.run.AtomicFiles;
 
 /**
@@ -63,6 +64,7 @@ public final class ValidationSuite {
 
   /** Loads every named case first (bad files are errors before anything runs), then runs them. */
   public static Outcome run(Path dir, List<String> names, boolean full, int threads, Path reports, Listener l) {
+    ChartSupport.require("validation reports");   // every report has charts
     List<ValidationCase> cases = new ArrayList<>();
     for (String n : names) cases.add(ValidationCase.load(file(dir, n)));
     List<CaseResult> results = new ArrayList<>();
