@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.effdyn.card.ValidationCase;
-import org.effdyn.run.ChartSupport;
 import org.effdyn.run.AtomicFiles;
+import org.effdyn.run.ChartSupport;
 
 /**
  * The cases of a directory ({@code validation/*.yaml}, by file name) run one after another, each in
