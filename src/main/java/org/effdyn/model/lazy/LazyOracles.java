@@ -114,7 +114,7 @@ public final class LazyOracles {
    */
   public static double diagonalTimeToDeviation(LazyDiagonal model, double eps, double tMin, double tMax, int points) {
     Check.positiveFinite("eps", eps);
-    double level = eps * LazyProblem.norm(model.yStar());
+    double level = eps * LazyVectors.norm(model.yStar());
     double prev = tMin;
     if (diagonalGap(model, tMin) >= level) return tMin;
     for (int i = 1; i < points; i++) {

@@ -49,6 +49,9 @@ import org.effdyn.model.xor.XorSimulator;
  * eigenvectors of Hess_cc and Ĝ_cc for each c in {@code units} ({@link Vectors}; seed 003 Thm 2.4, Fig. 2.2:
  * all live on the means, coordinates 1..k, up to O(ε + 1/λ)); the top-k pairs are the study's own when
  * top ≥ k, else k more pairs by Lanczos.
+ *
+ * <p>This class holds the study's options and result records and drives the SGD paths; the blocks of one
+ * path at one time are computed by the package-private KgmmSpectrumSnapshot and XorSpectrumSnapshot.
  */
 public final class SpectrumStudy {
   private SpectrumStudy() {}
@@ -160,9 +163,9 @@ public final class SpectrumStudy {
       for (int si = 0; si < o.seeds(); si++) {
         SgdSimulator sim = model.simulator(d, Regime.BALLISTIC);
         sim.initialize(RandomStreams.stream(simulateSeed, di, si), plant);
-        Snapshot snap = model instanceof Kgmm kg
-            ? new KgmmSnapshot(kg, (KgmmSimulator) sim, kgTest, o)
-            : new XorSnapshot((XorGmm) model, (XorSimulator) sim, xorTest, o);
+        SpectrumSnapshot snap = model instanceof Kgmm kg
+            ? new KgmmSpectrumSnapshot(kg, (KgmmSimulator) sim, kgTest, o)
+            : new XorSpectrumSnapshot((XorGmm) model, (XorSimulator) sim, xorTest, o);
         double h = sim.timePerStep();
         long done = 0;
         double[] u = new double[sim.layout().size()];
@@ -196,189 +199,9 @@ public final class SpectrumStudy {
     return true;
   }
 
-  private interface Snapshot {
-    void empirical(int d, double t, UniformRandomProvider rng, List<Eigen> eig, List<Align> al);
-
-    void population(int d, double t, String source, StateLayout layout, double[] u, List<Eigen> eig, List<Align> al);
-
-    /** At the end of a path, after {@link #empirical} at that time: the block coordinates (k-GMM only). */
-    default void vectors(int d, int seed, double t, UniformRandomProvider rng, List<Vectors> out) {}
-  }
-
-  private static void addValues(List<Eigen> eig, int d, double t, String block, String matrix, String source, double[] values, int n) {
-    for (int j = 0; j < Math.min(n, values.length); j++) eig.add(new Eigen(d, 0, t, block, matrix, source, j, values[j]));
-  }
-
   /** The two matrices of every block, as the files name them. */
   public static final List<String> MATRICES = List.of("hessian", "g");
 
   /** Eigenvalues of a W_iW_i block (the two outliers on μ, ν and the bulk edge); {@code top} caps it further. */
   static final int W_TOP = 4;
-
-  private static final class KgmmSnapshot implements Snapshot {
-    final Kgmm model;
-    final KgmmSimulator sim;
-    final KgmmSpectrum.TestSet test;
-    final Options o;
-    final GaussianRule rule;
-    /** The eigenpairs of the latest {@link #empirical} call, [unit index][0 Hessian, 1 G]. */
-    final Lanczos.Eigenpairs[][] latest;
-
-    KgmmSnapshot(Kgmm model, KgmmSimulator sim, KgmmSpectrum.TestSet test, Options o) {
-      this.model = model;
-      this.sim = sim;
-      this.test = test;
-      this.o = o;
-      this.rule = Double.isInfinite(model.lambda()) ? null
-          : GaussianRule.quasiMonteCarlo(2 * model.k(), o.populationPoints(), GaussianRule.DEFAULT_REPLICATES, GaussianRule.DEFAULT_SEED);
-      this.latest = new Lanczos.Eigenpairs[o.units().size()][2];
-    }
-
-    @Override public void empirical(int d, double t, UniformRandomProvider rng, List<Eigen> eig, List<Align> al) {
-      double[][] x = sim.parameters();
-      int n = Math.min(o.top(), d);
-      for (int ui = 0; ui < o.units().size(); ui++) {
-        int c = o.units().get(ui);
-        for (int mi = 0; mi < 2; mi++) {
-          Lanczos.Eigenpairs e = Lanczos.top(KgmmSpectrum.empiricalBlock(x, test, c, c, mi == 0), n, o.tol(), rng);
-          latest[ui][mi] = e;
-          String block = "x" + c;
-          addValues(eig, d, t, block, MATRICES.get(mi), "empirical", e.values(), n);
-          int na = Math.min(n, model.k());
-          al.add(new Align(d, 0, t, "x" + c, block, MATRICES.get(mi), "empirical", na, Alignment.rho(x[c], java.util.Arrays.copyOf(e.vectors(), na))));
-        }
-      }
-    }
-
-    @Override public void vectors(int d, int seed, double t, UniformRandomProvider rng, List<Vectors> out) {
-      double[][] x = sim.parameters();
-      int k = model.k();
-      for (int ui = 0; ui < o.units().size(); ui++) {
-        int c = o.units().get(ui);
-        double[][][] v = new double[2][][];
-        for (int mi = 0; mi < 2; mi++) {
-          Lanczos.Eigenpairs e = latest[ui][mi];
-          // the study's own pairs when top >= k (the top k of more converged pairs), else k of their own
-          if (e.vectors().length < k) e = Lanczos.top(KgmmSpectrum.empiricalBlock(x, test, c, c, mi == 0), k, o.tol(), rng);
-          v[mi] = new double[k][];
-          for (int j = 0; j < k; j++) v[mi][j] = largestPositive(e.vectors()[j]);
-        }
-        out.add(new Vectors(d, seed, t, "x" + c, x[c].clone(), v[0], v[1]));
-      }
-    }
-
-    @Override public void population(int d, double t, String source, StateLayout layout, double[] u, List<Eigen> eig, List<Align> al) {
-      double[][] m = layout.matrix("m", u);
-      double[][] rp = layout.matrix("Rperp", u);
-      int k = model.k();
-      double[][] root = new double[k][k];
-      new org.effdyn.gauss.CovarianceRoot(k).compute(rp, "Rperp", root);
-      for (int c : o.units()) {
-        double[] xu = new double[2 * k];
-        for (int j = 0; j < k; j++) {
-          xu[j] = m[c][j];
-          xu[k + j] = root[c][j];
-        }
-        for (int mi = 0; mi < 2; mi++) {
-          PopulationBlock b = KgmmSpectrum.population(m, rp, model.p(), model.lambda(), c, mi == 0, rule);
-          int n = Math.min(o.top(), k); // the k outliers (on the means); the other k U-values sit at the bulk level
-          String block = "x" + c;
-          addValues(eig, d, t, block, MATRICES.get(mi), source, b.values(), n);
-          eig.add(new Eigen(d, 0, t, block, MATRICES.get(mi), source + "_bulk", 0, b.bulk()));
-          if (norm(xu) > 0) al.add(new Align(d, 0, t, "x" + c, block, MATRICES.get(mi), source, n, Alignment.rho(xu, java.util.Arrays.copyOf(b.vectors(), n))));
-        }
-      }
-    }
-  }
-
-  private static final class XorSnapshot implements Snapshot {
-    final XorGmm model;
-    final XorSimulator sim;
-    final XorSpectrum.TestSet test;
-    final Options o;
-    final GaussianRule rule;
-
-    XorSnapshot(XorGmm model, XorSimulator sim, XorSpectrum.TestSet test, Options o) {
-      this.model = model;
-      this.sim = sim;
-      this.test = test;
-      this.o = o;
-      this.rule = Double.isInfinite(model.lambda()) ? null
-          : GaussianRule.quasiMonteCarlo(model.hiddenUnits() + 2, o.populationPoints(), GaussianRule.DEFAULT_REPLICATES, GaussianRule.DEFAULT_SEED);
-    }
-
-    @Override public void empirical(int d, double t, UniformRandomProvider rng, List<Eigen> eig, List<Align> al) {
-      double[][] w = sim.firstLayer();
-      double[] v = sim.secondLayer();
-      int k = v.length;
-      XorSpectrum.Empirical e = new XorSpectrum.Empirical(w, v, test);
-      for (int mi = 0; mi < 2; mi++) {
-        PopulationBlock vv = PopulationBlock.of(e.vv(mi == 0), 0);
-        addValues(eig, d, t, "v", MATRICES.get(mi), "empirical", vv.values(), Math.min(o.top(), k));
-        int n4 = Math.min(4, k);
-        if (norm(v) > 0) al.add(new Align(d, 0, t, "v", "v", MATRICES.get(mi), "empirical", n4, Alignment.rho(v, java.util.Arrays.copyOf(vv.vectors(), n4))));
-      }
-      int n = Math.min(Math.min(o.top(), W_TOP), d);
-      for (int i : o.units()) {
-        for (int mi = 0; mi < 2; mi++) {
-          Lanczos.Eigenpairs p = Lanczos.top(e.ww(i, i, mi == 0), Math.max(n, 2), o.tol(), rng);
-          addValues(eig, d, t, "W" + i, MATRICES.get(mi), "empirical", p.values(), n);
-          if (norm(w[i]) > 0) al.add(new Align(d, 0, t, "W" + i, "W" + i, MATRICES.get(mi), "empirical", 2, Alignment.rho(w[i], java.util.Arrays.copyOf(p.vectors(), 2))));
-        }
-      }
-    }
-
-    @Override public void population(int d, double t, String source, StateLayout layout, double[] u, List<Eigen> eig, List<Align> al) {
-      int k = model.hiddenUnits();
-      double lambda = model.lambda();
-      double[] v = java.util.Arrays.copyOf(u, k);
-      for (int mi = 0; mi < 2; mi++) {
-        PopulationBlock vv = XorSpectrum.populationVv(layout, u, lambda, mi == 0, rule);
-        addValues(eig, d, t, "v", MATRICES.get(mi), source, vv.values(), Math.min(o.top(), k));
-        int n4 = Math.min(4, k);
-        if (norm(v) > 0) al.add(new Align(d, 0, t, "v", "v", MATRICES.get(mi), source, n4, Alignment.rho(v, java.util.Arrays.copyOf(vv.vectors(), n4))));
-      }
-      double[][] root = new double[k][k];
-      new org.effdyn.gauss.CovarianceRoot(k).compute(layout.matrix("Rperp", u), "Rperp", root);
-      for (int i : o.units()) {
-        double[] wu = new double[k + 2];
-        wu[0] = u[k + i];
-        wu[1] = u[2 * k + i];
-        System.arraycopy(root[i], 0, wu, 2, k);
-        for (int mi = 0; mi < 2; mi++) {
-          PopulationBlock b = XorSpectrum.populationWw(layout, u, lambda, i, mi == 0, rule);
-          addValues(eig, d, t, "W" + i, MATRICES.get(mi), source, b.values(), Math.min(o.top(), 2)); // the outliers on (μ, ν)
-          eig.add(new Eigen(d, 0, t, "W" + i, MATRICES.get(mi), source + "_bulk", 0, b.bulk()));
-          if (norm(wu) > 0) {
-            // λ = ∞: the block lives on (μ, ν), the first two U-coordinates
-            double[][] vec = Double.isInfinite(lambda) ? new double[][] {unit(k + 2, 0), unit(k + 2, 1)}
-                : java.util.Arrays.copyOf(b.vectors(), 2);
-            al.add(new Align(d, 0, t, "W" + i, "W" + i, MATRICES.get(mi), source, 2, Alignment.rho(wu, vec)));
-          }
-        }
-      }
-    }
-  }
-
-  private static double[] unit(int n, int i) {
-    double[] e = new double[n];
-    e[i] = 1;
-    return e;
-  }
-
-  /** A copy of v with the sign that makes its entry of largest magnitude positive. */
-  static double[] largestPositive(double[] v) {
-    int arg = 0;
-    for (int i = 1; i < v.length; i++) if (Math.abs(v[i]) > Math.abs(v[arg])) arg = i;
-    double s = v[arg] < 0 ? -1 : 1;
-    double[] out = new double[v.length];
-    for (int i = 0; i < v.length; i++) out[i] = s * v[i];
-    return out;
-  }
-
-  private static double norm(double[] x) {
-    double s = 0;
-    for (double v : x) s += v * v;
-    return Math.sqrt(s);
-  }
 }

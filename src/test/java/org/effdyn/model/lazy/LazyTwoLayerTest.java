@@ -81,7 +81,7 @@ class LazyTwoLayerTest {
         double[] q = new double[n];
         double[] hv = new double[p];
         h.secondOrder(delta, r, q, hv);
-        for (int i = 0; i < n; i++) assertThat(q[i]).isCloseTo(LazyProblem.dot(hd[i], delta), within(1e-12));
+        for (int i = 0; i < n; i++) assertThat(q[i]).isCloseTo(LazyVectors.dot(hd[i], delta), within(1e-12));
         for (int k = 0; k < p; k++) {
           double s = 0;
           for (int i = 0; i < n; i++) s += hd[i][k] * r[i];
@@ -90,9 +90,9 @@ class LazyTwoLayerTest {
         // (L1) bounds the curvature along delta; (L2) bounds (L1) inside the ball
         double curv = 0;
         for (int i = 0; i < n; i++) curv += q[i] * q[i];
-        curv = Math.sqrt(curv) / LazyProblem.dot(delta, delta);
+        curv = Math.sqrt(curv) / LazyVectors.dot(delta, delta);
         assertThat(h.localLipschitz(new double[p], 1)).isGreaterThanOrEqualTo(curv);
-        assertThat(h.ballLipschitz(LazyProblem.norm(v))).isGreaterThanOrEqualTo(h.localLipschitz(v, 1));
+        assertThat(h.ballLipschitz(LazyVectors.norm(v))).isGreaterThanOrEqualTo(h.localLipschitz(v, 1));
       }
     }
   }
@@ -113,7 +113,7 @@ class LazyTwoLayerTest {
     double[] q = new double[n];
     h.secondOrder(v, new double[n], q, new double[p]);
     for (int i = 0; i < n; i++) {
-      double diff = inc[i] - LazyProblem.dot(j0[i], v);
+      double diff = inc[i] - LazyVectors.dot(j0[i], v);
       assertThat(diff).isCloseTo(q[i] / (2 * alpha), within(1e-4 * Math.abs(q[i]) / (2 * alpha) + 1e-16));
     }
   }
@@ -164,7 +164,7 @@ class LazyTwoLayerTest {
       for (int i = 0; i < 20; i++) s += j0[i][k] * rbar[i];
       assertThat(s).isCloseTo(0, within(1e-12));
     }
-    assertThat(LazyProblem.norm(rbar)).isGreaterThan(1e-2 * pr.residualNorm0());
+    assertThat(LazyVectors.norm(rbar)).isGreaterThan(1e-2 * pr.residualNorm0());
   }
 
   @Test
@@ -179,7 +179,7 @@ class LazyTwoLayerTest {
     LazyTwoLayer sym = base.withCentering(LazyTwoLayer.Centering.SYMMETRIC);
     for (double h : sym.outputsAtInit()) assertThat(h).isCloseTo(0, within(1e-15));
     assertThat(sym.problem().p()).isEqualTo(2 * 40 * 4);
-    assertThat(LazyProblem.norm(base.outputsAtInit())).isGreaterThan(1e-3);
+    assertThat(LazyVectors.norm(base.outputsAtInit())).isGreaterThan(1e-3);
   }
 
   @Test

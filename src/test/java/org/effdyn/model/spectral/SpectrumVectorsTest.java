@@ -79,8 +79,8 @@ class SpectrumVectorsTest {
 
   @Test
   void signConvention() {
-    assertThat(SpectrumStudy.largestPositive(new double[] {0.1, -0.9, 0.3})).containsExactly(-0.1, 0.9, -0.3);
-    assertThat(SpectrumStudy.largestPositive(new double[] {0.1, 0.9, -0.3})).containsExactly(0.1, 0.9, -0.3);
+    assertThat(KgmmSpectrumSnapshot.largestPositive(new double[] {0.1, -0.9, 0.3})).containsExactly(-0.1, 0.9, -0.3);
+    assertThat(KgmmSpectrumSnapshot.largestPositive(new double[] {0.1, 0.9, -0.3})).containsExactly(0.1, 0.9, -0.3);
   }
 
   private static int argMaxAbs(double[] v) {
