@@ -53,7 +53,7 @@ final class FixedPointsCommand implements Callable<Integer> {
   String cont;
 
   @Option(names = "--basins", paramLabel = "N", description = "For models with a basin study (xor-gmm): N initializations "
-      + "per card variant through the flow, with 95% intervals (basins.csv/.md/.png). Default: ${DEFAULT-VALUE} (off).")
+      + "per card variant through the flow, with 95%% intervals (basins.csv/.md/.png). Default: ${DEFAULT-VALUE} (off).")
   int basins;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory. Default: the card's output.dir + '/fixed-points'.")
