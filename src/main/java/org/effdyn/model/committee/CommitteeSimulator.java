@@ -6,6 +6,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.effdyn.core.Check;
 import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
+import org.effdyn.model.common.Activation;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -119,7 +120,7 @@ public final class CommitteeSimulator implements SgdSimulator {
     for (int q = 0; q < m; q++) {
       double nu = 0;
       for (int j = 0; j <= q; j++) nu += chol[q][j] * x[j];
-      y += sM * vstar[q] * act.g(nu);
+      y += sM * vstar[q] * act.valueNoAlloc(nu);
     }
     double yhat = 0;
     for (int i = 0; i < k; i++) {
@@ -127,13 +128,13 @@ public final class CommitteeSimulator implements SgdSimulator {
       double s = 0;
       for (int j = 0; j < n; j++) s += wi[j] * x[j];
       lambda[i] = s * invSqrtN;
-      yhat += sK * v[i] * act.g(lambda[i]);
+      yhat += sK * v[i] * act.valueNoAlloc(lambda[i]);
     }
     double delta = yhat - y;
-    for (int i = 0; i < k; i++) coef[i] = eta * invSqrtN * sK * v[i] * delta * act.gPrime(lambda[i]);
+    for (int i = 0; i < k; i++) coef[i] = eta * invSqrtN * sK * v[i] * delta * act.derivative(lambda[i]);
     if (etaV > 0) {
       double f = etaV / n * sK * delta;
-      for (int i = 0; i < k; i++) v[i] -= f * act.g(lambda[i]);
+      for (int i = 0; i < k; i++) v[i] -= f * act.valueNoAlloc(lambda[i]);
     }
     for (int i = 0; i < k; i++) {
       double[] wi = w[i];

@@ -6,6 +6,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.effdyn.core.Check;
 import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
+import org.effdyn.model.common.Activation;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -160,7 +161,7 @@ public final class HiddenManifoldSimulator implements SgdSimulator {
       double nu = 0;
       double[] tq = wt[q];
       for (int r = 0; r < dd; r++) nu += tq[r] * c[r];
-      y += vstar[q] * act.g(nu * invSqrtD);
+      y += vstar[q] * act.valueNoAlloc(nu * invSqrtD);
     }
     double yhat = 0;
     for (int i = 0; i < k; i++) {
@@ -168,13 +169,13 @@ public final class HiddenManifoldSimulator implements SgdSimulator {
       double sum = 0;
       for (int j = 0; j < n; j++) sum += wi[j] * x[j];
       lambda[i] = sum * invSqrtN;
-      yhat += v[i] * act.g(lambda[i]);
+      yhat += v[i] * act.valueNoAlloc(lambda[i]);
     }
     double delta = yhat - y;
-    for (int i = 0; i < k; i++) coef[i] = eta * invSqrtN * v[i] * delta * act.gPrime(lambda[i]);
+    for (int i = 0; i < k; i++) coef[i] = eta * invSqrtN * v[i] * delta * act.derivative(lambda[i]);
     if (etaV > 0) {
       double f = etaV / n * delta;
-      for (int i = 0; i < k; i++) v[i] -= f * act.g(lambda[i]);
+      for (int i = 0; i < k; i++) v[i] -= f * act.valueNoAlloc(lambda[i]);
     }
     for (int i = 0; i < k; i++) {
       double[] wi = w[i];

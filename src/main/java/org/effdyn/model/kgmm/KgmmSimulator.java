@@ -6,6 +6,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.effdyn.core.Check;
 import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
+import org.effdyn.model.common.Softmax;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -112,12 +113,9 @@ public final class KgmmSimulator implements SgdSimulator {
       y[j] = yj;
       for (int a = 0; a < k; a++) s[a] += x[a][j] * yj;
     }
-    double max = Double.NEGATIVE_INFINITY;
-    for (int a = 0; a < k; a++) max = Math.max(max, s[a]);
-    double z = 0;
-    for (int a = 0; a < k; a++) z += s[a] = Math.exp(s[a] - max);
+    Softmax.inPlace(s, k);
     for (int a = 0; a < k; a++) {
-      double coef = delta * (s[a] / z - (a == c ? 1 : 0));
+      double coef = delta * (s[a] - (a == c ? 1 : 0));
       double[] xa = x[a];
       for (int j = 0; j < d; j++) xa[j] = shrink * xa[j] - coef * y[j];
     }

@@ -6,6 +6,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.effdyn.core.Check;
 import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
+import org.effdyn.model.common.Activation;
 
 /**
  * Online SGD for the XOR GMM, exactly spec/models.md §3(b), with μ = e_1 and ν = e_2. Each step draws the
@@ -103,7 +104,7 @@ public final class XorSimulator implements SgdSimulator {
     }
     double s = 0;
     for (int i = 0; i < k; i++) if (h[i] > 0) s += v[i] * h[i];
-    double e = 1 / (1 + Math.exp(-s)) - label;
+    double e = Activation.sigmoid(s) - label;
     for (int i = 0; i < k; i++) {
       double coef = h[i] > 0 ? delta * e * v[i] : 0; // uses v before its update
       double[] wi = w[i];
