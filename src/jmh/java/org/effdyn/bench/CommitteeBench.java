@@ -6,8 +6,9 @@ import org.effdyn.core.Dynamics;
 import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
 import org.effdyn.core.SgdSimulator;
-import org.effdyn.model.committee.Activation;
+import org.effdyn.model.committee.ActivationIntegrals;
 import org.effdyn.model.committee.Committee;
+import org.effdyn.model.common.Activation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,7 +48,7 @@ public class CommitteeBench {
 
     @Setup
     public void setup() {
-      Committee c = Committee.erf(k, k, 0.5).withActivation(Activation.parse(activation)).withInit(1.0, 10000);
+      Committee c = Committee.erf(k, k, 0.5).withActivation(ActivationIntegrals.parse(activation)).withInit(1.0, 10000);
       h = c.limit(Regime.BALLISTIC);
       u = new double[c.layout().size()];
       c.initialLaw(Regime.BALLISTIC).sample(RandomStreams.stream(1, 0), u);

@@ -3,9 +3,9 @@ package org.effdyn.bench;
 import java.util.concurrent.TimeUnit;
 import org.effdyn.core.Dynamics;
 import org.effdyn.gauss.GaussianRule;
-import org.effdyn.model.committee.Activation;
 import org.effdyn.model.committee.Committee;
 import org.effdyn.model.committee.CommitteeOde;
+import org.effdyn.model.common.Activation;
 import org.effdyn.model.generic.AnchoredMixture;
 import org.effdyn.model.generic.GenericLimit;
 import org.effdyn.model.generic.GenericOptions;
@@ -128,7 +128,7 @@ public class GenericDriftBench {
       GenericOptions o = new GenericOptions(0.5, 0, 0.5, 0, GenericOptions.TimeConvention.TEACHER_STUDENT,
           GenericOptions.Form.REGRESSION, GenericOptions.Root.EQUALIZED, Quadrature.gaussHermite(14), 3);
       GenericLimit e = new GenericLimit(AnchoredMixture.teacherStudent(t, LabelModel.teacher(vstar,
-          Activation.ERF::g, 0)), ad ? loss.adOnly() : loss, o);
+          Activation.ERF::valueNoAlloc, 0)), ad ? loss.adOnly() : loss, o);
       StatisticMap map = StatisticMap.gram(e.statistics(), t, "Q", "R", "v");
       engine = e;
       hand = new CommitteeOde(new Committee(2, 2, Activation.ERF, t, vstar, new double[] {1, 1}, 0.5, 0.5, 0, 0, false,
@@ -213,7 +213,7 @@ public class GenericDriftBench {
   static <T extends CalculusFieldElement<T>> T erf2(T z) {
     double v = z.getReal();
     double d = SQRT2_OVER_PI * Math.exp(-0.5 * v * v);
-    return MultiIndexLoss.compose(z, Activation.ERF.g(v), d, -v * d);
+    return MultiIndexLoss.compose(z, Activation.ERF.valueNoAlloc(v), d, -v * d);
   }
 
   static MultiIndexLoss committeeErf(int k) {
@@ -228,7 +228,7 @@ public class GenericDriftBench {
       @Override public void gradient(double[] s, double[] y, double[] v, double[] gs, double[] gv) {
         double delta = -y[0];
         for (int i = 0; i < k; i++) {
-          gv[i] = Activation.ERF.g(s[i]); // allocation-free erf(z/√2)
+          gv[i] = Activation.ERF.valueNoAlloc(s[i]); // allocation-free erf(z/√2)
           delta += v[i] * gv[i];
         }
         for (int i = 0; i < k; i++) {

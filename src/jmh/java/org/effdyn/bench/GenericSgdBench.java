@@ -3,7 +3,7 @@ package org.effdyn.bench;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.effdyn.core.RandomStreams;
-import org.effdyn.model.generic.Activation;
+import org.effdyn.model.common.Activation;
 import org.effdyn.model.generic.AnchoredMixture;
 import org.effdyn.model.generic.GenericOptions;
 import org.effdyn.model.generic.GenericSgdSimulator;

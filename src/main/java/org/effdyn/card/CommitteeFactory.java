@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.effdyn.core.Model;
-import org.effdyn.model.committee.Activation;
+import org.effdyn.model.committee.ActivationIntegrals;
 import org.effdyn.model.committee.Committee;
+import org.effdyn.model.common.Activation;
 
 /** Card name {@code committee}. */
 final class CommitteeFactory implements ModelFactory {
@@ -40,7 +41,7 @@ final class CommitteeFactory implements ModelFactory {
     int k = q.integer("K");
     int m = q.integer("M");
     Object act = given.get("activation");
-    Activation a = act == null ? Activation.ERF : Activation.parse(String.valueOf(act));
+    Activation a = act == null ? Activation.ERF : ActivationIntegrals.parse(String.valueOf(act));
     double[][] t = given.containsKey("T") ? q.matrix("T") : null;
     double[] vs = given.containsKey("vstar") ? q.vector("vstar") : null;
     double[] v = given.containsKey("v0") ? q.vector("v0") : null;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.effdyn.core.Check;
 import org.effdyn.core.Model;
-import org.effdyn.model.generic.Activation;
+import org.effdyn.model.common.Activation;
 import org.effdyn.model.generic.AnchoredMixture;
 import org.effdyn.model.generic.GenericModel;
 import org.effdyn.model.generic.GenericOptions;

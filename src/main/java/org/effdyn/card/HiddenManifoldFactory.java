@@ -3,9 +3,10 @@ package org.effdyn.card;
 import java.util.List;
 import java.util.Map;
 import org.effdyn.core.Model;
-import org.effdyn.model.committee.Activation;
+import org.effdyn.model.committee.ActivationIntegrals;
 import org.effdyn.model.committee.HiddenManifoldCommittee;
 import org.effdyn.model.committee.InputNonlinearity;
+import org.effdyn.model.common.Activation;
 
 /** Card name {@code committee-hmf}. */
 final class HiddenManifoldFactory implements ModelFactory {
@@ -38,7 +39,7 @@ final class HiddenManifoldFactory implements ModelFactory {
     Object act = given.get("activation");
     Object f = given.get("f");
     return new HiddenManifoldCommittee(q.integer("K"), q.integer("M"),
-        act == null ? Activation.ERF : Activation.parse(String.valueOf(act)),
+        act == null ? Activation.ERF : ActivationIntegrals.parse(String.valueOf(act)),
         f == null ? InputNonlinearity.SGN : InputNonlinearity.parse(String.valueOf(f)), q.real("delta_r"),
         given.containsKey("vstar") ? q.vector("vstar") : null, given.containsKey("v0") ? q.vector("v0") : null,
         q.real("eta"), q.real("eta_v"), q.real("sigma_w"), q.integer("init_n"), q.integer("rho_nodes"));

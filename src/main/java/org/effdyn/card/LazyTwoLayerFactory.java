@@ -3,6 +3,7 @@ package org.effdyn.card;
 import java.util.List;
 import java.util.Map;
 import org.effdyn.core.Check;
+import org.effdyn.model.common.Activation;
 import org.effdyn.model.lazy.LazyTwoLayer;
 
 /** Card name {@code lazy-twolayer}. */
@@ -34,7 +35,7 @@ final class LazyTwoLayerFactory implements ModelFactory {
       long s = seed == null ? 0L : (seed instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
           ? num.longValue() : q.integer("data_seed"));
       return new LazyTwoLayer(q.integer("n"), q.integer("d"), q.integer("m"),
-          Check.choice("params.activation", LazyCards.text(given, "activation", "tanh"), LazyTwoLayer.Activation.class),
+          Activation.parse("params.activation", LazyCards.text(given, "activation", "tanh"), LazyTwoLayer.ACTIVATIONS),
           Check.choice("params.parametrization", LazyCards.text(given, "parametrization", "mean-field"), LazyTwoLayer.Parametrization.class),
           Check.choice("params.centering", LazyCards.text(given, "centering", "subtract"), LazyTwoLayer.Centering.class),
           q.real("alpha"), s,

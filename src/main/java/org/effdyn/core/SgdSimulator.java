@@ -6,6 +6,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * Finite-d online SGD that exposes the summary statistics in the same {@link StateLayout} as the
  * model's limit. Not thread-safe: one instance per path. {@link #step()} allocates nothing.
+ * The models' simulators extend {@link AbstractSgdSimulator}, which holds the shared skeleton.
  */
 public interface SgdSimulator {
   /** Layout of {@link #statistics}. */

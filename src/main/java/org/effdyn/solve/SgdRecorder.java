@@ -24,15 +24,24 @@ public final class SgdRecorder {
     sim.initialize(rng, planted);
     int n = grid.samples();
     double[][] states = new double[n][sim.layout().size()];
-    double h = sim.timePerStep();
     long done = 0;
     for (int i = 0; i < n; i++) {
-      long target = Math.round(grid.time(i) / h);
-      for (; done < target; done++) sim.step();
+      done = advanceTo(sim, done, grid.time(i));
       sim.statistics(states[i]);
     }
     SolveStats stats = new SolveStats(0, done, 0, System.nanoTime() - start);
     return new Trajectory(sim.layout(), grid.times(), states, stats)
         .withProvenance(Map.of("d", sim.dimension(), "steps", done));
+  }
+
+  /**
+   * Steps sim, which has taken {@code done} steps, until it has taken l = round(t / timePerStep) in
+   * all (none if it is already there); returns the new count. The recording loop of {@link #record},
+   * for drivers that read more than the statistics at each time.
+   */
+  public static long advanceTo(SgdSimulator sim, long done, double t) {
+    long target = Math.round(t / sim.timePerStep());
+    for (; done < target; done++) sim.step();
+    return done;
   }
 }

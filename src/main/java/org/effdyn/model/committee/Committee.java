@@ -14,6 +14,7 @@ import org.effdyn.core.Model;
 import org.effdyn.core.Regime;
 import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
+import org.effdyn.model.common.Activation;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -56,7 +57,7 @@ public record Committee(int hiddenUnits, int teacherUnits, Activation activation
   public Committee {
     Check.atLeast("K", hiddenUnits, 1);
     Check.atLeast("M", teacherUnits, 1);
-    if (activation == null) throw new IllegalArgumentException("activation must be given");
+    ActivationIntegrals.check(activation);
     teacherGram = teacherGram == null ? identity(teacherUnits) : checkGram(teacherGram, teacherUnits);
     vstar = vstar == null ? ones(teacherUnits) : Check.allFinite("vstar", Check.length("vstar", vstar, teacherUnits).clone());
     v0 = v0 == null ? ones(hiddenUnits) : Check.allFinite("v0", Check.length("v0", v0, hiddenUnits).clone());

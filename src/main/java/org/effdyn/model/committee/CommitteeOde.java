@@ -6,6 +6,7 @@ import org.effdyn.gauss.CovarianceRoot;
 import org.effdyn.gauss.GaussianExpectation;
 import org.effdyn.gauss.GaussianRule;
 import org.effdyn.gauss.Integrand;
+import org.effdyn.model.common.Activation;
 
 /**
  * The committee-machine ODE, spec/models.md §4(d) (Saad–Solla 1995, Goldt et al. 2019), in the
@@ -66,7 +67,7 @@ public final class CommitteeOde implements Dynamics {
     this.qB = layout.block("Q");
     this.rB = layout.block("R");
     this.vB = layout.block("v");
-    this.rule = act.hasClosedFormI4() ? null : GaussianRule.forDimension(p, model.quadratureNodes());
+    this.rule = ActivationIntegrals.hasClosedFormI4(act) ? null : GaussianRule.forDimension(p, model.quadratureNodes());
     this.work = ThreadLocal.withInitial(Work::new);
   }
 
@@ -141,12 +142,12 @@ public final class CommitteeOde implements Dynamics {
         int idx = qB.index(i, j);
         double v = -ei * w.s[i][j] - eta * a[j] * w.s[j][i];
         double bracket = w.u4[i][j];
-        if (noiseVar > 0) bracket += noiseVar * act.j2(c[i][i], c[i][j], c[j][j]);
+        if (noiseVar > 0) bracket += noiseVar * ActivationIntegrals.j2(act, c[i][i], c[i][j], c[j][j]);
         out[idx] = v + eta * eta * a[i] * a[j] * bracket - 2 * kappa * u[idx];
       }
       double dv = 0;
       if (etaV > 0) {
-        for (int j = 0; j < p; j++) dv += a[j] * act.i2(c[i][i], c[i][j], c[j][j]);
+        for (int j = 0; j < p; j++) dv += a[j] * ActivationIntegrals.i2(act, c[i][i], c[i][j], c[j][j]);
         dv *= -etaV * sK;
       }
       out[vB.index(i, 0)] = dv;
@@ -178,7 +179,7 @@ public final class CommitteeOde implements Dynamics {
     for (int i = 0; i < k; i++) {
       for (int tt = 0; tt < p; tt++) {
         double sum = 0;
-        for (int j = 0; j < p; j++) sum += a[j] * act.i3(c[i][i], c[i][tt], c[i][j], c[tt][j], c[j][j]);
+        for (int j = 0; j < p; j++) sum += a[j] * ActivationIntegrals.i3(act, c[i][i], c[i][tt], c[i][j], c[tt][j], c[j][j]);
         w.s[i][tt] = sum;
       }
     }
@@ -212,7 +213,7 @@ public final class CommitteeOde implements Dynamics {
               for (int f = e; f < p; f++) {
                 double cif = c[i][f], cjf = c[j][f];
                 double l0 = l4 * c[e][f] - cje * cjf * ai - cie * cif * bj + cij * cie * cjf + cij * cif * cje;
-                double v = a[f] * Activation.asin(l0 / (w.l1[e] * w.l1[f]));
+                double v = a[f] * ActivationIntegrals.asin(l0 / (w.l1[e] * w.l1[f]));
                 inner += f == e ? v : 2 * v;
               }
               sum += a[e] * inner;
@@ -241,8 +242,8 @@ public final class CommitteeOde implements Dynamics {
     double[] a = w.a;
     double e = 0;
     for (int i = 0; i < p; i++) {
-      e += 0.5 * a[i] * a[i] * act.i2(c[i][i], c[i][i], c[i][i]);
-      for (int j = i + 1; j < p; j++) e += a[i] * a[j] * act.i2(c[i][i], c[i][j], c[j][j]);
+      e += 0.5 * a[i] * a[i] * ActivationIntegrals.i2(act, c[i][i], c[i][i], c[i][i]);
+      for (int j = i + 1; j < p; j++) e += a[i] * a[j] * ActivationIntegrals.i2(act, c[i][i], c[i][j], c[j][j]);
     }
     return e;
   }

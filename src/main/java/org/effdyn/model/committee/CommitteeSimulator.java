@@ -1,11 +1,9 @@
 package org.effdyn.model.committee;
 
 import java.util.Map;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.effdyn.core.Check;
-import org.effdyn.core.SgdSimulator;
+import org.effdyn.core.AbstractSgdSimulator;
 import org.effdyn.core.StateLayout;
+import org.effdyn.model.common.Activation;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -26,11 +24,10 @@ import org.hipparchus.linear.MatrixUtils;
  *
  * <p>Planting: {@code v[k]} entries only (they replace v0).
  */
-public final class CommitteeSimulator implements SgdSimulator {
+public final class CommitteeSimulator extends AbstractSgdSimulator {
   private final Committee model;
   private final int k;
   private final int m;
-  private final int n;
   private final Activation act;
   private final double[][] chol;
   private final double[] vstar;
@@ -46,18 +43,16 @@ public final class CommitteeSimulator implements SgdSimulator {
   private final double[] x;
   private final double[] lambda;
   private final double[] coef;
-  private final StateLayout layout;
   private final StateLayout.Block qB;
   private final StateLayout.Block rB;
   private final StateLayout.Block vB;
-  private UniformRandomProvider rng;
-  private ZigguratSampler.NormalizedGaussian gauss;
 
+  /** Time per step 1/N: t = steps/N (spec §0.1, §4(b)). */
   public CommitteeSimulator(Committee model, int dimension) {
+    super(model.layout(), dimension, model.teacherUnits() + 1, 1.0 / dimension);
     this.model = model;
     this.k = model.hiddenUnits();
     this.m = model.teacherUnits();
-    this.n = Check.atLeast("d", dimension, m + 1);
     this.act = model.activation();
     this.chol = new CholeskyDecomposition(MatrixUtils.createRealMatrix(model.teacherGram()), 1e-12, 1e-12).getL().getData();
     this.vstar = model.vstar();
@@ -73,75 +68,59 @@ public final class CommitteeSimulator implements SgdSimulator {
     this.x = new double[dimension];
     this.lambda = new double[k];
     this.coef = new double[k];
-    this.layout = model.layout();
+    StateLayout layout = layout();
     this.qB = layout.block("Q");
     this.rB = layout.block("R");
     this.vB = layout.block("v");
   }
 
   @Override
-  public StateLayout layout() {
-    return layout;
-  }
-
-  @Override
-  public int dimension() {
-    return n;
-  }
-
-  /** 1/N: t = steps/N (spec §0.1, §4(b)). */
-  @Override
-  public double timePerStep() {
-    return 1.0 / n;
-  }
-
-  @Override
-  public void initialize(UniformRandomProvider rng, Map<String, Double> planted) {
-    this.rng = rng;
-    this.gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+  protected void drawStart() {
     double sw = model.sigmaW();
-    for (double[] wk : w) for (int j = 0; j < n; j++) wk[j] = sw * gauss.sample();
-    double[] v0 = model.v0();
-    System.arraycopy(v0, 0, v, 0, k);
+    for (double[] wk : w) fillGaussian(wk, sw);
+    System.arraycopy(model.v0(), 0, v, 0, k);
+  }
+
+  @Override
+  protected void plant(Map<String, Double> planted) {
+    StateLayout layout = layout();
     for (Map.Entry<String, Double> e : planted.entrySet()) {
       String name = e.getKey();
-      if (!name.startsWith("v[") || !layout.contains(name)) {
-        throw new IllegalArgumentException("init." + name + ": the committee simulator can plant v[k] entries, not '" + name + "'");
-      }
-      v[layout.indexOf(name) - vB.offset()] = Check.finite("init." + name, e.getValue());
+      if (!name.startsWith("v[") || !layout.contains(name)) throw notPlantable("committee", name, "v[k] entries");
+      v[layout.indexOf(name) - vB.offset()] = plantedValue(name, e.getValue());
     }
   }
 
   @Override
   public void step() {
-    for (int j = 0; j < n; j++) x[j] = gauss.sample();
+    for (int j = 0; j < d; j++) x[j] = gauss.sample();
     double y = sigma0 == 0 ? 0 : sigma0 * gauss.sample();
     for (int q = 0; q < m; q++) {
       double nu = 0;
       for (int j = 0; j <= q; j++) nu += chol[q][j] * x[j];
-      y += sM * vstar[q] * act.g(nu);
+      y += sM * vstar[q] * act.valueNoAlloc(nu);
     }
     double yhat = 0;
     for (int i = 0; i < k; i++) {
       double[] wi = w[i];
       double s = 0;
-      for (int j = 0; j < n; j++) s += wi[j] * x[j];
+      for (int j = 0; j < d; j++) s += wi[j] * x[j];
       lambda[i] = s * invSqrtN;
-      yhat += sK * v[i] * act.g(lambda[i]);
+      yhat += sK * v[i] * act.valueNoAlloc(lambda[i]);
     }
     double delta = yhat - y;
-    for (int i = 0; i < k; i++) coef[i] = eta * invSqrtN * sK * v[i] * delta * act.gPrime(lambda[i]);
+    for (int i = 0; i < k; i++) coef[i] = eta * invSqrtN * sK * v[i] * delta * act.derivative(lambda[i]);
     if (etaV > 0) {
-      double f = etaV / n * sK * delta;
-      for (int i = 0; i < k; i++) v[i] -= f * act.g(lambda[i]);
+      double f = etaV / d * sK * delta;
+      for (int i = 0; i < k; i++) v[i] -= f * act.valueNoAlloc(lambda[i]);
     }
     for (int i = 0; i < k; i++) {
       double[] wi = w[i];
       double c = coef[i];
       if (shrink == 1) {
-        for (int j = 0; j < n; j++) wi[j] -= c * x[j];
+        for (int j = 0; j < d; j++) wi[j] -= c * x[j];
       } else {
-        for (int j = 0; j < n; j++) wi[j] = shrink * wi[j] - c * x[j];
+        for (int j = 0; j < d; j++) wi[j] = shrink * wi[j] - c * x[j];
       }
     }
   }
@@ -149,17 +128,8 @@ public final class CommitteeSimulator implements SgdSimulator {
   @Override
   public void statistics(double[] out) {
     for (int i = 0; i < k; i++) {
-      for (int l = i; l < k; l++) {
-        double s = 0;
-        double[] wi = w[i], wl = w[l];
-        for (int j = 0; j < n; j++) s += wi[j] * wl[j];
-        out[qB.index(i, l)] = s / n;
-      }
-      for (int q = 0; q < m; q++) {
-        double s = 0;
-        for (int j = 0; j <= q; j++) s += w[i][j] * chol[q][j];
-        out[rB.index(i, q)] = s * invSqrtN;
-      }
+      for (int l = i; l < k; l++) out[qB.index(i, l)] = dot(w[i], w[l], 0, d) / d;
+      for (int q = 0; q < m; q++) out[rB.index(i, q)] = dot(w[i], chol[q], 0, q + 1) * invSqrtN;
       out[vB.index(i, 0)] = v[i];
     }
   }

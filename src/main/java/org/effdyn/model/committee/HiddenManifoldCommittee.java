@@ -13,6 +13,7 @@ import org.effdyn.core.Model;
 import org.effdyn.core.Regime;
 import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
+import org.effdyn.model.common.Activation;
 
 /**
  * Committee machine on hidden-manifold inputs (spec/models.md §4(g); seed 001 §II and appendix B;
@@ -47,7 +48,7 @@ public record HiddenManifoldCommittee(int hiddenUnits, int teacherUnits, Activat
     Check.atLeast("K", hiddenUnits, 1);
     Check.atLeast("M", teacherUnits, 1);
     if (activation == null) throw new IllegalArgumentException("activation must be given");
-    if (!activation.hasClosedFormI4()) {
+    if (!ActivationIntegrals.hasClosedFormI4(activation)) {
       throw new IllegalArgumentException("params.activation: committee-hmf supports erf and linear, got " + activation.key());
     }
     if (inputNonlinearity == null) throw new IllegalArgumentException("f must be given");

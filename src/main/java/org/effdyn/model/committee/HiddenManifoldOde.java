@@ -2,6 +2,7 @@ package org.effdyn.model.committee;
 
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.StateLayout;
+import org.effdyn.model.common.Activation;
 
 /**
  * The committee-machine ODE on hidden-manifold inputs, spec/models.md §4(g) (Goldt et al. PRX 2020,
@@ -68,7 +69,7 @@ public final class HiddenManifoldOde implements Dynamics {
   private HiddenManifoldOde(int k, int m, Activation act, double b, double c, double deltaR, double eta, double etaV,
       double[] vstar, double[] rho, double[] weight, double[][][] teacher, boolean printedTeacherTerm) {
     this.printedTeacherTerm = printedTeacherTerm;
-    if (!act.hasClosedFormI4()) throw new IllegalArgumentException("activation: hidden-manifold committee supports erf and linear, got " + act.key());
+    if (!ActivationIntegrals.hasClosedFormI4(act)) throw new IllegalArgumentException("activation: hidden-manifold committee supports erf and linear, got " + act.key());
     this.k = k;
     this.m = m;
     this.p = k + m;
@@ -173,14 +174,14 @@ public final class HiddenManifoldOde implements Dynamics {
     for (int i = 0; i < k; i++) {
       for (int t = 0; t < p; t++) {
         double sum = 0;
-        for (int j = 0; j < p; j++) sum += a[j] * act.i3(cv[i][i], cv[i][t], cv[i][j], cv[t][j], cv[j][j]);
+        for (int j = 0; j < p; j++) sum += a[j] * ActivationIntegrals.i3(act, cv[i][i], cv[i][t], cv[i][j], cv[t][j], cv[j][j]);
         w.s[i][t] = sum;
       }
       for (int l = i; l < k; l++) {
         double sum = 0;
         for (int e = 0; e < p; e++) {
           for (int f = 0; f < p; f++) {
-            sum += a[e] * a[f] * act.i4(cv[i][i], cv[i][l], cv[l][l], cv[i][e], cv[i][f], cv[l][e], cv[l][f], cv[e][e], cv[e][f], cv[f][f]);
+            sum += a[e] * a[f] * ActivationIntegrals.i4(act, cv[i][i], cv[i][l], cv[l][l], cv[i][e], cv[i][f], cv[l][e], cv[l][f], cv[e][e], cv[e][f], cv[f][f]);
           }
         }
         w.u4[i][l] = w.u4[l][i] = sum;
@@ -201,7 +202,7 @@ public final class HiddenManifoldOde implements Dynamics {
       }
       double dv = 0;
       if (etaV > 0) {
-        for (int j = 0; j < p; j++) dv += a[j] * act.i2(cv[i][i], cv[i][j], cv[j][j]);
+        for (int j = 0; j < p; j++) dv += a[j] * ActivationIntegrals.i2(act, cv[i][i], cv[i][j], cv[j][j]);
         dv *= -etaV;
       }
       out[vOff + i] = dv;
@@ -296,8 +297,8 @@ public final class HiddenManifoldOde implements Dynamics {
     for (int i = 0; i < k; i++) out[o++] = w.a[i];
     double e = 0;
     for (int i = 0; i < p; i++) {
-      e += 0.5 * w.a[i] * w.a[i] * act.i2(cv[i][i], cv[i][i], cv[i][i]);
-      for (int j = i + 1; j < p; j++) e += w.a[i] * w.a[j] * act.i2(cv[i][i], cv[i][j], cv[j][j]);
+      e += 0.5 * w.a[i] * w.a[i] * ActivationIntegrals.i2(act, cv[i][i], cv[i][i], cv[i][i]);
+      for (int j = i + 1; j < p; j++) e += w.a[i] * w.a[j] * ActivationIntegrals.i2(act, cv[i][i], cv[i][j], cv[j][j]);
     }
     out[o] = e;
   }

@@ -2,10 +2,9 @@ package org.effdyn.model.committee;
 
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.effdyn.core.Check;
-import org.effdyn.core.SgdSimulator;
+import org.effdyn.core.AbstractSgdSimulator;
 import org.effdyn.core.StateLayout;
+import org.effdyn.model.common.Activation;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -24,11 +23,10 @@ import org.hipparchus.linear.MatrixUtils;
  * eigenvalues of FFᵀ/N (for {@link #empiricalOde}); {@link #reduced} gives the GET statistics
  * Q = (c − b²)Ω + b²Σ, R = (b/D) S W̃ᵀ, v and ε_g. Initialization diagonalizes FFᵀ/N (O(D³)).
  */
-public final class HiddenManifoldSimulator implements SgdSimulator {
+public final class HiddenManifoldSimulator extends AbstractSgdSimulator {
   private final HiddenManifoldCommittee model;
   private final int k;
   private final int m;
-  private final int n;
   private final int dd;
   private final Activation act;
   private final InputNonlinearity fn;
@@ -49,34 +47,32 @@ public final class HiddenManifoldSimulator implements SgdSimulator {
   private double[][] proj; // D x N: F^T psi_tau / sqrt(N D), |psi|^2 = D
   private double[][] omega; // D x M: W~_m . psi_tau / sqrt(D)
   private final double[][] s; // K x D projections
-  private final StateLayout layout;
   private final double[] nodeRho;
   private final double[] nodeWeight;
-  private ZigguratSampler.NormalizedGaussian gauss;
 
+  /** Time per step 1/N (t = steps/N). */
   public HiddenManifoldSimulator(HiddenManifoldCommittee model, int dimension) {
+    super(model.layout(), dimension, 2, 1.0 / dimension);
     this.model = model;
     this.k = model.hiddenUnits();
     this.m = model.teacherUnits();
-    this.n = Check.atLeast("d", dimension, 2);
     this.dd = Math.max(1, (int) Math.round(model.deltaR() * dimension));
     this.act = model.activation();
     this.fn = model.inputNonlinearity();
     this.eta = model.eta();
     this.etaV = model.etaV();
-    this.invSqrtN = 1 / Math.sqrt(n);
+    this.invSqrtN = 1 / Math.sqrt(dimension);
     this.invSqrtD = 1 / Math.sqrt(dd);
     this.vstar = model.vstar();
-    this.ft = new double[n][dd];
+    this.ft = new double[dimension][dd];
     this.wt = new double[m][dd];
-    this.w = new double[k][n];
+    this.w = new double[k][dimension];
     this.v = new double[k];
     this.c = new double[dd];
-    this.x = new double[n];
+    this.x = new double[dimension];
     this.lambda = new double[k];
     this.coef = new double[k];
     this.s = new double[k][dd];
-    this.layout = model.layout();
     this.nodeRho = model.nodes();
     this.nodeWeight = model.weights();
   }
@@ -86,32 +82,28 @@ public final class HiddenManifoldSimulator implements SgdSimulator {
     return dd;
   }
 
-  @Override
-  public StateLayout layout() {
-    return layout;
-  }
-
-  @Override
-  public int dimension() {
-    return n;
-  }
-
-  @Override
-  public double timePerStep() {
-    return 1.0 / n;
-  }
-
+  /** Rejects planted values before drawing anything (the draw costs O(D N + D³)). */
   @Override
   public void initialize(UniformRandomProvider rng, Map<String, Double> planted) {
     if (!planted.isEmpty()) throw new IllegalArgumentException("init: the hidden-manifold simulator plants nothing, got " + planted.keySet());
-    gauss = ZigguratSampler.NormalizedGaussian.of(rng);
-    for (double[] row : ft) for (int r = 0; r < dd; r++) row[r] = gauss.sample();
-    for (double[] row : wt) for (int r = 0; r < dd; r++) row[r] = gauss.sample();
+    super.initialize(rng, planted);
+  }
+
+  @Override
+  protected void plant(Map<String, Double> planted) {
+    // nothing is plantable (checked in initialize)
+  }
+
+  /** Draws F, W̃, W and v0, then diagonalizes FFᵀ/N and projects F and W̃ on its eigenvectors. */
+  @Override
+  protected void drawStart() {
+    for (double[] row : ft) fillGaussian(row);
+    for (double[] row : wt) fillGaussian(row);
     double sw = model.sigmaW();
-    for (double[] row : w) for (int i = 0; i < n; i++) row[i] = sw * gauss.sample();
+    for (double[] row : w) fillGaussian(row, sw);
     System.arraycopy(model.v0(), 0, v, 0, k);
     double[][] ff = new double[dd][dd];
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < d; i++) {
       double[] fi = ft[i];
       for (int r = 0; r < dd; r++) {
         double a = fi[r];
@@ -119,17 +111,17 @@ public final class HiddenManifoldSimulator implements SgdSimulator {
         for (int q = r; q < dd; q++) row[q] += a * fi[q];
       }
     }
-    for (int r = 0; r < dd; r++) for (int q = r; q < dd; q++) ff[q][r] = ff[r][q] = ff[r][q] / n;
+    for (int r = 0; r < dd; r++) for (int q = r; q < dd; q++) ff[q][r] = ff[r][q] = ff[r][q] / d;
     EigenDecompositionSymmetric e = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(ff));
     eig = e.getEigenvalues().clone();
     double[][] psi = new double[dd][];
     for (int t = 0; t < dd; t++) psi[t] = e.getEigenvector(t).toArray(); // unit norm; ψ = √D · this
     // proj[t][i] = (F^T ψ_t)_i / sqrt(N D) = Σ_r F_ri e_tr / sqrt(N)
-    proj = new double[dd][n];
+    proj = new double[dd][d];
     for (int t = 0; t < dd; t++) {
       double[] et = psi[t];
       double[] pt = proj[t];
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < d; i++) {
         double sum = 0;
         double[] fi = ft[i];
         for (int r = 0; r < dd; r++) sum += fi[r] * et[r];
@@ -149,7 +141,7 @@ public final class HiddenManifoldSimulator implements SgdSimulator {
   @Override
   public void step() {
     for (int r = 0; r < dd; r++) c[r] = gauss.sample();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < d; i++) {
       double[] fi = ft[i];
       double u = 0;
       for (int r = 0; r < dd; r++) u += fi[r] * c[r];
@@ -160,46 +152,36 @@ public final class HiddenManifoldSimulator implements SgdSimulator {
       double nu = 0;
       double[] tq = wt[q];
       for (int r = 0; r < dd; r++) nu += tq[r] * c[r];
-      y += vstar[q] * act.g(nu * invSqrtD);
+      y += vstar[q] * act.valueNoAlloc(nu * invSqrtD);
     }
     double yhat = 0;
     for (int i = 0; i < k; i++) {
       double[] wi = w[i];
       double sum = 0;
-      for (int j = 0; j < n; j++) sum += wi[j] * x[j];
+      for (int j = 0; j < d; j++) sum += wi[j] * x[j];
       lambda[i] = sum * invSqrtN;
-      yhat += v[i] * act.g(lambda[i]);
+      yhat += v[i] * act.valueNoAlloc(lambda[i]);
     }
     double delta = yhat - y;
-    for (int i = 0; i < k; i++) coef[i] = eta * invSqrtN * v[i] * delta * act.gPrime(lambda[i]);
+    for (int i = 0; i < k; i++) coef[i] = eta * invSqrtN * v[i] * delta * act.derivative(lambda[i]);
     if (etaV > 0) {
-      double f = etaV / n * delta;
-      for (int i = 0; i < k; i++) v[i] -= f * act.g(lambda[i]);
+      double f = etaV / d * delta;
+      for (int i = 0; i < k; i++) v[i] -= f * act.valueNoAlloc(lambda[i]);
     }
     for (int i = 0; i < k; i++) {
       double[] wi = w[i];
       double cf = coef[i];
-      for (int j = 0; j < n; j++) wi[j] -= cf * x[j];
+      for (int j = 0; j < d; j++) wi[j] -= cf * x[j];
     }
   }
 
   /** s[k][τ] = W_k · proj_τ = S_k·ψ_τ/√D. */
   private void project() {
-    for (int i = 0; i < k; i++) {
-      double[] wi = w[i];
-      for (int t = 0; t < dd; t++) {
-        double[] pt = proj[t];
-        double sum = 0;
-        for (int j = 0; j < n; j++) sum += wi[j] * pt[j];
-        s[i][t] = sum;
-      }
-    }
+    for (int i = 0; i < k; i++) for (int t = 0; t < dd; t++) s[i][t] = dot(w[i], proj[t], 0, d);
   }
 
   private double omegaEntry(int i, int l) {
-    double sum = 0;
-    for (int j = 0; j < n; j++) sum += w[i][j] * w[l][j];
-    return sum / n;
+    return dot(w[i], w[l], 0, d) / d;
   }
 
   /** Binned onto the model's nodes: Σ_q w_q r_q = (1/D) Σ_τ s ω exactly, likewise σ. */
@@ -210,6 +192,7 @@ public final class HiddenManifoldSimulator implements SgdSimulator {
     double[] wq = nodeWeight;
     int nq = rho.length;
     int km = k * m, sym = k * (k + 1) / 2;
+    StateLayout layout = layout();
     int oOff = layout.block("Omega").offset(), vOff = layout.block("v").offset();
     int rOff = layout.block("r").offset(), sOff = layout.block("sigma").offset();
     for (int i = 0; i < k; i++) for (int l = i; l < k; l++) out[oOff + HiddenManifoldOde.sym(k, i, l)] = omegaEntry(i, l);
@@ -259,7 +242,7 @@ public final class HiddenManifoldSimulator implements SgdSimulator {
     java.util.Arrays.fill(wts, 1.0 / dd);
     double[][][] t = new double[dd][m][m];
     for (int q = 0; q < dd; q++) for (int a = 0; a < m; a++) for (int b = 0; b < m; b++) t[q][a][b] = omega[q][a] * omega[q][b];
-    return new HiddenManifoldOde(k, m, act, fn.b(), fn.c(), (double) dd / n, eta, etaV, vstar, eig, wts, t);
+    return new HiddenManifoldOde(k, m, act, fn.b(), fn.c(), (double) dd / d, eta, etaV, vstar, eig, wts, t);
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.effdyn.model.committee;
 
 import java.util.Locale;
+import org.effdyn.model.common.Activation;
 
 /**
  * Odd input nonlinearity f of the hidden-manifold model, X = f(Fᵀc/√D) (spec/models.md §4(g)), with

@@ -1,6 +1,7 @@
 package org.effdyn.model.dmf;
 
 import org.effdyn.core.Check;
+import org.effdyn.model.common.Activation;
 
 /**
  * A perceptron f = act(p), p = x·θ, with a per-class loss ℓ(f, y), spec/dmf.md §9(b)1 (seed [000]
@@ -23,6 +24,9 @@ import org.effdyn.core.Check;
  *
  * <p>RELU_SQ: ω' is the a.e. derivative; the jump −t_y δ(p) of ω at p = 0 is not included, so the
  * pathwise response of the Monte Carlo sweep misses it (spec §9(c)3); prefer SOFTPLUS_SQ.
+ *
+ * <p>softplus and the logistic function are {@link Activation#softplus} and
+ * {@link Activation#stableSigmoid} (ReLU_SQ's ω' is {@link Activation#RELU}'s derivative).
  *
  * @param kind    activation and loss
  * @param targets t_y per class (K = targets.length &gt;= 2); LOGISTIC needs t_y = ±1
@@ -104,7 +108,7 @@ public record Perceptron(Kind kind, double[] targets) {
   /** act(p). */
   public double act(double p) {
     return switch (kind) {
-      case SOFTPLUS_SQ -> softplus(p);
+      case SOFTPLUS_SQ -> Activation.softplus(p);
       case RELU_SQ -> Math.max(p, 0);
       case LINEAR_SQ, LOGISTIC -> p;
     };
@@ -113,7 +117,7 @@ public record Perceptron(Kind kind, double[] targets) {
   /** ℓ(act(p), y). */
   public double loss(double p, int y) {
     double t = targets[y];
-    if (kind == Kind.LOGISTIC) return softplus(-t * p);
+    if (kind == Kind.LOGISTIC) return Activation.softplus(-t * p);
     double r = act(p) - t;
     return 0.5 * r * r;
   }
@@ -122,9 +126,9 @@ public record Perceptron(Kind kind, double[] targets) {
   public double omega(double p, int y) {
     double t = targets[y];
     return switch (kind) {
-      case SOFTPLUS_SQ -> (softplus(p) - t) * sigmoid(p);
+      case SOFTPLUS_SQ -> (Activation.softplus(p) - t) * Activation.stableSigmoid(p);
       case LINEAR_SQ -> p - t;
-      case LOGISTIC -> -t * sigmoid(-t * p);
+      case LOGISTIC -> -t * Activation.stableSigmoid(-t * p);
       case RELU_SQ -> p > 0 ? p - t : 0;
     };
   }
@@ -134,15 +138,15 @@ public record Perceptron(Kind kind, double[] targets) {
     double t = targets[y];
     return switch (kind) {
       case SOFTPLUS_SQ -> {
-        double s = sigmoid(p);
-        yield s * s + (softplus(p) - t) * s * (1 - s);
+        double s = Activation.stableSigmoid(p);
+        yield s * s + (Activation.softplus(p) - t) * s * (1 - s);
       }
       case LINEAR_SQ -> 1;
       case LOGISTIC -> {
-        double s = sigmoid(p);
+        double s = Activation.stableSigmoid(p);
         yield s * (1 - s);
       }
-      case RELU_SQ -> p > 0 ? 1 : 0;
+      case RELU_SQ -> Activation.RELU.derivative(p);
     };
   }
 
@@ -166,18 +170,6 @@ public record Perceptron(Kind kind, double[] targets) {
   public double wrong(double p, int y, double threshold) {
     boolean predictedPositive = p >= threshold;
     return predictedPositive == positive(y) ? 0 : 1;
-  }
-
-  /** log(1 + e^p) without overflow. */
-  static double softplus(double p) {
-    return p > 0 ? p + Math.log1p(Math.exp(-p)) : Math.log1p(Math.exp(p));
-  }
-
-  /** 1/(1 + e^{−p}) without overflow. */
-  static double sigmoid(double p) {
-    if (p >= 0) return 1 / (1 + Math.exp(-p));
-    double e = Math.exp(p);
-    return e / (1 + e);
   }
 
   private static double max(double[] a) {

@@ -1,10 +1,7 @@
 package org.effdyn.model.generic;
 
 import java.util.Map;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.effdyn.core.Check;
-import org.effdyn.core.SgdSimulator;
+import org.effdyn.core.AbstractSgdSimulator;
 import org.effdyn.core.StateLayout;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
@@ -38,7 +35,7 @@ import org.hipparchus.linear.RealMatrix;
  *
  * <p>Not thread-safe: one instance per path.
  */
-public final class GenericSgdSimulator implements SgdSimulator {
+public final class GenericSgdSimulator extends AbstractSgdSimulator {
   private final AnchoredMixture law;
   private final MultiIndexLoss loss;
   private final GenericOptions options;
@@ -48,8 +45,6 @@ public final class GenericSgdSimulator implements SgdSimulator {
   private final int p;
   private final int q;
   private final int k0;
-  private final int d;
-  private final int classes;
   private final double[] cumP;
   private final double[][] chol;      // lower triangular, nbar = chol chol^T
   private final double[][] meanCoord; // mu_c in the first q coordinates
@@ -58,7 +53,6 @@ public final class GenericSgdSimulator implements SgdSimulator {
   private final double shrink;        // 1 - delta beta
   private final double deltaTheta;
   private final double shrinkTheta;   // 1 - delta_theta beta_theta
-  private final double timePerStep;
   private final double[][] x;
   private final double[] theta;
   private final double[] y;
@@ -68,34 +62,30 @@ public final class GenericSgdSimulator implements SgdSimulator {
   private final double[] label;
   private final double[] gs;
   private final double[] gtheta;
-  private UniformRandomProvider rng;
-  private ZigguratSampler.NormalizedGaussian gauss;
 
   /**
    * @param d the dimension, at least q + p (the orthogonal part must hold p independent directions)
    * @throws IllegalArgumentException if the loss, the labels and the start do not fit together
    */
   public GenericSgdSimulator(AnchoredMixture law, MultiIndexLoss loss, GenericOptions options, GenericStart start, int d) {
-    this.law = java.util.Objects.requireNonNull(law, "law");
-    this.loss = java.util.Objects.requireNonNull(loss, "loss");
-    this.options = java.util.Objects.requireNonNull(options, "options");
+    this(law, loss, options, start, d, checkedLayout(law, loss, options, start));
+  }
+
+  private GenericSgdSimulator(AnchoredMixture law, MultiIndexLoss loss, GenericOptions options, GenericStart start, int d,
+      StatisticsLayout stats) {
+    super(stats.layout(), d, law.anchorCount() + loss.p(),
+        options.time() == GenericOptions.TimeConvention.BGJ ? bgjStep(options.cDelta(), d) : 1.0 / d);
+    this.law = law;
+    this.loss = loss;
+    this.options = options;
     this.labels = law.labels();
     this.p = loss.p();
     this.q = law.anchorCount();
     this.k0 = loss.k0();
-    this.start = java.util.Objects.requireNonNull(start, "start").check(p, q, k0);
-    if (labels.dimension() != loss.labelDimension()) {
-      throw new IllegalArgumentException("labels have dimension " + labels.dimension() + " but the loss " + loss
-          + " reads labels of dimension " + loss.labelDimension());
-    }
-    this.d = Check.atLeast("d", d, q + p);
-    this.stats = StatisticsLayout.of(p, q, k0);
-    this.classes = law.classCount();
-    double[] probs = law.probs();
-    this.cumP = new double[classes];
-    double acc = 0;
-    for (int c = 0; c < classes; c++) cumP[c] = acc += probs[c];
-    cumP[classes - 1] = 1.0;
+    this.start = start;
+    this.stats = stats;
+    int classes = law.classCount();
+    this.cumP = cumulative(law.probs());
     this.chol = new CholeskyDecomposition(MatrixUtils.createRealMatrix(law.nbar())).getL().getData();
     double[][] a = law.means();
     this.meanCoord = new double[classes][q];
@@ -106,12 +96,11 @@ public final class GenericSgdSimulator implements SgdSimulator {
         meanCoord[c][j] = v;
       }
     }
-    this.noise = law.noiseless() ? 0 : 1 / Math.sqrt(law.lambda());
-    this.delta = options.cDelta() / d;
+    this.noise = noiseScale(law.lambda());
+    this.delta = bgjStep(options.cDelta(), d);
     this.shrink = 1 - delta * options.beta();
     this.deltaTheta = options.cTheta() / d;
     this.shrinkTheta = 1 - deltaTheta * options.betaTheta();
-    this.timePerStep = options.time() == GenericOptions.TimeConvention.BGJ ? delta : 1.0 / d;
     this.x = new double[p][d];
     this.theta = new double[k0];
     this.y = new double[d];
@@ -123,9 +112,22 @@ public final class GenericSgdSimulator implements SgdSimulator {
     this.gtheta = new double[k0];
   }
 
-  @Override
-  public StateLayout layout() {
-    return stats.layout();
+  /** Checks that law, loss, options and start fit together (before the dimension), and builds the layout. */
+  private static StatisticsLayout checkedLayout(AnchoredMixture law, MultiIndexLoss loss, GenericOptions options,
+      GenericStart start) {
+    java.util.Objects.requireNonNull(law, "law");
+    java.util.Objects.requireNonNull(loss, "loss");
+    java.util.Objects.requireNonNull(options, "options");
+    LabelModel labels = law.labels();
+    int p = loss.p();
+    int q = law.anchorCount();
+    int k0 = loss.k0();
+    java.util.Objects.requireNonNull(start, "start").check(p, q, k0);
+    if (labels.dimension() != loss.labelDimension()) {
+      throw new IllegalArgumentException("labels have dimension " + labels.dimension() + " but the loss " + loss
+          + " reads labels of dimension " + loss.labelDimension());
+    }
+    return StatisticsLayout.of(p, q, k0);
   }
 
   /** The statistics' index map (m, R⊥, θ). */
@@ -133,32 +135,23 @@ public final class GenericSgdSimulator implements SgdSimulator {
     return stats;
   }
 
+  /** x_0 ~ N(0, σ_w² I_d/d) and θ(0) from the start. */
   @Override
-  public int dimension() {
-    return d;
-  }
-
-  @Override
-  public double timePerStep() {
-    return timePerStep;
+  protected void drawStart() {
+    double sd = start.sigmaW() / Math.sqrt(d);
+    for (double[] xa : x) fillGaussian(xa, sd);
+    double[] th = start.theta();
+    if (k0 > 0) System.arraycopy(th, 0, theta, 0, k0);
   }
 
   /**
-   * Draws x_0 ~ N(0, σ_w² I_d/d), sets θ(0), then sets the start's m(0), R⊥(0) and the planted
-   * statistics ({@code m[a,b]}, {@code Rperp[a,b]}, {@code theta[j]}; planted values override the start's)
-   * exactly. A planted R⊥ must stay positive semi-definite.
+   * Sets the start's m(0), R⊥(0) and the planted statistics ({@code m[a,b]}, {@code Rperp[a,b]},
+   * {@code theta[j]}; planted values override the start's) exactly. A planted R⊥ must stay positive
+   * semi-definite.
    */
   @Override
-  public void initialize(UniformRandomProvider rng, Map<String, Double> planted) {
-    this.rng = rng;
-    this.gauss = ZigguratSampler.NormalizedGaussian.of(rng);
-    double sd = start.sigmaW() / Math.sqrt(d);
-    for (double[] xa : x) for (int j = 0; j < d; j++) xa[j] = sd * gauss.sample();
-    double[] th = start.theta();
-    if (k0 > 0) System.arraycopy(th, 0, theta, 0, k0);
-
-    double[] u = new double[stats.size()];
-    statistics(u);
+  protected void plant(Map<String, Double> planted) {
+    double[] u = currentStatistics();
     double[][] m = start.m();
     double[][] rp = start.rperp();
     if (m != null) for (int a = 0; a < p; a++) for (int b = 0; b < q; b++) u[stats.m(a, b)] = m[a][b];
@@ -170,16 +163,14 @@ public final class GenericSgdSimulator implements SgdSimulator {
       if (!layout.contains(name)) {
         throw new IllegalArgumentException("init." + name + ": unknown statistic of the generic model; known: " + layout.names());
       }
-      u[layout.indexOf(name)] = Check.finite("init." + name, e.getValue());
+      u[layout.indexOf(name)] = plantedValue(name, e.getValue());
       plantR |= name.startsWith("Rperp[");
     }
-    // span part: m_a = L x^a_par (forward substitution)
+    // span part: m_a = L x^a_par
+    double[] ma = new double[q];
     for (int a = 0; a < p; a++) {
-      for (int j = 0; j < q; j++) {
-        double v = u[stats.m(a, j)];
-        for (int i = 0; i < j; i++) v -= chol[j][i] * x[a][i];
-        x[a][j] = v / chol[j][j];
-      }
+      for (int j = 0; j < q; j++) ma[j] = u[stats.m(a, j)];
+      forwardSubstitution(chol, ma, x[a]);
     }
     for (int j = 0; j < k0; j++) theta[j] = u[stats.theta(j)];
     if (plantR) plantRperp(u);
@@ -218,9 +209,7 @@ public final class GenericSgdSimulator implements SgdSimulator {
   @Override
   public void step() {
     // class c ~ p by inversion of one uniform
-    double r = rng.nextDouble();
-    int c = 0;
-    while (r >= cumP[c] && c < classes - 1) c++;
+    int c = drawClass(cumP);
     java.util.Arrays.fill(s, 0.0);
     double[] mu = meanCoord[c];
     for (int j = 0; j < d; j++) {
@@ -249,17 +238,8 @@ public final class GenericSgdSimulator implements SgdSimulator {
   public void statistics(double[] out) {
     for (int a = 0; a < p; a++) {
       double[] xa = x[a];
-      for (int b = 0; b < q; b++) {
-        double v = 0;
-        for (int j = 0; j <= b; j++) v += xa[j] * chol[b][j];
-        out[stats.m(a, b)] = v;
-      }
-      for (int b = a; b < p; b++) {
-        double[] xb = x[b];
-        double v = 0;
-        for (int j = q; j < d; j++) v += xa[j] * xb[j];
-        out[stats.rperp(a, b)] = v;
-      }
+      for (int b = 0; b < q; b++) out[stats.m(a, b)] = dot(xa, chol[b], 0, b + 1);
+      for (int b = a; b < p; b++) out[stats.rperp(a, b)] = dot(xa, x[b], q, d);
     }
     for (int j = 0; j < k0; j++) out[stats.theta(j)] = theta[j];
   }

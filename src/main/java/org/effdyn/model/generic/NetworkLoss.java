@@ -3,7 +3,10 @@ package org.effdyn.model.generic;
 import java.util.Arrays;
 import java.util.Locale;
 import org.effdyn.core.Check;
+import org.effdyn.model.common.Activation;
+import org.effdyn.model.common.Softmax;
 import org.hipparchus.CalculusFieldElement;
+import org.hipparchus.util.MathArrays;
 
 /**
  * The named losses of the generic engine (card {@code loss}), each a {@link MultiIndexLoss} with a
@@ -106,14 +109,13 @@ public class NetworkLoss extends MultiIndexLoss {
     if (output == null) {
       double max = Double.NEGATIVE_INFINITY;
       for (int a = 0; a < p; a++) max = Math.max(max, activation.value(s[a].getReal()));
-      T z = s[0].getField().getZero();
-      T lin = z;
+      T[] o = MathArrays.buildArray(s[0].getField(), p);
+      T lin = s[0].getField().getZero();
       for (int a = 0; a < p; a++) {
-        T o = activation.apply(s[a]);
-        z = z.add(o.subtract(max).exp());
-        lin = lin.add(o.multiply(y[a]));
+        o[a] = activation.apply(s[a]);
+        lin = lin.add(o[a].multiply(y[a]));
       }
-      return z.log().add(max).subtract(lin);
+      return Softmax.logSumExp(o, max).subtract(lin);
     }
     T f = s[0].getField().getZero();
     for (int j = 0; j < p; j++) {
@@ -129,11 +131,9 @@ public class NetworkLoss extends MultiIndexLoss {
     int p = p();
     if (output == null) {
       // g_a = (pi_a - y_a) sigma'(s_a), pi = softmax(sigma(s))
-      double max = Double.NEGATIVE_INFINITY;
-      for (int a = 0; a < p; a++) max = Math.max(max, gs[a] = activation.value(s[a]));
-      double z = 0;
-      for (int a = 0; a < p; a++) z += gs[a] = Math.exp(gs[a] - max);
-      for (int a = 0; a < p; a++) gs[a] = (gs[a] / z - y[a]) * activation.derivative(s[a]);
+      for (int a = 0; a < p; a++) gs[a] = activation.value(s[a]);
+      Softmax.inPlace(gs, p);
+      for (int a = 0; a < p; a++) gs[a] = (gs[a] - y[a]) * activation.derivative(s[a]);
       return;
     }
     // gs[j] holds sigma(s_j) until it is overwritten: one activation call per unit

@@ -2,6 +2,7 @@ package org.effdyn.model.generic;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.effdyn.model.common.Activation;
 import org.hipparchus.CalculusFieldElement;
 
 /**
@@ -47,7 +48,7 @@ public enum OutputLoss {
   public <T extends CalculusFieldElement<T>> T apply(T f, double y) {
     return switch (this) {
       case SQUARED -> f.subtract(y).square().multiply(0.5);
-      case LOGISTIC -> softplus(f.multiply(-y));
+      case LOGISTIC -> Activation.softplus(f.multiply(-y));
       case HINGE -> {
         T margin = f.multiply(-y).add(1);
         yield margin.getReal() > 0 ? margin : f.getField().getZero();
@@ -59,10 +60,7 @@ public enum OutputLoss {
   public double value(double f, double y) {
     return switch (this) {
       case SQUARED -> 0.5 * (f - y) * (f - y);
-      case LOGISTIC -> {
-        double u = -y * f;
-        yield u > 0 ? u + Math.log1p(Math.exp(-u)) : Math.log1p(Math.exp(u));
-      }
+      case LOGISTIC -> Activation.softplus(-y * f);
       case HINGE -> Math.max(0, 1 - y * f);
     };
   }
@@ -74,10 +72,5 @@ public enum OutputLoss {
       case LOGISTIC -> -y / (1 + Math.exp(y * f));
       case HINGE -> y * f < 1 ? -y : 0;
     };
-  }
-
-  /** log(1 + e^u) without overflow: u + log(1 + e^{−u}) for u &gt; 0. */
-  private static <T extends CalculusFieldElement<T>> T softplus(T u) {
-    return u.getReal() > 0 ? u.add(u.negate().exp().log1p()) : u.exp().log1p();
   }
 }

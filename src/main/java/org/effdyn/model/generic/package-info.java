@@ -26,7 +26,7 @@
  * in dimension d for the same law and loss (from the loss's gradient), started by
  * {@link org.effdyn.model.generic.GenericStart} (exact planting of m, R⊥, θ);
  * {@link org.effdyn.model.generic.NetworkLoss} builds two-layer networks and softmax classifiers from
- * an {@link org.effdyn.model.generic.Activation} and an {@link org.effdyn.model.generic.OutputLoss},
+ * an {@link org.effdyn.model.common.Activation} and an {@link org.effdyn.model.generic.OutputLoss},
  * with hand-written gradients and declared kinks; {@link org.effdyn.model.generic.GenericModel} is
  * the card model {@code generic}.
  */

@@ -3,6 +3,7 @@ package org.effdyn.model.kgmm;
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.HasJacobian;
 import org.effdyn.core.StateLayout;
+import org.effdyn.model.common.Softmax;
 
 /**
  * Zero-noise (λ = ∞) limit of the k-GMM, spec/models.md §2(e) (seed 003 Prop. 5.10, corrected):
@@ -36,11 +37,7 @@ public final class KgmmInfinite implements Dynamics, HasJacobian {
 
   /** π̄_c(a) from u (m_ac at u[a*k + c]), stabilized by the column maximum. */
   private double softmax(double[] u, int a, int c) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (int e = 0; e < k; e++) max = Math.max(max, u[e * k + c]);
-    double z = 0;
-    for (int e = 0; e < k; e++) z += Math.exp(u[e * k + c] - max);
-    return Math.exp(u[a * k + c] - max) / z;
+    return Softmax.probability(u, c, k, k, a);
   }
 
   @Override

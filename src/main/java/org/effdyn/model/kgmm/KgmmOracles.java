@@ -1,6 +1,7 @@
 package org.effdyn.model.kgmm;
 
 import org.effdyn.core.Check;
+import org.effdyn.model.common.Softmax;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 
 /**
@@ -76,13 +77,7 @@ public final class KgmmOracles {
       h -= p[a] * m[a][a];
       for (int b = 0; b < k; b++) h += 0.5 * model.beta() * m[a][b] * m[a][b];
     }
-    for (int c = 0; c < k; c++) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (int a = 0; a < k; a++) max = Math.max(max, m[a][c]);
-      double z = 0;
-      for (int a = 0; a < k; a++) z += Math.exp(m[a][c] - max);
-      h += p[c] * (max + Math.log(z));
-    }
+    for (int c = 0; c < k; c++) h += p[c] * Softmax.logSumExpOfColumn(m, c);
     return h;
   }
 }

@@ -1,11 +1,9 @@
 package org.effdyn.model.kgmm;
 
 import java.util.Map;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.effdyn.core.Check;
-import org.effdyn.core.SgdSimulator;
+import org.effdyn.core.AbstractSgdSimulator;
 import org.effdyn.core.StateLayout;
+import org.effdyn.model.common.Softmax;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -21,10 +19,9 @@ import org.hipparchus.linear.MatrixUtils;
  * <p>Initialization x^a ~ N(0, I_d/d) i.i.d. (spec §2(e)); planted {@code m[a,b]} entries replace the
  * drawn overlaps by moving x^a inside the span of the means.
  */
-public final class KgmmSimulator implements SgdSimulator {
+public final class KgmmSimulator extends AbstractSgdSimulator {
   private final Kgmm model;
   private final int k;
-  private final int d;
   private final double[] cumP;
   private final double[][] chol; // lower triangular, mbar = chol chol^T
   private final double noise;    // 1/sqrt(lambda), 0 at lambda = inf
@@ -33,78 +30,47 @@ public final class KgmmSimulator implements SgdSimulator {
   private final double[][] x;
   private final double[] y;
   private final double[] s;
-  private final StateLayout layout;
   private final StateLayout.Block rp;
-  private UniformRandomProvider rng;
-  private ZigguratSampler.NormalizedGaussian gauss;
 
   public KgmmSimulator(Kgmm model, int d) {
+    super(model.layout(), d, model.k() + 1, bgjStep(model.cDelta(), d));
     this.model = model;
     this.k = model.k();
-    this.d = Check.atLeast("d", d, model.k() + 1);
-    double[] p = model.p();
-    this.cumP = new double[k];
-    double acc = 0;
-    for (int a = 0; a < k; a++) cumP[a] = acc += p[a];
-    cumP[k - 1] = 1.0;
+    this.cumP = cumulative(model.p());
     this.chol = new CholeskyDecomposition(MatrixUtils.createRealMatrix(model.mbar())).getL().getData();
-    this.noise = Double.isInfinite(model.lambda()) ? 0 : 1 / Math.sqrt(model.lambda());
-    this.delta = model.cDelta() / d;
+    this.noise = noiseScale(model.lambda());
+    this.delta = timePerStep();
     this.shrink = 1 - delta * model.beta();
     this.x = new double[k][d];
     this.y = new double[d];
     this.s = new double[k];
-    this.layout = model.layout();
-    this.rp = layout.block("Rperp");
+    this.rp = layout().block("Rperp");
   }
 
   @Override
-  public StateLayout layout() {
-    return layout;
-  }
-
-  @Override
-  public int dimension() {
-    return d;
-  }
-
-  @Override
-  public double timePerStep() {
-    return delta;
-  }
-
-  @Override
-  public void initialize(UniformRandomProvider rng, Map<String, Double> planted) {
-    this.rng = rng;
-    this.gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+  protected void drawStart() {
     double sd = 1 / Math.sqrt(d);
-    for (double[] xa : x) for (int j = 0; j < d; j++) xa[j] = sd * gauss.sample();
+    for (double[] xa : x) fillGaussian(xa, sd);
+  }
+
+  @Override
+  protected void plant(Map<String, Double> planted) {
     if (planted.isEmpty()) return;
-    double[] u = new double[layout.size()];
-    statistics(u);
+    StateLayout layout = layout();
+    double[] u = currentStatistics();
     for (Map.Entry<String, Double> e : planted.entrySet()) {
       String name = e.getKey();
-      if (!name.startsWith("m[") || !layout.contains(name)) {
-        throw new IllegalArgumentException("init." + name + ": the kgmm simulator can plant m[a,b] entries, not '" + name + "'");
-      }
-      u[layout.indexOf(name)] = Check.finite("init." + name, e.getValue());
+      if (!name.startsWith("m[") || !layout.contains(name)) throw notPlantable("kgmm", name, "m[a,b] entries");
+      u[layout.indexOf(name)] = plantedValue(name, e.getValue());
     }
-    // m_a = L x^a_par (x^a_par = first k coordinates): forward substitution
-    for (int a = 0; a < k; a++) {
-      for (int j = 0; j < k; j++) {
-        double v = u[a * k + j];
-        for (int i = 0; i < j; i++) v -= chol[j][i] * x[a][i];
-        x[a][j] = v / chol[j][j];
-      }
-    }
+    // m_a = L x^a_par (x^a_par = first k coordinates)
+    for (int a = 0; a < k; a++) forwardSubstitution(chol, java.util.Arrays.copyOfRange(u, a * k, a * k + k), x[a]);
   }
 
   @Override
   public void step() {
     // class c ~ p by inversion of one uniform
-    double r = rng.nextDouble();
-    int c = 0;
-    while (r >= cumP[c] && c < k - 1) c++;
+    int c = drawClass(cumP);
     java.util.Arrays.fill(s, 0.0);
     for (int j = 0; j < d; j++) {
       double yj = noise == 0 ? 0 : noise * gauss.sample();
@@ -112,12 +78,9 @@ public final class KgmmSimulator implements SgdSimulator {
       y[j] = yj;
       for (int a = 0; a < k; a++) s[a] += x[a][j] * yj;
     }
-    double max = Double.NEGATIVE_INFINITY;
-    for (int a = 0; a < k; a++) max = Math.max(max, s[a]);
-    double z = 0;
-    for (int a = 0; a < k; a++) z += s[a] = Math.exp(s[a] - max);
+    Softmax.inPlace(s, k);
     for (int a = 0; a < k; a++) {
-      double coef = delta * (s[a] / z - (a == c ? 1 : 0));
+      double coef = delta * (s[a] - (a == c ? 1 : 0));
       double[] xa = x[a];
       for (int j = 0; j < d; j++) xa[j] = shrink * xa[j] - coef * y[j];
     }
@@ -126,16 +89,8 @@ public final class KgmmSimulator implements SgdSimulator {
   @Override
   public void statistics(double[] out) {
     for (int a = 0; a < k; a++) {
-      for (int b = 0; b < k; b++) {
-        double v = 0;
-        for (int j = 0; j <= b; j++) v += x[a][j] * chol[b][j];
-        out[a * k + b] = v;
-      }
-      for (int b = a; b < k; b++) {
-        double v = 0;
-        for (int j = k; j < d; j++) v += x[a][j] * x[b][j];
-        out[rp.index(a, b)] = v;
-      }
+      for (int b = 0; b < k; b++) out[a * k + b] = dot(x[a], chol[b], 0, b + 1);
+      for (int b = a; b < k; b++) out[rp.index(a, b)] = dot(x[a], x[b], k, d);
     }
   }
 

@@ -3,10 +3,12 @@ package org.effdyn.model.lazy;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.effdyn.core.Check;
 import org.effdyn.core.RandomStreams;
+import org.effdyn.model.common.Activation;
 
 /**
  * The two-layer network of [002] §2 (ntk.md §10.2 (iii)): width m, n training points x_i ~ N(0, I_d),
@@ -34,90 +36,8 @@ import org.effdyn.core.RandomStreams;
 public record LazyTwoLayer(int n, int d, int m, Activation activation, Parametrization parametrization,
     Centering centering, double alpha, long dataSeed, Target target, Flow flow) implements LazyModel {
 
-  /** σ with its bounds |σ'|∞, |σ''|∞ and an increment without cancellation. */
-  public enum Activation {
-    /** tanh: |σ'| ≤ 1, |σ''| ≤ 4/(3√3). */
-    TANH,
-    /** σ(z) = (1 + tanh(z/2))/2: |σ'| ≤ 1/4, |σ''| ≤ 1/(6√3). */
-    SIGMOID;
-
-    /** The "tanh variable" the other methods take: tanh z (tanh) or tanh(z/2) (sigmoid). */
-    double th(double z) {
-      return fastTanh(this == TANH ? z : z / 2);
-    }
-
-    /**
-     * tanh through the intrinsic Math.exp: (1 − e)/(1 + e), e = e^{−2|z|}; absolute error a few ulps
-     * (relative error up to ~1e-16/|z| near 0, harmless here: every use is absolute).
-     */
-    static double fastTanh(double z) {
-      double e = Math.exp(-2 * Math.abs(z));
-      double t = (1 - e) / (1 + e);
-      return z < 0 ? -t : t;
-    }
-
-    /** σ from the tanh variable t = th(z). */
-    double valueT(double t) {
-      return this == TANH ? t : 0.5 * (1 + t);
-    }
-
-    /** σ' from t = th(z). */
-    double d1T(double t) {
-      return this == TANH ? 1 - t * t : (1 - t * t) / 4;
-    }
-
-    /** σ'' from t = th(z). */
-    double d2T(double t) {
-      return this == TANH ? -2 * t * (1 - t * t) : -t * (1 - t * t) / 4;
-    }
-
-    double value(double z) {
-      return valueT(th(z));
-    }
-
-    double d1(double z) {
-      return d1T(th(z));
-    }
-
-    double d2(double z) {
-      return d2T(th(z));
-    }
-
-    double d1Max() {
-      return this == TANH ? 1.0 : 0.25;
-    }
-
-    double d2Max() {
-      return this == TANH ? 4 / (3 * Math.sqrt(3)) : 1 / (6 * Math.sqrt(3));
-    }
-
-    /**
-     * α[σ(z + ζ/α) − σ(z)] without cancellation, from t0 = th(z) and t1 = th(z + ζ/α):
-     * tanh(z + δ) − tanh z = tanh δ (1 − tanh z tanh(z + δ)), with α tanh(ζ/α) = ζ · tanh(δ)/δ.
-     */
-    double scaledIncrementT(double t0, double t1, double zeta, double alpha) {
-      if (this == TANH) return zeta * tanhc(zeta / alpha) * (1 - t0 * t1);
-      return zeta / 4 * tanhc(zeta / (2 * alpha)) * (1 - t0 * t1);
-    }
-
-    /** α[σ(z + ζ/α) − σ(z)] (see {@link #scaledIncrementT}). */
-    double scaledIncrement(double z, double zeta, double alpha) {
-      return scaledIncrementT(th(z), th(z + zeta / alpha), zeta, alpha);
-    }
-
-    /** tanh(x)/x, with its series below |x| = 1e-3 (error &lt; x⁶ &lt; 1e-18). */
-    static double tanhc(double x) {
-      if (Math.abs(x) < 1e-3) {
-        double x2 = x * x;
-        return 1 - x2 / 3 + 2 * x2 * x2 / 15;
-      }
-      return Math.tanh(x) / x;
-    }
-
-    String key() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
+  /** The activations of this model: tanh and sigmoid (C² with bounded σ', σ''; card {@code params.activation}). */
+  public static final Set<Activation> ACTIVATIONS = Set.of(Activation.TANH, Activation.SIGMOID);
 
   /** Prefactor of f: m^{-1/2} (mean-field, printed) or m^{-1} (the proof's variant). */
   public enum Parametrization {
@@ -151,6 +71,9 @@ public record LazyTwoLayer(int n, int d, int m, Activation activation, Parametri
     Check.atLeast("d", d, 1);
     Check.atLeast("m", m, 1);
     if (activation == null) activation = Activation.TANH;
+    if (!ACTIVATIONS.contains(activation)) {
+      throw new IllegalArgumentException("activation must be tanh or sigmoid (C² with bounded σ', σ''), got " + activation.key());
+    }
     if (parametrization == null) parametrization = Parametrization.MEAN_FIELD;
     if (centering == null) centering = Centering.SUBTRACT;
     if (target == null) target = Target.TEACHER;

@@ -1,5 +1,7 @@
 package org.effdyn.model.lazy;
 
+import org.effdyn.model.common.Activation;
+
 /**
  * The two-layer network of ntk.md §10.2 (iii) as a {@link DifferentiableModel}:
  * \[ f_w(x) = c \sum_{j=1}^{M} a_j\, σ(\sqrt{M}\langle u_j, x\rangle), \qquad
@@ -17,7 +19,7 @@ final class TwoLayerNet implements DifferentiableModel {
   private final double c;
   private final double sqrtM;
   private final double sqrtN;
-  private final LazyTwoLayer.Activation act;
+  private final Activation act;
   private final double[][] x;
   private final double[] xNorm;
   private final double[] a0;
@@ -29,7 +31,7 @@ final class TwoLayerNet implements DifferentiableModel {
   private final double a0Max;
   private final ThreadLocal<double[][]> work;
 
-  TwoLayerNet(double[][] x, double[] a0, double[][] u0, double prefactor, LazyTwoLayer.Activation act) {
+  TwoLayerNet(double[][] x, double[] a0, double[][] u0, double prefactor, Activation act) {
     this.n = x.length;
     this.d = x[0].length;
     this.width = a0.length;
@@ -60,9 +62,9 @@ final class TwoLayerNet implements DifferentiableModel {
     this.s1z0 = new double[n * width];
     this.s2z0 = new double[n * width];
     for (int k = 0; k < n * width; k++) {
-      t0[k] = act.th(z0[k]);
-      s1z0[k] = act.d1T(t0[k]);
-      s2z0[k] = act.d2T(t0[k]);
+      t0[k] = act.tanhVariable(z0[k]);
+      s1z0[k] = act.derivativeOfTanh(t0[k]);
+      s2z0[k] = act.secondDerivativeOfTanh(t0[k]);
     }
     int nm = n * width;
     this.work = ThreadLocal.withInitial(() -> new double[][] {new double[nm], new double[nm]});
@@ -93,7 +95,7 @@ final class TwoLayerNet implements DifferentiableModel {
     double[] h = new double[n];
     for (int i = 0; i < n; i++) {
       double s = 0;
-      for (int j = 0; j < width; j++) s += a0[j] * act.value(z0[i * width + j]);
+      for (int j = 0; j < width; j++) s += a0[j] * act.valueOfTanh(act.tanhVariable(z0[i * width + j]));
       h[i] = c * s / sqrtN;
     }
     return h;
@@ -106,8 +108,8 @@ final class TwoLayerNet implements DifferentiableModel {
       for (int j = 0; j < width; j++) {
         double zeta = sqrtM * ux(v, j, i);
         int ij = i * width + j;
-        double t1 = act.th(z0[ij] + zeta / alpha);
-        s += v[j] * act.valueT(t1) + a0[j] * act.scaledIncrementT(t0[ij], t1, zeta, alpha);
+        double t1 = act.tanhVariable(z0[ij] + zeta / alpha);
+        s += v[j] * act.valueOfTanh(t1) + a0[j] * act.scaledIncrementOfTanh(t0[ij], t1, zeta, alpha);
       }
       out[i] = c * s / sqrtN;
     }
@@ -132,14 +134,14 @@ final class TwoLayerNet implements DifferentiableModel {
       for (int j = 0; j < width; j++) {
         double zeta = sqrtM * ux(v, j, i);
         int ij = i * width + j;
-        double t1 = act.th(z0[ij] + zeta / alpha);
-        double s1 = act.valueT(t1);
-        double ds = act.d1T(t1);
+        double t1 = act.tanhVariable(z0[ij] + zeta / alpha);
+        double s1 = act.valueOfTanh(t1);
+        double ds = act.derivativeOfTanh(t1);
         sig[ij] = s1;
         dsig[ij] = ds;
-        s += v[j] * s1 + a0[j] * act.scaledIncrementT(t0[ij], t1, zeta, alpha);
+        s += v[j] * s1 + a0[j] * act.scaledIncrementOfTanh(t0[ij], t1, zeta, alpha);
         double aj = a0[j] + v[j] / alpha;
-        double e = c * sqrtM * Math.abs(ds) * xi + c * width * Math.abs(aj) * Math.abs(act.d2T(t1)) * xi * xi;
+        double e = c * sqrtM * Math.abs(ds) * xi + c * width * Math.abs(aj) * Math.abs(act.secondDerivativeOfTanh(t1)) * xi * xi;
         if (e > best) best = e;
       }
       rOut[i] = yStar[i] - c * s / sqrtN;
@@ -176,8 +178,9 @@ final class TwoLayerNet implements DifferentiableModel {
       for (int j = 0; j < width; j++) {
         int ij = i * width + j;
         double z1 = z0[ij] + sqrtM * ux(v, j, i) / alpha;
-        sig[ij] = act.value(z1);
-        dsig[ij] = act.d1(z1);
+        double t1 = act.tanhVariable(z1);
+        sig[ij] = act.valueOfTanh(t1);
+        dsig[ij] = act.derivativeOfTanh(t1);
       }
   }
 
@@ -187,8 +190,9 @@ final class TwoLayerNet implements DifferentiableModel {
       for (int j = 0; j < width; j++) {
         double z1 = z0[i * width + j] + sqrtM * ux(v, j, i) / alpha;
         double aj = a0[j] + v[j] / alpha;
-        out[i][j] = c * act.value(z1) / sqrtN;
-        double g = c * sqrtM * aj * act.d1(z1) / sqrtN;
+        double t1 = act.tanhVariable(z1);
+        out[i][j] = c * act.valueOfTanh(t1) / sqrtN;
+        double g = c * sqrtM * aj * act.derivativeOfTanh(t1) / sqrtN;
         int off = width + j * d;
         for (int k = 0; k < d; k++) out[i][off + k] = g * x[i][k];
       }
@@ -244,8 +248,9 @@ final class TwoLayerNet implements DifferentiableModel {
       for (int j = 0; j < width; j++) {
         double z1 = z0[i * width + j] + sqrtM * ux(v, j, i) / alpha;
         double aj = a0[j] + v[j] / alpha;
-        double e = c * sqrtM * Math.abs(act.d1(z1)) * xNorm[i]
-            + c * width * Math.abs(aj) * Math.abs(act.d2(z1)) * xNorm[i] * xNorm[i];
+        double t1 = act.tanhVariable(z1);
+        double e = c * sqrtM * Math.abs(act.derivativeOfTanh(t1)) * xNorm[i]
+            + c * width * Math.abs(aj) * Math.abs(act.secondDerivativeOfTanh(t1)) * xNorm[i] * xNorm[i];
         best = Math.max(best, e);
       }
       sum += best * best;
@@ -258,7 +263,7 @@ final class TwoLayerNet implements DifferentiableModel {
   public double ballLipschitz(double rho) {
     double sum = 0;
     for (int i = 0; i < n; i++) {
-      double e = c * sqrtM * act.d1Max() * xNorm[i] + c * width * (a0Max + rho) * act.d2Max() * xNorm[i] * xNorm[i];
+      double e = c * sqrtM * act.derivativeBound() * xNorm[i] + c * width * (a0Max + rho) * act.secondDerivativeBound() * xNorm[i] * xNorm[i];
       sum += e * e;
     }
     return Math.sqrt(sum / n);

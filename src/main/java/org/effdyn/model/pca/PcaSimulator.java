@@ -2,11 +2,9 @@ package org.effdyn.model.pca;
 
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.effdyn.core.AbstractSgdSimulator;
 import org.effdyn.core.Check;
 import org.effdyn.core.Regime;
-import org.effdyn.core.SgdSimulator;
-import org.effdyn.core.StateLayout;
 
 /**
  * Online SGD for spiked PCA, spec/models.md §1(b), exactly in law and in O(N) per step.
@@ -23,23 +21,21 @@ import org.effdyn.core.StateLayout;
  * <p>Initialization x_0 ~ N(0, I_N/N) (spec §1(e)). Plantable statistics: {@code m} (or
  * {@code mtilde} = √N m), which sets x_1, and {@code r2perp}, which rescales x_2..x_N.
  */
-public final class PcaSimulator implements SgdSimulator {
+public final class PcaSimulator extends AbstractSgdSimulator {
   private final int k;
   private final double lambda;
-  private final int n;
   private final double delta;
   private final Regime regime;
   private final double[] x;
   private final double sqrtK;
   private final double sqrtKk1;
-  private ZigguratSampler.NormalizedGaussian gauss;
   private double r2; // |x|^2, kept current by step()
 
   public PcaSimulator(SpikedPca p, int n, Regime regime) {
+    super(regime == Regime.BALLISTIC ? SpikedPca.BALLISTIC : SpikedPca.DIFFUSIVE, n, 2, bgjStep(p.cDelta(), n));
     this.k = p.k();
     this.lambda = p.lambda();
-    this.n = Check.atLeast("d", n, 2);
-    this.delta = p.cDelta() / n;
+    this.delta = timePerStep();
     this.regime = regime;
     this.x = new double[n];
     this.sqrtK = Math.sqrt(k);
@@ -47,44 +43,27 @@ public final class PcaSimulator implements SgdSimulator {
   }
 
   @Override
-  public StateLayout layout() {
-    return regime == Regime.BALLISTIC ? SpikedPca.BALLISTIC : SpikedPca.DIFFUSIVE;
+  protected void drawStart() {
+    fillGaussian(x, 1 / Math.sqrt(d));
   }
 
   @Override
-  public int dimension() {
-    return n;
-  }
-
-  @Override
-  public double timePerStep() {
-    return delta;
-  }
-
-  @Override
-  public void initialize(UniformRandomProvider rng, Map<String, Double> planted) {
-    gauss = ZigguratSampler.NormalizedGaussian.of(rng);
-    double s = 1 / Math.sqrt(n);
-    for (int i = 0; i < n; i++) x[i] = s * gauss.sample();
+  protected void plant(Map<String, Double> planted) {
     for (Map.Entry<String, Double> e : planted.entrySet()) {
-      double val = Check.finite("init." + e.getKey(), e.getValue());
+      double val = plantedValue(e.getKey(), e.getValue());
       switch (e.getKey()) {
         case "m" -> x[0] = val;
-        case "mtilde" -> x[0] = val / Math.sqrt(n);
+        case "mtilde" -> x[0] = val / Math.sqrt(d);
         case "r2perp" -> {
           Check.nonNegativeFinite("init.r2perp", val);
-          double perp = 0;
-          for (int i = 1; i < n; i++) perp += x[i] * x[i];
+          double perp = dot(x, x, 1, d);
           double f = Math.sqrt(val / perp);
-          for (int i = 1; i < n; i++) x[i] *= f;
+          for (int i = 1; i < d; i++) x[i] *= f;
         }
-        default -> throw new IllegalArgumentException("init." + e.getKey()
-            + ": the pca simulator can plant m, mtilde or r2perp, not '" + e.getKey() + "'");
+        default -> throw notPlantable("pca", e.getKey(), "m, mtilde or r2perp");
       }
     }
-    double s2 = 0;
-    for (double xi : x) s2 += xi * xi;
-    r2 = s2;
+    r2 = dot(x, x, 0, d);
   }
 
   @Override
@@ -96,7 +75,7 @@ public final class PcaSimulator implements SgdSimulator {
     double shrink = 1 - 2 * k * delta * rk1 * rk1 + 2 * delta * sqrtKk1 * rk2 * eta;
     double noise = 2 * delta * sqrtK * rk1;
     double sum = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < d; i++) {
       double xi = shrink * x[i] + noise * gauss.sample();
       x[i] = xi;
       sum += xi * xi;
@@ -110,7 +89,7 @@ public final class PcaSimulator implements SgdSimulator {
   @Override
   public void statistics(double[] out) {
     double m = x[0];
-    out[0] = regime == Regime.BALLISTIC ? m : Math.sqrt(n) * m;
+    out[0] = regime == Regime.BALLISTIC ? m : Math.sqrt(d) * m;
     out[1] = r2 - m * m;
   }
 
@@ -121,11 +100,9 @@ public final class PcaSimulator implements SgdSimulator {
 
   /** Starts from a given x with generator rng, for tests that need the same x_0 across replicates. */
   void start(double[] x0, UniformRandomProvider rng) {
-    Check.length("x0", x0, n);
-    gauss = ZigguratSampler.NormalizedGaussian.of(rng);
-    System.arraycopy(x0, 0, x, 0, n);
-    double s2 = 0;
-    for (double xi : x) s2 += xi * xi;
-    r2 = s2;
+    Check.length("x0", x0, d);
+    attach(rng);
+    System.arraycopy(x0, 0, x, 0, d);
+    r2 = dot(x, x, 0, d);
   }
 }

@@ -1,12 +1,8 @@
 package org.effdyn.model.singleindex;
 
 import java.util.Map;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.effdyn.core.Check;
+import org.effdyn.core.AbstractSgdSimulator;
 import org.effdyn.core.Regime;
-import org.effdyn.core.SgdSimulator;
-import org.effdyn.core.StateLayout;
 
 /**
  * Spherical online SGD, spec/models.md §5.0 (Def. 11.1 of the course notes), exact to the spec:
@@ -23,9 +19,8 @@ import org.effdyn.core.StateLayout;
  * Time per step 1/N (spec §0.1). Initialization X_0 ~ Unif(S^{N-1}); plantable: {@code m} or
  * {@code mtilde} = √N m (sets X_1 and rescales the rest to keep |X| = 1). step() allocates nothing.
  */
-public final class SingleIndexSimulator implements SgdSimulator {
+public final class SingleIndexSimulator extends AbstractSgdSimulator {
   private final SingleIndex model;
-  private final int n;
   private final double eta; // δ/N
   private final Regime regime;
   private final double[] x;
@@ -34,12 +29,11 @@ public final class SingleIndexSimulator implements SgdSimulator {
   private final double pPlus;
   private final double noiseSd;
   private final double sqrtOrder;
-  private ZigguratSampler.NormalizedGaussian gauss;
-  private UniformRandomProvider rng;
 
+  /** Time per step 1/N: t = steps/N (spec §0.1, the single-index convention). */
   public SingleIndexSimulator(SingleIndex model, int n, Regime regime) {
+    super(regime == Regime.BALLISTIC ? SingleIndex.BALLISTIC : SingleIndex.DIFFUSIVE, n, 2, 1.0 / n);
     this.model = model;
-    this.n = Check.atLeast("d", n, 2);
     this.eta = model.delta() / n;
     this.regime = regime;
     this.x = new double[n];
@@ -51,52 +45,34 @@ public final class SingleIndexSimulator implements SgdSimulator {
   }
 
   @Override
-  public StateLayout layout() {
-    return regime == Regime.BALLISTIC ? SingleIndex.BALLISTIC : SingleIndex.DIFFUSIVE;
-  }
-
-  @Override
-  public int dimension() {
-    return n;
-  }
-
-  /** t = steps/N (spec §0.1, the single-index convention). */
-  @Override
-  public double timePerStep() {
-    return 1.0 / n;
-  }
-
-  @Override
-  public void initialize(UniformRandomProvider rng, Map<String, Double> planted) {
-    this.rng = rng;
-    gauss = ZigguratSampler.NormalizedGaussian.of(rng);
-    for (int i = 0; i < n; i++) x[i] = gauss.sample();
+  protected void drawStart() {
+    fillGaussian(x);
     normalize();
+  }
+
+  @Override
+  protected void plant(Map<String, Double> planted) {
     for (Map.Entry<String, Double> e : planted.entrySet()) {
-      double val = Check.finite("init." + e.getKey(), e.getValue());
+      double val = plantedValue(e.getKey(), e.getValue());
       switch (e.getKey()) {
         case "m" -> plant(val, "init.m");
-        case "mtilde" -> plant(val / Math.sqrt(n), "init.mtilde");
-        default -> throw new IllegalArgumentException("init." + e.getKey()
-            + ": the single-index simulator can plant m or mtilde, not '" + e.getKey() + "'");
+        case "mtilde" -> plant(val / Math.sqrt(d), "init.mtilde");
+        default -> throw notPlantable("single-index", e.getKey(), "m or mtilde");
       }
     }
   }
 
   private void plant(double m, String field) {
     if (!(Math.abs(m) <= 1)) throw new IllegalArgumentException(field + " must give |m| <= 1, got m = " + m);
-    double perp = 0;
-    for (int i = 1; i < n; i++) perp += x[i] * x[i];
+    double perp = dot(x, x, 1, d);
     double f = Math.sqrt((1 - m * m) / perp);
-    for (int i = 1; i < n; i++) x[i] *= f;
+    for (int i = 1; i < d; i++) x[i] *= f;
     x[0] = m;
   }
 
   private void normalize() {
-    double s = 0;
-    for (double xi : x) s += xi * xi;
-    double f = 1 / Math.sqrt(s);
-    for (int i = 0; i < n; i++) x[i] *= f;
+    double f = 1 / Math.sqrt(dot(x, x, 0, d));
+    for (int i = 0; i < d; i++) x[i] *= f;
   }
 
   @Override
@@ -106,7 +82,7 @@ public final class SingleIndexSimulator implements SgdSimulator {
     double b = 0;
     switch (model.kind()) {
       case PCA -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < d; i++) {
           double v = gauss.sample();
           y[i] = v;
           yx += v * x[i];
@@ -117,7 +93,7 @@ public final class SingleIndexSimulator implements SgdSimulator {
         s = -2 * yx;
       }
       case GMM -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < d; i++) {
           double v = gauss.sample();
           y[i] = v;
           yx += v * x[i];
@@ -128,7 +104,7 @@ public final class SingleIndexSimulator implements SgdSimulator {
         s = -Math.tanh(yx + model.h());
       }
       case GLM -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < d; i++) {
           double v = gauss.sample();
           y[i] = v;
           yx += v * x[i];
@@ -137,7 +113,7 @@ public final class SingleIndexSimulator implements SgdSimulator {
         s = -2 * (label - model.g().value(yx)) * model.g().derivative(yx);
       }
       case TENSOR -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < d; i++) {
           double v = gauss.sample();
           y[i] = v;
           yx += v * x[i];
@@ -153,7 +129,7 @@ public final class SingleIndexSimulator implements SgdSimulator {
     double a = 1 + eta * gx;
     double c = eta * s;
     double norm2 = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < d; i++) {
       double xi = a * x[i] - c * y[i];
       x[i] = xi;
       norm2 += xi * xi;
@@ -162,12 +138,12 @@ public final class SingleIndexSimulator implements SgdSimulator {
     norm2 += x0 * x0 - x[0] * x[0];
     x[0] = x0;
     double f = 1 / Math.sqrt(norm2);
-    for (int i = 0; i < n; i++) x[i] *= f;
+    for (int i = 0; i < d; i++) x[i] *= f;
   }
 
   @Override
   public void statistics(double[] out) {
-    out[0] = regime == Regime.BALLISTIC ? x[0] : Math.sqrt(n) * x[0];
+    out[0] = regime == Regime.BALLISTIC ? x[0] : Math.sqrt(d) * x[0];
   }
 
   /** The iterate (a copy), for tests. */

@@ -5,6 +5,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.effdyn.core.Check;
 import org.effdyn.gauss.CovarianceRoot;
 import org.effdyn.gauss.GaussianRule;
+import org.effdyn.model.common.Softmax;
 
 /**
  * Hessian and G-matrix class blocks of the k-GMM softmax classifier, spec/models.md §6.2–6.3, with
@@ -28,23 +29,9 @@ import org.effdyn.gauss.GaussianRule;
 public final class KgmmSpectrum {
   private KgmmSpectrum() {}
 
-  /** π̄_l(c) for all l at statistics m (k × k, m_al = x^a·μ_l). */
+  /** π̄_l(c) = e^{m_cl}/Σ_a e^{m_al} at statistics m (k × k, m_al = x^a·μ_l). */
   static double pibar(double[][] m, int l, int c) {
-    int k = m.length;
-    double max = Double.NEGATIVE_INFINITY;
-    for (int a = 0; a < k; a++) max = Math.max(max, m[a][l]);
-    double z = 0;
-    for (int a = 0; a < k; a++) z += Math.exp(m[a][l] - max);
-    return Math.exp(m[c][l] - max) / z;
-  }
-
-  /** Replaces logits by the softmax probabilities, stabilized by the maximum. */
-  private static void softmaxInPlace(double[] logits) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (double v : logits) max = Math.max(max, v);
-    double z = 0;
-    for (int a = 0; a < logits.length; a++) z += logits[a] = Math.exp(logits[a] - max);
-    for (int a = 0; a < logits.length; a++) logits[a] /= z;
+    return Softmax.probabilityInColumn(m, l, c);
   }
 
   /** The k outlier eigenvalues p_l w_l of the λ = ∞ population block (c, c), by decreasing value, eigenvectors μ_l. */
@@ -124,7 +111,7 @@ public final class KgmmSpectrum {
         for (int j = 0; j < r; j++) s += xu[a][j] * yhat[j];
         logits[a] = s;
       }
-      softmaxInPlace(logits);
+      Softmax.inPlace(logits);
       double pc = logits[c];
       System.arraycopy(yhat, 0, f, 0, r);
       return hessian ? pc * (1 - pc) : (pc - (l == c ? 1 : 0)) * (pc - (l == c ? 1 : 0));
@@ -188,7 +175,7 @@ public final class KgmmSpectrum {
         for (int t = 0; t < d; t++) s += x[a][t] * yl[t];
         logits[a] = s;
       }
-      softmaxInPlace(logits);
+      Softmax.inPlace(logits);
       double pb = logits[b];
       double pc = logits[c];
       int lab = test.labels()[l];

@@ -6,6 +6,7 @@ import org.effdyn.core.Check;
 import org.effdyn.core.StateLayout;
 import org.effdyn.gauss.CovarianceRoot;
 import org.effdyn.gauss.GaussianRule;
+import org.effdyn.model.common.Activation;
 import org.hipparchus.special.Erf;
 
 /**
@@ -96,7 +97,7 @@ public final class XorSpectrum {
           g[l][i] = Math.max(h, 0);
           s += v[i] * g[l][i];
         }
-        double yhat = 1 / (1 + Math.exp(-s));
+        double yhat = Activation.sigmoid(s);
         sp[l] = yhat * (1 - yhat);
         double e = LABEL[test.cls()[l]] - yhat;
         res2[l] = e * e;
@@ -215,7 +216,7 @@ public final class XorSpectrum {
         f[i] = Math.max(h, 0);
         z += s.v()[i] * f[i];
       }
-      double yh = 1 / (1 + Math.exp(-z));
+      double yh = Activation.sigmoid(z);
       double e = LABEL[cls] - yh;
       return hessian ? yh * (1 - yh) : e * e;
     }, rule, 0);
@@ -246,7 +247,7 @@ public final class XorSpectrum {
       }
       if (!(h[i] > 0)) return 0;
       System.arraycopy(yhat, 0, f, 0, r);
-      double yh = 1 / (1 + Math.exp(-z));
+      double yh = Activation.sigmoid(z);
       double e = LABEL[cls] - yh;
       return vi2 * (hessian ? yh * (1 - yh) : e * e);
     }, rule, 1);
@@ -270,7 +271,7 @@ public final class XorSpectrum {
       double[] m = axis == 0 ? s.mmu() : s.mnu();
       double z = 0;
       for (int j = 0; j < k; j++) z += s.v()[j] * Math.max(th * m[j], 0);
-      double yh = 1 / (1 + Math.exp(-z));
+      double yh = Activation.sigmoid(z);
       double e = LABEL[q] - yh;
       double c = hessian ? yh * (1 - yh) : e * e;
       double mi = th * m[i];

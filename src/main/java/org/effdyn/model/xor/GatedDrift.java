@@ -2,6 +2,7 @@ package org.effdyn.model.xor;
 
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.StateLayout;
+import org.effdyn.model.common.Activation;
 
 /**
  * The large-λ drift of spec/models.md §3(f) with a gate F_i^ϑ in place of 1{m_i^ϑ &gt; 0} and
@@ -56,7 +57,8 @@ abstract class GatedDrift implements Dynamics {
       tpArg += v * mNu[i] * fNu[i];
       tmArg -= v * mNu[i] * (1 - fNu[i]);
     }
-    double sp = sigmoid(-spArg), sm = sigmoid(-smArg), tp = sigmoid(tpArg), tm = sigmoid(tmArg);
+    double sp = Activation.sigmoid(-spArg), sm = Activation.sigmoid(-smArg), tp = Activation.sigmoid(tpArg),
+        tm = Activation.sigmoid(tmArg);
     for (int i = 0; i < k; i++) {
       double v = u[i];
       double gpMu = mMu[i] * fMu[i], gmMu = -mMu[i] * (1 - fMu[i]);
@@ -72,9 +74,5 @@ abstract class GatedDrift implements Dynamics {
       }
     }
     adjust(u, out);
-  }
-
-  static double sigmoid(double z) {
-    return 1 / (1 + Math.exp(-z));
   }
 }

@@ -6,6 +6,7 @@ import org.effdyn.gauss.CovarianceRoot;
 import org.effdyn.gauss.GaussianExpectation;
 import org.effdyn.gauss.GaussianRule;
 import org.effdyn.gauss.Integrand;
+import org.effdyn.model.common.Activation;
 import org.hipparchus.special.Erf;
 
 /**
@@ -245,7 +246,7 @@ public final class XorFinite implements Dynamics {
                 double h = hx[j] + sl[j] * dt;
                 if (h > 0) a += v[j] * h;
               }
-              double e = 1 / (1 + Math.exp(-a)) - y;
+              double e = Activation.sigmoid(a) - y;
               double we = wt[q] * e;
               i0 += we;
               i1 += we * t[q];

@@ -1,11 +1,9 @@
 package org.effdyn.model.xor;
 
 import java.util.Map;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.effdyn.core.Check;
-import org.effdyn.core.SgdSimulator;
+import org.effdyn.core.AbstractSgdSimulator;
 import org.effdyn.core.StateLayout;
+import org.effdyn.model.common.Activation;
 
 /**
  * Online SGD for the XOR GMM, exactly spec/models.md §3(b), with μ = e_1 and ν = e_2. Each step draws the
@@ -20,10 +18,9 @@ import org.effdyn.core.StateLayout;
  * <p>Initialization (spec §3(e)): W_i ~ N(0, I_d/d), v_i ~ N(0, 1). Planted {@code v[i]}, {@code mmu[i]},
  * {@code mnu[i]} replace the drawn values (R⊥ stays the drawn one, ≈ I).
  */
-public final class XorSimulator implements SgdSimulator {
+public final class XorSimulator extends AbstractSgdSimulator {
   private final XorGmm model;
   private final int k;
-  private final int d;
   private final double noise; // 1/sqrt(lambda), 0 at lambda = inf
   private final double delta;
   private final double beta;
@@ -32,56 +29,37 @@ public final class XorSimulator implements SgdSimulator {
   private final double[] v;
   private final double[] y;
   private final double[] h;
-  private final StateLayout layout;
   private final StateLayout.Block rp;
-  private UniformRandomProvider rng;
-  private ZigguratSampler.NormalizedGaussian gauss;
 
   public XorSimulator(XorGmm model, int d) {
+    super(model.layout(), d, 3, bgjStep(model.cDelta(), d));
     this.model = model;
     this.k = model.hiddenUnits();
-    this.d = Check.atLeast("d", d, 3);
-    this.noise = Double.isInfinite(model.lambda()) ? 0 : 1 / Math.sqrt(model.lambda());
-    this.delta = model.cDelta() / d;
+    this.noise = noiseScale(model.lambda());
+    this.delta = timePerStep();
     this.beta = model.beta();
     this.shrink = 1 - delta * beta;
     this.w = new double[k][d];
     this.v = new double[k];
     this.y = new double[d];
     this.h = new double[k];
-    this.layout = model.layout();
-    this.rp = layout.block("Rperp");
+    this.rp = layout().block("Rperp");
   }
 
   @Override
-  public StateLayout layout() {
-    return layout;
-  }
-
-  @Override
-  public int dimension() {
-    return d;
-  }
-
-  @Override
-  public double timePerStep() {
-    return delta;
-  }
-
-  @Override
-  public void initialize(UniformRandomProvider rng, Map<String, Double> planted) {
-    this.rng = rng;
-    this.gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+  protected void drawStart() {
     double sd = 1 / Math.sqrt(d);
-    for (double[] wi : w) for (int j = 0; j < d; j++) wi[j] = sd * gauss.sample();
-    for (int i = 0; i < k; i++) v[i] = gauss.sample();
+    for (double[] wi : w) fillGaussian(wi, sd);
+    fillGaussian(v);
+  }
+
+  @Override
+  protected void plant(Map<String, Double> planted) {
+    StateLayout layout = layout();
     for (Map.Entry<String, Double> e : planted.entrySet()) {
       String name = e.getKey();
-      if (!layout.contains(name) || name.startsWith("Rperp")) {
-        throw new IllegalArgumentException("init." + name + ": the xor-gmm simulator can plant v[i], mmu[i] and "
-            + "mnu[i], not '" + name + "'");
-      }
-      double x = Check.finite("init." + name, e.getValue());
+      if (!layout.contains(name) || name.startsWith("Rperp")) throw notPlantable("xor-gmm", name, "v[i], mmu[i] and mnu[i]");
+      double x = plantedValue(name, e.getValue());
       int idx = layout.indexOf(name);
       if (idx < k) v[idx] = x;
       else if (idx < 2 * k) w[idx - k][0] = x;
@@ -103,7 +81,7 @@ public final class XorSimulator implements SgdSimulator {
     }
     double s = 0;
     for (int i = 0; i < k; i++) if (h[i] > 0) s += v[i] * h[i];
-    double e = 1 / (1 + Math.exp(-s)) - label;
+    double e = Activation.sigmoid(s) - label;
     for (int i = 0; i < k; i++) {
       double coef = h[i] > 0 ? delta * e * v[i] : 0; // uses v before its update
       double[] wi = w[i];
@@ -122,12 +100,7 @@ public final class XorSimulator implements SgdSimulator {
       out[i] = v[i];
       out[k + i] = w[i][0];
       out[2 * k + i] = w[i][1];
-      for (int j = i; j < k; j++) {
-        double s = 0;
-        double[] wi = w[i], wj = w[j];
-        for (int l = 2; l < d; l++) s += wi[l] * wj[l];
-        out[rp.index(i, j)] = s;
-      }
+      for (int j = i; j < k; j++) out[rp.index(i, j)] = dot(w[i], w[j], 2, d);
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.effdyn.core.RandomStreams;
 import org.effdyn.core.StateLayout;
+import org.effdyn.model.common.Activation;
 import org.junit.jupiter.api.Test;
 
 class CommitteeSimulatorTest {
@@ -41,21 +42,21 @@ class CommitteeSimulatorTest {
     ws[1][0] = Math.sqrt(n) * l21;
     ws[1][1] = Math.sqrt(n) * l22;
     double y = s0 * zeta;
-    for (int q = 0; q < 2; q++) y += vs[q] / 2 * Activation.ERF.g(dot(ws[q], x) / Math.sqrt(n));
+    for (int q = 0; q < 2; q++) y += vs[q] / 2 * Activation.ERF.valueNoAlloc(dot(ws[q], x) / Math.sqrt(n));
     double yhat = 0;
     double[] lam = new double[3];
     for (int k = 0; k < 3; k++) {
       lam[k] = dot(w[k], x) / Math.sqrt(n);
-      yhat += v0[k] / 3 * Activation.ERF.g(lam[k]);
+      yhat += v0[k] / 3 * Activation.ERF.valueNoAlloc(lam[k]);
     }
     double delta = yhat - y;
     double[][] w1 = new double[3][n];
     double[] v1 = new double[3];
     for (int k = 0; k < 3; k++) {
       for (int j = 0; j < n; j++) {
-        w1[k][j] = (1 - kappa / n) * w[k][j] - eta / Math.sqrt(n) * v0[k] / 3 * delta * Activation.ERF.gPrime(lam[k]) * x[j];
+        w1[k][j] = (1 - kappa / n) * w[k][j] - eta / Math.sqrt(n) * v0[k] / 3 * delta * Activation.ERF.derivative(lam[k]) * x[j];
       }
-      v1[k] = v0[k] - etaV / n * Activation.ERF.g(lam[k]) / 3 * delta;
+      v1[k] = v0[k] - etaV / n * Activation.ERF.valueNoAlloc(lam[k]) / 3 * delta;
     }
     StateLayout l = c.layout();
     for (int k = 0; k < 3; k++) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.effdyn.card.ModelRegistry;
 import org.effdyn.core.Regime;
+import org.effdyn.model.common.Activation;
 import org.junit.jupiter.api.Test;
 
 class CommitteeTest {

@@ -8,6 +8,7 @@ import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
 import org.effdyn.core.TimeGrid;
 import org.effdyn.core.Trajectory;
+import org.effdyn.model.common.Activation;
 import org.effdyn.solve.OdeOptions;
 import org.effdyn.solve.OdeSolver;
 import org.effdyn.solve.SgdRecorder;

@@ -14,6 +14,7 @@ import org.effdyn.core.Model;
 import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
 import org.effdyn.core.StateLayout;
+import org.effdyn.model.common.Activation;
 import org.junit.jupiter.api.Test;
 
 /** Unit tests and oracles of the hidden-manifold committee (spec/models.md §4(g)). */

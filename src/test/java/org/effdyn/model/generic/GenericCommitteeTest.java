@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.RandomStreams;
-import org.effdyn.model.committee.Activation;
 import org.effdyn.model.committee.Committee;
 import org.effdyn.model.committee.CommitteeOde;
+import org.effdyn.model.common.Activation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,7 +57,7 @@ class GenericCommitteeTest {
   static GenericLimit engine(State s, double sigma0, Quadrature quad, GenericOptions.Root root) {
     int k = s.v.length;
     AnchoredMixture law = AnchoredMixture.teacherStudent(s.t,
-        LabelModel.teacher(s.vstar, Activation.ERF::g, sigma0));
+        LabelModel.teacher(s.vstar, Activation.ERF::valueNoAlloc, sigma0));
     GenericOptions opts = new GenericOptions(ETA, 0, ETA_V, 0, GenericOptions.TimeConvention.TEACHER_STUDENT,
         GenericOptions.Form.REGRESSION, root, quad, 3);
     return new GenericLimit(law, Losses.committeeErf(k, true), opts);

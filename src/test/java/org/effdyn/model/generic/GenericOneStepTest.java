@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.effdyn.core.RandomStreams;
+import org.effdyn.model.common.Activation;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -10,6 +10,7 @@ import org.effdyn.core.RandomStreams;
 import org.effdyn.core.StateLayout;
 import org.effdyn.core.TimeGrid;
 import org.effdyn.core.Trajectory;
+import org.effdyn.model.common.Activation;
 import org.effdyn.solve.SgdRecorder;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.effdyn.core.RandomStreams;
-import org.effdyn.model.committee.Activation;
+import org.effdyn.model.common.Activation;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.junit.jupiter.api.Test;
@@ -160,7 +160,7 @@ class GenericVolatilityTest {
     // committee-type: K = 2 erf units with a trained head, M = 1 teacher, label noise sigma0 = 0.4;
     // teacher-student time (kappa = c_delta), so Sigma = c_delta^2 Cov(X)
     double[][] t = {{1.2}};
-    AnchoredMixture law = AnchoredMixture.teacherStudent(t, LabelModel.teacher(new double[] {1.0}, Activation.ERF::g, 0.4));
+    AnchoredMixture law = AnchoredMixture.teacherStudent(t, LabelModel.teacher(new double[] {1.0}, Activation.ERF::valueNoAlloc, 0.4));
     GenericOptions o = new GenericOptions(0.5, 0, 0.3, 0, GenericOptions.TimeConvention.TEACHER_STUDENT,
         GenericOptions.Form.REGRESSION, GenericOptions.Root.EQUALIZED, Quadrature.auto(), 3);
     GenericLimit e = new GenericLimit(law, Losses.committeeErf(2, true), o);

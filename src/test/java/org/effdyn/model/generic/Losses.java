@@ -1,6 +1,6 @@
 package org.effdyn.model.generic;
 
-import org.effdyn.model.committee.Activation;
+import org.effdyn.model.common.Activation;
 import org.hipparchus.CalculusFieldElement;
 
 /**
@@ -128,7 +128,7 @@ final class Losses {
   static <T extends CalculusFieldElement<T>> T erf2(T z) {
     double v = z.getReal();
     double d = SQRT2_OVER_PI * Math.exp(-0.5 * v * v);
-    return MultiIndexLoss.compose(z, Activation.ERF.g(v), d, -v * d);
+    return MultiIndexLoss.compose(z, Activation.ERF.valueNoAlloc(v), d, -v * d);
   }
 
   /** Soft committee, §4/§11(j): ℓ = ½(Σ_k v_k g(s_k) - y)², g(z) = erf(z/√2). */
@@ -148,7 +148,7 @@ final class Losses {
         }
         double delta = -y[0];
         for (int i = 0; i < k; i++) {
-          gv[i] = Activation.ERF.g(s[i]); // allocation-free erf(z/√2)
+          gv[i] = Activation.ERF.valueNoAlloc(s[i]); // allocation-free erf(z/√2)
           delta += v[i] * gv[i];
         }
         for (int i = 0; i < k; i++) {

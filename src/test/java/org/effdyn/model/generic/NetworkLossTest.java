@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.effdyn.core.RandomStreams;
+import org.effdyn.model.common.Activation;
 import org.junit.jupiter.api.Test;
 
 /**

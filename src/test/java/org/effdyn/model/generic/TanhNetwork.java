@@ -1,5 +1,7 @@
 package org.effdyn.model.generic;
 
+import org.effdyn.model.common.Activation;
+
 /**
  * The model of spec generic.md §11(k) (check_newmodel.py), which has no hand-written drift: three
  * classes +μ_1, −μ_1 (label +1) and +μ_2 (label −1) with weights 0.3 / 0.3 / 0.4, μ_1·μ_2 = 0.4, λ = 3;

@@ -12,6 +12,7 @@ import org.effdyn.core.Dynamics;
 import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
 import org.effdyn.core.Trajectory;
+import org.effdyn.model.common.Activation;
 import org.junit.jupiter.api.Test;
 
 /** The two-layer network (ntk.md §10.2 (iii)): derivatives, identities, bounds, centring, bad input. */
@@ -23,7 +24,7 @@ class LazyTwoLayerTest {
     return v;
   }
 
-  static LazyTwoLayer small(LazyTwoLayer.Activation act, LazyTwoLayer.Parametrization par) {
+  static LazyTwoLayer small(Activation act, LazyTwoLayer.Parametrization par) {
     return new LazyTwoLayer(6, 3, 5, act, par, LazyTwoLayer.Centering.SUBTRACT, 1.0, 3L,
         LazyTwoLayer.Target.TEACHER, Flow.ALL);
   }
@@ -32,7 +33,7 @@ class LazyTwoLayerTest {
   void derivativesAgreeWithFiniteDifferences() {
     // central differences of h (alpha = 1, so scaledIncrement = h(w0 + v) - h(w0)): error O(eps^2) ~ 1e-10
     // plus rounding 1e-16/eps ~ 1e-11; bound 1e-7 on entries of order 1
-    for (LazyTwoLayer.Activation act : LazyTwoLayer.Activation.values()) {
+    for (Activation act : new Activation[] {Activation.TANH, Activation.SIGMOID}) {
       for (LazyTwoLayer.Parametrization par : LazyTwoLayer.Parametrization.values()) {
         DifferentiableModel h = small(act, par).differentiableModel();
         int p = h.p();

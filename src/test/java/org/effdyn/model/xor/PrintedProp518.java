@@ -1,5 +1,7 @@
 package org.effdyn.model.xor;
 
+import org.effdyn.model.common.Activation;
+
 /**
  * Seed 003 Prop. 5.18 as printed: σ(-v·g(±m^ν)) in the m^ν equation (spec §7 item 10 corrects it to
  * σ(+v·g(±m^ν))); everything else as {@link XorInfinite}. Test-only: SGD does not follow it.
@@ -28,7 +30,7 @@ final class PrintedProp518 extends GatedDrift {
       tp += u[i] * mn[i] * fn[i];
       tm -= u[i] * mn[i] * (1 - fn[i]);
     }
-    double sp = sigmoid(-tp), sm = sigmoid(-tm);
+    double sp = Activation.sigmoid(-tp), sm = Activation.sigmoid(-tm);
     for (int i = 0; i < k; i++) {
       if (exact.pinnedNu(u, i)) continue;
       out[2 * k + i] = -0.25 * u[i] * (fn[i] * sp - (1 - fn[i]) * sm) - beta * u[2 * k + i];

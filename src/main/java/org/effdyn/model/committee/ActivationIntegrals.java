@@ -1,84 +1,66 @@
 package org.effdyn.model.committee;
 
-import org.effdyn.core.Check;
+import java.util.Set;
+import org.effdyn.model.common.Activation;
+
 /**
- * Activation g of student and teacher (spec/models.md §4(a), §4(d)), with the Gaussian integrals
- * the committee ODE needs, as functions of the entries C_ij of the covariance of the arguments in
- * order (indices 1..4 = argument positions):
+ * The Gaussian integrals of the committee ODE for the activations g the committee supports (erf,
+ * ReLU, linear; {@link #SUPPORTED}), spec/models.md §4(a), §4(d), as functions of the entries C_ij of
+ * the covariance of the arguments in order (indices 1..4 = argument positions):
  * \[ I_2 = E[g(z_1) g(z_2)],\quad I_3 = E[g'(z_1)\, z_2\, g(z_3)],\quad
  *    I_4 = E[g'(z_1) g'(z_2) g(z_3) g(z_4)],\quad J_2 = E[g'(z_1) g'(z_2)]. \]
  * <ul>
- *   <li>{@link #ERF}: g(z) = erf(z/√2), the closed forms of Saad–Solla / Goldt et al. (spec §4(d)),
- *       all four.</li>
- *   <li>{@link #RELU}: g(z) = max(z, 0). I2 (the arc-cosine kernel), J2 (an orthant probability)
- *       and I3 (by Stein's lemma, derived below) are closed forms. I4 = E[Θ(z_1)Θ(z_2) z_3⁺ z_4⁺]
- *       contains a 4-variate orthant probability, which has no elementary closed form: it is
- *       computed by the Gaussian-expectation engine (see {@link CommitteeOde}); {@link #i4} throws
- *       for ReLU.</li>
- *   <li>{@link #LINEAR}: g(z) = z, the sanity mode: I2 = C12, I3 = C23, I4 = C34, J2 = 1.</li>
+ *   <li>{@link Activation#ERF}: the closed forms of Saad–Solla / Goldt et al. (spec §4(d)), all four.</li>
+ *   <li>{@link Activation#RELU}: I2 (the arc-cosine kernel), J2 (an orthant probability) and I3 (by
+ *       Stein's lemma, derived below) are closed forms. I4 = E[Θ(z_1)Θ(z_2) z_3⁺ z_4⁺] contains a
+ *       4-variate orthant probability, which has no elementary closed form: it is computed by the
+ *       Gaussian-expectation engine (see {@link CommitteeOde}); {@link #i4} throws for ReLU.</li>
+ *   <li>{@link Activation#LINEAR}: the sanity mode: I2 = C12, I3 = C23, I4 = C34, J2 = 1.</li>
  * </ul>
  * ReLU I3 [DERIVED]: Stein on z_2 gives
  * I3 = C12 E[δ(z_1) z_3⁺] + C23 E[Θ(z_1)Θ(z_3)], with E[δ(z_1) z_3⁺] = √(C11 C33 − C13²)/(2π C11)
  * and E[Θ(z_1)Θ(z_3)] = (π − arccos(C13/√(C11 C33)))/(2π). The ReLU forms need C11, C33 &gt; 0
  * (a student with |w| = 0 has no direction); arguments of arcsin/arccos are clamped into [−1, 1]
  * and those of square roots at 0, so round-off at singular covariances (perfect student) is harmless.
+ * These are committee-specific (they hold for the committee's Gaussian arguments), so they live here
+ * and not in {@link Activation}.
  */
-public enum Activation {
-  /** g(z) = erf(z/√2), g'(z) = √(2/π) e^{−z²/2}; E g(z)² = 1/3 for z ~ N(0, 1). */
-  ERF("erf"),
-  /** g(z) = max(z, 0), g'(z) = 1{z &gt; 0}. */
-  RELU("relu"),
-  /** g(z) = z. */
-  LINEAR("linear");
+public final class ActivationIntegrals {
+  private ActivationIntegrals() {}
+
+  /** The activations of the committee: erf, relu, linear (card {@code params.activation}). */
+  public static final Set<Activation> SUPPORTED = Set.of(Activation.ERF, Activation.RELU, Activation.LINEAR);
 
   private static final double TWO_OVER_PI = 2 / Math.PI;
   private static final double FOUR_OVER_PI2 = 4 / (Math.PI * Math.PI);
-  private static final double SQRT_TWO_OVER_PI = Math.sqrt(2 / Math.PI);
-  private static final double INV_SQRT2 = 1 / Math.sqrt(2);
   private static final double INV_2PI = 1 / (2 * Math.PI);
 
-  private final String key;
-
-  Activation(String key) {
-    this.key = key;
+  /** Parses the card spelling among erf, relu, linear; the error names {@code params.activation}. */
+  public static Activation parse(Object s) {
+    return Activation.parse("params.activation", s, SUPPORTED);
   }
 
-  /** Card spelling: erf, relu, linear. */
-  public String key() {
-    return key;
+  /**
+   * Requires g ∈ {@link #SUPPORTED}.
+   *
+   * @throws IllegalArgumentException naming {@code activation} otherwise
+   */
+  static Activation check(Activation g) {
+    if (g == null) throw new IllegalArgumentException("activation must be given");
+    if (!SUPPORTED.contains(g)) {
+      throw new IllegalArgumentException("activation: the committee supports erf, relu and linear, got " + g.key());
+    }
+    return g;
   }
 
-  /** Parses the card spelling; the error names {@code params.activation} and the valid values. */
-  public static Activation parse(String s) {
-    return Check.choice("params.activation", s, Activation.class);
-  }
-
-  /** g(z). */
-  public double g(double z) {
-    return switch (this) {
-      case ERF -> erf(z * INV_SQRT2);
-      case RELU -> z > 0 ? z : 0;
-      case LINEAR -> z;
-    };
-  }
-
-  /** g'(z) (ReLU: 1{z &gt; 0}). */
-  public double gPrime(double z) {
-    return switch (this) {
-      case ERF -> SQRT_TWO_OVER_PI * Math.exp(-0.5 * z * z);
-      case RELU -> z > 0 ? 1 : 0;
-      case LINEAR -> 1;
-    };
-  }
-
-  /** True if {@link #i4} is a closed form (erf, linear); false for ReLU. */
-  public boolean hasClosedFormI4() {
-    return this != RELU;
+  /** True if {@link #i4} is a closed form (erf, linear); false for ReLU and the unsupported ones. */
+  public static boolean hasClosedFormI4(Activation g) {
+    return g == Activation.ERF || g == Activation.LINEAR;
   }
 
   /** I2 = E[g(z_1) g(z_2)]. Erf: (2/π) arcsin(C12/√((1+C11)(1+C22))). */
-  public double i2(double c11, double c12, double c22) {
-    return switch (this) {
+  public static double i2(Activation g, double c11, double c12, double c22) {
+    return switch (g) {
       case ERF -> TWO_OVER_PI * asin(c12 / Math.sqrt((1 + c11) * (1 + c22)));
       case RELU -> {
         double s = Math.sqrt(c11 * c22);
@@ -86,6 +68,7 @@ public enum Activation {
         yield INV_2PI * (c12 * (Math.PI - acos(c12 / s)) + Math.sqrt(Math.max(0, c11 * c22 - c12 * c12)));
       }
       case LINEAR -> c12;
+      default -> throw unsupported(g);
     };
   }
 
@@ -93,8 +76,8 @@ public enum Activation {
    * I3 = E[g'(z_1) z_2 g(z_3)]. Erf: (2/π) (C23(1+C11) − C12 C13) / ((1+C11) √Λ3),
    * Λ3 = (1+C11)(1+C33) − C13².
    */
-  public double i3(double c11, double c12, double c13, double c23, double c33) {
-    return switch (this) {
+  public static double i3(Activation g, double c11, double c12, double c13, double c23, double c33) {
+    return switch (g) {
       case ERF -> {
         double a = 1 + c11;
         double lambda3 = a * (1 + c33) - c13 * c13;
@@ -107,6 +90,7 @@ public enum Activation {
         yield c12 * delta + c23 * orthant;
       }
       case LINEAR -> c23;
+      default -> throw unsupported(g);
     };
   }
 
@@ -116,9 +100,9 @@ public enum Activation {
    *
    * @throws UnsupportedOperationException for ReLU (no closed form; see the class comment)
    */
-  public double i4(double c11, double c12, double c22, double c13, double c14, double c23, double c24,
-      double c33, double c34, double c44) {
-    return switch (this) {
+  public static double i4(Activation g, double c11, double c12, double c22, double c13, double c14, double c23,
+      double c24, double c33, double c34, double c44) {
+    return switch (g) {
       case ERF -> {
         double a = 1 + c11;
         double b = 1 + c22;
@@ -129,18 +113,20 @@ public enum Activation {
       }
       case RELU -> throw new UnsupportedOperationException("relu I4 has no closed form; use the Gaussian engine");
       case LINEAR -> c34;
+      default -> throw unsupported(g);
     };
   }
 
   /** J2 = E[g'(z_1) g'(z_2)]. Erf: (2/π)(1 + C11 + C22 + C11 C22 − C12²)^{-1/2}. */
-  public double j2(double c11, double c12, double c22) {
-    return switch (this) {
+  public static double j2(Activation g, double c11, double c12, double c22) {
+    return switch (g) {
       case ERF -> TWO_OVER_PI / Math.sqrt(1 + c11 + c22 + c11 * c22 - c12 * c12);
       case RELU -> {
         double s = Math.sqrt(c11 * c22);
         yield s == 0 ? 0.25 : (Math.PI - acos(c12 / s)) * INV_2PI;
       }
       case LINEAR -> 1;
+      default -> throw unsupported(g);
     };
   }
 
@@ -155,35 +141,6 @@ public enum Activation {
     return l4 * c34 - c23 * c24 * a - c13 * c14 * b + c12 * c13 * c24 + c12 * c14 * c23;
   }
 
-  /**
-   * erf(x) without allocation (Hipparchus's {@code Erf.erf} allocates a continued-fraction object
-   * for |x| &gt; 1.22, which would break the simulator's allocation-free step). |x| &lt; 3: the
-   * positive series erf x = (2/√π) e^{−x²} Σ_n 2^n x^{2n+1}/(1·3···(2n+1)) to relative 1e-17;
-   * 3 ≤ |x| &lt; 6: erfc x = e^{−x²}/(√π (x + ½/(x + 1/(x + (3/2)/(x + …))))), 80 levels evaluated
-   * backwards; |x| ≥ 6: ±1 (erfc 6 = 2e-17). Agrees with Hipparchus to 1e-15 (tested).
-   */
-  static double erf(double x) {
-    double ax = Math.abs(x);
-    double r;
-    if (ax < 3) {
-      double x2 = ax * ax;
-      double term = ax;
-      double sum = ax;
-      for (int n = 0; n < 200 && term > 1e-17 * sum; n++) {
-        term *= 2 * x2 / (2 * n + 3);
-        sum += term;
-      }
-      r = 2 / Math.sqrt(Math.PI) * Math.exp(-x2) * sum;
-    } else if (ax < 6) {
-      double f = ax;
-      for (int n = 80; n >= 1; n--) f = ax + 0.5 * n / f;
-      r = 1 - Math.exp(-ax * ax) / (Math.sqrt(Math.PI) * f);
-    } else {
-      r = 1;
-    }
-    return x < 0 ? -r : r;
-  }
-
   static double asin(double x) {
     return Math.asin(x > 1 ? 1 : x < -1 ? -1 : x);
   }
@@ -192,8 +149,8 @@ public enum Activation {
     return Math.acos(x > 1 ? 1 : x < -1 ? -1 : x);
   }
 
-  @Override
-  public String toString() {
-    return key;
+  private static UnsupportedOperationException unsupported(Activation g) {
+    return new UnsupportedOperationException("the committee integrals are closed forms for erf, relu and linear, not "
+        + g.key());
   }
 }
