@@ -1,6 +1,7 @@
 package org.effdyn.model.committee;
 
 import java.util.Locale;
+import org.effdyn.core.ParameterException;
 
 /**
  * Odd input nonlinearity f of the hidden-manifold model, X = f(Fᵀc/√D) (spec/models.md §4(g)), with
@@ -59,6 +60,6 @@ public enum InputNonlinearity {
   public static InputNonlinearity parse(String s) {
     String t = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
     for (InputNonlinearity f : values()) if (f.key.equals(t)) return f;
-    throw new IllegalArgumentException("params.f must be an odd input nonlinearity: sgn, erf or linear; got '" + s + "'");
+    throw new ParameterException("params.f", s, "must be an odd input nonlinearity: sgn, erf or linear; got '" + s + "'");
   }
 }
