@@ -8,7 +8,6 @@ import org.effdyn.core.Regime;
 import org.effdyn.core.SgdSimulator;
 import org.effdyn.model.committee.ActivationIntegrals;
 import org.effdyn.model.committee.Committee;
-import org.effdyn.model.common.Activation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

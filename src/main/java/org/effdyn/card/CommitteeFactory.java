@@ -1,8 +1,6 @@
 package org.effdyn.card;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.effdyn.core.Model;
 import org.effdyn.model.committee.ActivationIntegrals;
 import org.effdyn.model.committee.Committee;
@@ -36,25 +34,14 @@ final class CommitteeFactory implements ModelFactory {
         new ParamSpec("quadrature_nodes", "node budget of the relu I4 Gaussian integral", "4096"));
   }
 
-  @Override public Model create(Map<String, ?> given) {
-    Params q = new Params(name(), parameters(), given);
+  @Override public Model build(Params q) {
     int k = q.integer("K");
     int m = q.integer("M");
-    Object act = given.get("activation");
-    Activation a = act == null ? Activation.ERF : ActivationIntegrals.parse(String.valueOf(act));
-    double[][] t = given.containsKey("T") ? q.matrix("T") : null;
-    double[] vs = given.containsKey("vstar") ? q.vector("vstar") : null;
-    double[] v = given.containsKey("v0") ? q.vector("v0") : null;
+    Activation a = ActivationIntegrals.parse(q.word("activation"));
+    double[][] t = q.has("T") ? q.matrix("T") : null;
+    double[] vs = q.has("vstar") ? q.vector("vstar") : null;
+    double[] v = q.has("v0") ? q.vector("v0") : null;
     return new Committee(k, m, a, t, vs, v, q.real("eta"), q.real("eta_v"), q.real("sigma0"), q.real("kappa"),
-        bool(given.get("normalize")), q.real("sigma_w"), q.integer("init_n"), q.integer("quadrature_nodes"));
-  }
-
-  static boolean bool(Object o) {
-    if (o == null) return false;
-    if (o instanceof Boolean b) return b;
-    String s = String.valueOf(o).trim().toLowerCase(Locale.ROOT);
-    if (s.equals("true")) return true;
-    if (s.equals("false")) return false;
-    throw new IllegalArgumentException("params.normalize: must be true or false, got '" + o + "'");
+        q.bool("normalize"), q.real("sigma_w"), q.integer("init_n"), q.integer("quadrature_nodes"));
   }
 }

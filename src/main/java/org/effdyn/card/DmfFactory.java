@@ -3,7 +3,6 @@ package org.effdyn.card;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.effdyn.core.Model;
 import org.effdyn.model.dmf.Algorithm;
 import org.effdyn.model.dmf.DmfModel;
@@ -38,33 +37,27 @@ final class DmfFactory implements ModelFactory {
         new ParamSpec("seed", "Monte Carlo seed", "1"));
   }
 
-  @Override public Model create(Map<String, ?> given) {
-    Params q = new Params(name(), parameters(), given);
-    Perceptron.Kind kind = Perceptron.Kind.of(text(given, "loss", "softplus_sq"));
-    double[] targets = given.containsKey("targets") ? q.vector("targets")
+  @Override public Model build(Params q) {
+    Perceptron.Kind kind = Perceptron.Kind.of(q.has("loss") ? q.word("loss") : "softplus_sq");
+    double[] targets = q.has("targets") ? q.vector("targets")
         : kind == Perceptron.Kind.LINEAR_SQ || kind == Perceptron.Kind.LOGISTIC ? new double[] {-1, 1}
         : new double[] {0, 1};
-    double[][] nu = given.containsKey("nu") ? q.matrix("nu") : DmfProblem.referenceNu();
+    double[][] nu = q.has("nu") ? q.matrix("nu") : DmfProblem.referenceNu();
     double[] rho;
-    if (given.containsKey("rho")) {
+    if (q.has("rho")) {
       rho = q.vector("rho");
     } else {
       rho = new double[targets.length];
       Arrays.fill(rho, 1.0 / targets.length);
     }
-    double eta = given.containsKey("eta") ? q.real("eta") : 0.5;
-    double s = given.containsKey("s") ? q.real("s") : 0.5;
-    double kappa = given.containsKey("kappa") ? q.real("kappa") : 0;
-    Algorithm alg = Algorithm.of(text(given, "algorithm", "gd"), eta, s, kappa);
-    DmfProblem p = new DmfProblem(rho, nu, given.containsKey("alpha") ? q.real("alpha") : 2,
+    double eta = q.has("eta") ? q.real("eta") : 0.5;
+    double s = q.has("s") ? q.real("s") : 0.5;
+    double kappa = q.has("kappa") ? q.real("kappa") : 0;
+    Algorithm alg = Algorithm.of(q.has("algorithm") ? q.word("algorithm") : "gd", eta, s, kappa);
+    DmfProblem p = new DmfProblem(rho, nu, q.has("alpha") ? q.real("alpha") : 2,
         new Perceptron(kind, targets), alg, 1);
-    return new DmfModel(p, given.containsKey("paths") ? q.integer("paths") : 20000,
-        given.containsKey("replicas") ? q.integer("replicas") : 4,
-        given.containsKey("seed") ? q.integer("seed") : 1, new LinkedHashMap<>(given));
-  }
-
-  static String text(Map<String, ?> given, String key, String dflt) {
-    Object o = given.get(key);
-    return o == null ? dflt : String.valueOf(o);
+    return new DmfModel(p, q.has("paths") ? q.integer("paths") : 20000,
+        q.has("replicas") ? q.integer("replicas") : 4,
+        q.has("seed") ? q.integer("seed") : 1, new LinkedHashMap<>(q.given()));
   }
 }

@@ -55,63 +55,52 @@ final class GenericFactory implements ModelFactory {
         new ParamSpec("root", "equalized, symmetric or principal (spec §11(h))", "equalized"));
   }
 
-  @Override public Model create(Map<String, ?> given) {
-    Params q = new Params(name(), parameters(), given);
+  @Override public Model build(Params q) {
     // data law
     double[][] means = q.matrix("means");
-    if (means.length == 0 || means[0].length == 0) {
-      throw new IllegalArgumentException("params.means: must have at least one class and one anchor");
-    }
+    if (means.length == 0 || means[0].length == 0) throw q.error("means", "must have at least one class and one anchor");
     int classes = means.length;
     int anchors = means[0].length;
-    double[][] nbar = given.containsKey("nbar") ? q.matrix("nbar") : identity(anchors);
-    double[] probs = given.containsKey("probs") ? q.vector("probs") : uniform(classes);
+    double[][] nbar = q.has("nbar") ? q.matrix("nbar") : identity(anchors);
+    double[] probs = q.has("probs") ? q.vector("probs") : uniform(classes);
     double lambda = q.real("lambda");
     // network
-    String lossName = string(given, "loss", null);
+    String lossName = q.word("loss");
     boolean softmax = NetworkLoss.SOFTMAX.equals(lossName.trim().toLowerCase(Locale.ROOT));
-    Activation act = Activation.parse("params.activation", string(given, "activation", "linear"));
-    int p = given.containsKey("hidden") ? q.integer("hidden") : softmax ? classes : -1;
-    if (p < 1) {
-      throw new IllegalArgumentException(p == -1 ? "params.hidden: required by loss '" + lossName + "'"
-          : "params.hidden: must be >= 1, got " + p);
-    }
-    boolean trainHead = !softmax && bool(given, "train_head", true);
+    Activation act = Activation.parse("params.activation", q.word("activation"));
+    int p = q.has("hidden") ? q.integer("hidden") : softmax ? classes : -1;
+    if (p < 1) throw q.error("hidden", p == -1 ? "required by loss '" + lossName + "'" : "must be >= 1, got " + p);
+    boolean trainHead = !softmax && q.bool("train_head");
     double[] head = null;
     if (!softmax) {
-      head = given.containsKey("head") ? q.vector("head") : ones(p);
-      if (head.length != p) {
-        throw new IllegalArgumentException("params.head: must have p = " + p + " entries, got " + head.length);
-      }
-    } else if (given.containsKey("head") || given.containsKey("train_head")) {
-      throw new IllegalArgumentException("params." + (given.containsKey("head") ? "head" : "train_head")
-          + ": the softmax loss has no second layer");
+      head = q.has("head") ? q.vector("head") : ones(p);
+      if (head.length != p) throw q.error("head", "must have p = " + p + " entries, got " + head.length);
+    } else if (q.has("head") || q.has("train_head")) {
+      throw q.error(q.has("head") ? "head" : "train_head", "the softmax loss has no second layer");
     }
     NetworkLoss loss = NetworkLoss.named(lossName, p, act, trainHead ? null : head);
-    double[][] labels = labels(given, classes, softmax, p);
-    AnchoredMixture law = wrap("params", () -> new AnchoredMixture(nbar, probs, means, lambda, LabelModel.perClass(labels)));
+    double[][] labels = labels(q, classes, softmax, p);
+    AnchoredMixture law = new AnchoredMixture(nbar, probs, means, lambda, LabelModel.perClass(labels));
     // SGD and engine
     double cDelta = q.real("c_delta");
     double beta = q.real("beta");
-    double cTheta = given.containsKey("c_theta") ? q.real("c_theta") : cDelta;
-    double betaTheta = given.containsKey("beta_theta") ? q.real("beta_theta") : beta;
-    GenericOptions.TimeConvention time = switch (string(given, "time", "bgj").trim().toLowerCase(Locale.ROOT)) {
+    double cTheta = q.has("c_theta") ? q.real("c_theta") : cDelta;
+    double betaTheta = q.has("beta_theta") ? q.real("beta_theta") : beta;
+    String timeName = q.word("time");
+    GenericOptions.TimeConvention time = switch (timeName.trim().toLowerCase(Locale.ROOT)) {
       case "bgj" -> GenericOptions.TimeConvention.BGJ;
       case "teacher-student" -> GenericOptions.TimeConvention.TEACHER_STUDENT;
-      default -> throw new IllegalArgumentException("params.time: unknown time convention '" + given.get("time")
-          + "'; known: bgj, teacher-student");
+      default -> throw q.error("time", "unknown time convention '" + timeName + "'; known: bgj, teacher-student");
     };
-    GenericOptions.Form form = enumOf(GenericOptions.Form.class, "form", string(given, "form", "regression"));
-    GenericOptions.Root root = enumOf(GenericOptions.Root.class, "root", string(given, "root", "equalized"));
-    Quadrature quad = quadrature(q, given);
-    GenericOptions options = wrap("params", () -> new GenericOptions(cDelta, beta, cTheta, betaTheta, time, form, root,
-        quad, 3));
+    GenericOptions.Form form = Check.choice("params.form", q.word("form"), GenericOptions.Form.class);
+    GenericOptions.Root root = Check.choice("params.root", q.word("root"), GenericOptions.Root.class);
+    Quadrature quad = quadrature(q);
+    GenericOptions options = new GenericOptions(cDelta, beta, cTheta, betaTheta, time, form, root, quad, 3);
     // start
-    double[][] m0 = given.containsKey("m0") ? q.matrix("m0") : null;
-    double[][] r0 = given.containsKey("rperp0") ? q.matrix("rperp0") : null;
+    double[][] m0 = q.has("m0") ? q.matrix("m0") : null;
+    double[][] r0 = q.has("rperp0") ? q.matrix("rperp0") : null;
     double[] theta0 = trainHead ? head : null;
-    GenericStart start = wrap("params", () -> new GenericStart(q.real("sigma_w"), m0, r0, theta0)
-        .check(p, anchors, trainHead ? p : 0));
+    GenericStart start = new GenericStart(q.real("sigma_w"), m0, r0, theta0).check(p, anchors, trainHead ? p : 0);
 
     Map<String, Object> shown = new LinkedHashMap<>();
     shown.put("means", means);
@@ -139,98 +128,50 @@ final class GenericFactory implements ModelFactory {
   }
 
   /** The labels param: numbers (one per class) or rows; one-hot for softmax by default. */
-  static double[][] labels(Map<String, ?> given, int classes, boolean softmax, int p) {
-    Object o = given.get("labels");
-    if (o == null) {
-      if (!softmax) throw new IllegalArgumentException("params.labels: required by this loss (one label per class)");
+  static double[][] labels(Params q, int classes, boolean softmax, int p) {
+    if (!q.has("labels") || q.given().get("labels") == null) {
+      if (!softmax) throw q.error("labels", "required by this loss (one label per class)");
       if (classes != p) {
-        throw new IllegalArgumentException("params.labels: one-hot labels need one output per class, but hidden = " + p
+        throw q.error("labels", "one-hot labels need one output per class, but hidden = " + p
             + " and there are " + classes + " classes; give labels as rows of length " + p);
       }
       double[][] y = new double[classes][classes];
       for (int c = 0; c < classes; c++) y[c][c] = 1;
       return y;
     }
-    if (!(o instanceof List<?> l)) {
-      throw new IllegalArgumentException("params.labels: must be a list with one label per class, got '" + o + "'");
-    }
-    if (l.size() != classes) {
-      throw new IllegalArgumentException("params.labels: must have one entry per class (" + classes + "), got " + l.size());
-    }
+    CardValue v = q.value("labels");
+    if (!v.isList()) throw v.error("must be a list with one label per class, got " + CardValue.show(v.node()));
+    List<CardValue> l = v.items();
+    if (l.size() != classes) throw v.error("must have one entry per class (" + classes + "), got " + l.size());
     double[][] y = new double[classes][];
     for (int c = 0; c < classes; c++) {
-      Object e = l.get(c);
-      if (e instanceof Number n) {
-        y[c] = new double[] {n.doubleValue()};
-      } else if (e instanceof List<?> row) {
-        y[c] = new double[row.size()];
-        for (int j = 0; j < row.size(); j++) {
-          if (!(row.get(j) instanceof Number n)) {
-            throw new IllegalArgumentException("params.labels[" + (c + 1) + "," + (j + 1) + "]: must be a number, got '"
-                + row.get(j) + "'");
-          }
-          y[c][j] = n.doubleValue();
-        }
+      CardValue e = l.get(c);
+      if (e.isNumber()) {
+        y[c] = new double[] {e.real()};
+      } else if (e.isList()) {
+        y[c] = e.reals();
       } else {
-        throw new IllegalArgumentException("params.labels[" + (c + 1) + "]: must be a number or a list of numbers, got '"
-            + e + "'");
+        throw e.error("must be a number or a list of numbers, got " + CardValue.show(e.node()));
       }
       int want = softmax ? p : 1;
       if (y[c].length != want) {
-        throw new IllegalArgumentException("params.labels[" + (c + 1) + "]: must have " + want + " entr"
-            + (want == 1 ? "y" : "ies") + " for loss " + (softmax ? "softmax (a one-hot row)" : "with a scalar output")
-            + ", got " + y[c].length);
+        throw e.error("must have " + want + " entr" + (want == 1 ? "y" : "ies") + " for loss "
+            + (softmax ? "softmax (a one-hot row)" : "with a scalar output") + ", got " + y[c].length);
       }
     }
     return y;
   }
 
-  static Quadrature quadrature(Params q, Map<String, ?> given) {
-    String kind = string(given, "quadrature", "auto").trim().toLowerCase(Locale.ROOT);
-    boolean n = given.containsKey("quadrature_nodes");
-    return wrap("params", () -> switch (kind) {
+  static Quadrature quadrature(Params q) {
+    String kind = q.word("quadrature");
+    boolean n = q.has("quadrature_nodes");
+    return switch (kind.trim().toLowerCase(Locale.ROOT)) {
       case "auto" -> Quadrature.auto(n ? q.integer("quadrature_nodes") : Quadrature.DEFAULT_BUDGET);
       case "gauss-hermite" -> Quadrature.gaussHermite(n ? q.integer("quadrature_nodes") : 16);
       case "rqmc" -> Quadrature.rqmc(n ? q.integer("quadrature_nodes") : 4096, 16,
           org.effdyn.gauss.GaussianRule.DEFAULT_SEED);
-      default -> throw new IllegalArgumentException("params.quadrature: unknown quadrature '" + given.get("quadrature")
-          + "'; known: auto, gauss-hermite, rqmc");
-    });
-  }
-
-  static <E extends Enum<E>> E enumOf(Class<E> type, String field, String s) {
-    return Check.choice("params." + field, s, type);
-  }
-
-  static String string(Map<String, ?> given, String name, String dflt) {
-    Object o = given.get(name);
-    if (o == null) {
-      if (dflt == null) throw new IllegalArgumentException("params." + name + ": required by model 'generic'");
-      return dflt;
-    }
-    if (o instanceof String || o instanceof Number || o instanceof Boolean) return String.valueOf(o);
-    throw new IllegalArgumentException("params." + name + ": must be a name, got '" + o + "'");
-  }
-
-  static boolean bool(Map<String, ?> given, String name, boolean dflt) {
-    Object o = given.get(name);
-    if (o == null) return dflt;
-    if (o instanceof Boolean b) return b;
-    String s = String.valueOf(o).trim().toLowerCase(Locale.ROOT);
-    if (s.equals("true")) return true;
-    if (s.equals("false")) return false;
-    throw new IllegalArgumentException("params." + name + ": must be true or false, got '" + o + "'");
-  }
-
-  /** Runs a constructor; an IllegalArgumentException's message gets the card prefix unless it has one. */
-  static <T> T wrap(String prefix, java.util.function.Supplier<T> s) {
-    try {
-      return s.get();
-    } catch (IllegalArgumentException e) {
-      String msg = e.getMessage();
-      if (msg != null && msg.startsWith("params.")) throw e;
-      throw new IllegalArgumentException(prefix + "." + msg, e);
-    }
+      default -> throw q.error("quadrature", "unknown quadrature '" + kind + "'; known: auto, gauss-hermite, rqmc");
+    };
   }
 
   static double[][] identity(int n) {

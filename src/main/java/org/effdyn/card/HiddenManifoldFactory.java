@@ -1,12 +1,10 @@
 package org.effdyn.card;
 
 import java.util.List;
-import java.util.Map;
 import org.effdyn.core.Model;
 import org.effdyn.model.committee.ActivationIntegrals;
 import org.effdyn.model.committee.HiddenManifoldCommittee;
 import org.effdyn.model.committee.InputNonlinearity;
-import org.effdyn.model.common.Activation;
 
 /** Card name {@code committee-hmf}. */
 final class HiddenManifoldFactory implements ModelFactory {
@@ -34,14 +32,10 @@ final class HiddenManifoldFactory implements ModelFactory {
         new ParamSpec("rho_nodes", "nodes of the Marchenko-Pastur quadrature", "32"));
   }
 
-  @Override public Model create(Map<String, ?> given) {
-    Params q = new Params(name(), parameters(), given);
-    Object act = given.get("activation");
-    Object f = given.get("f");
-    return new HiddenManifoldCommittee(q.integer("K"), q.integer("M"),
-        act == null ? Activation.ERF : ActivationIntegrals.parse(String.valueOf(act)),
-        f == null ? InputNonlinearity.SGN : InputNonlinearity.parse(String.valueOf(f)), q.real("delta_r"),
-        given.containsKey("vstar") ? q.vector("vstar") : null, given.containsKey("v0") ? q.vector("v0") : null,
+  @Override public Model build(Params q) {
+    return new HiddenManifoldCommittee(q.integer("K"), q.integer("M"), ActivationIntegrals.parse(q.word("activation")),
+        InputNonlinearity.parse(q.word("f")), q.real("delta_r"),
+        q.has("vstar") ? q.vector("vstar") : null, q.has("v0") ? q.vector("v0") : null,
         q.real("eta"), q.real("eta_v"), q.real("sigma_w"), q.integer("init_n"), q.integer("rho_nodes"));
   }
 }

@@ -1,7 +1,6 @@
 package org.effdyn.card;
 
 import java.util.List;
-import java.util.Map;
 import org.effdyn.core.Model;
 import org.effdyn.model.kgmm.Kgmm;
 
@@ -24,11 +23,10 @@ final class KgmmFactory implements ModelFactory {
         new ParamSpec("quadrature_nodes", "node budget of the finite-lambda Gaussian integrals", "4096"));
   }
 
-  @Override public Model create(Map<String, ?> given) {
-    Params q = new Params(name(), parameters(), given);
+  @Override public Model build(Params q) {
     int k = q.integer("k");
-    double[] p = given.containsKey("p") ? q.vector("p") : null;
-    double[][] mbar = given.containsKey("mbar") ? q.matrix("mbar") : null;
+    double[] p = q.has("p") ? q.vector("p") : null;
+    double[][] mbar = q.has("mbar") ? q.matrix("mbar") : null;
     return new Kgmm(k, p, mbar, q.real("lambda"), q.real("beta"), q.real("c_delta"), q.integer("quadrature_nodes"));
   }
 }

@@ -1,30 +1,19 @@
 package org.effdyn.card;
 
 import java.util.Locale;
-import java.util.Map;
+import org.effdyn.core.Check;
 import org.effdyn.model.lazy.Flow;
 
 /** Card helpers shared by the lazy models' factories. */
 final class LazyCards {
   private LazyCards() {}
 
-  /** A text parameter (enum spelling), or its default. */
-  static String text(Map<String, ?> given, String name, String def) {
-    Object o = given.get(name);
-    if (o == null) return def;
-    if (!(o instanceof String s)) {
-      throw new IllegalArgumentException("params." + name + ": must be a word, got '" + o + "'");
-    }
-    return s.trim().toLowerCase(Locale.ROOT);
+  /** An enum parameter in its card spelling (case and blanks ignored), or its default. */
+  static <E extends Enum<E>> E choice(Params q, String name, Class<E> type) {
+    return Check.choice("params." + name, q.word(name).trim().toLowerCase(Locale.ROOT), type);
   }
 
-  static Flow flow(Map<String, ?> given) {
-    return Flow.parse(text(given, "flow", "all"));
-  }
-
-  /** Prefixes a constructor's message with {@code params.} unless it already names the card key. */
-  static IllegalArgumentException params(IllegalArgumentException e) {
-    String m = e.getMessage();
-    return m != null && m.startsWith("params.") ? e : new IllegalArgumentException("params." + m, e);
+  static Flow flow(Params q) {
+    return Flow.parse(q.word("flow").trim().toLowerCase(Locale.ROOT));
   }
 }

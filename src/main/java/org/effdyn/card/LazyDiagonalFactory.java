@@ -1,7 +1,6 @@
 package org.effdyn.card;
 
 import java.util.List;
-import java.util.Map;
 import org.effdyn.model.lazy.LazyDiagonal;
 
 /** Card name {@code lazy-diagonal}. */
@@ -21,12 +20,7 @@ final class LazyDiagonalFactory implements ModelFactory {
         new ParamSpec("flow", "full | linear | correction | all", "all"));
   }
 
-  @Override public LazyDiagonal create(Map<String, ?> given) {
-    Params q = new Params(name(), parameters(), given);
-    try {
-      return LazyDiagonal.multiScale(q.integer("K"), q.real("b"), q.real("R0"), q.real("alpha")).withFlow(LazyCards.flow(given));
-    } catch (IllegalArgumentException e) {
-      throw LazyCards.params(e);
-    }
+  @Override public LazyDiagonal build(Params q) {
+    return LazyDiagonal.multiScale(q.integer("K"), q.real("b"), q.real("R0"), q.real("alpha")).withFlow(LazyCards.flow(q));
   }
 }

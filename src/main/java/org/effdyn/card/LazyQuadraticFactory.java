@@ -1,7 +1,6 @@
 package org.effdyn.card;
 
 import java.util.List;
-import java.util.Map;
 import org.effdyn.core.Check;
 import org.effdyn.model.lazy.LazyQuadratic;
 
@@ -23,18 +22,13 @@ final class LazyQuadraticFactory implements ModelFactory {
         new ParamSpec("flow", "full | linear | correction | all", "all"));
   }
 
-  @Override public LazyQuadratic create(Map<String, ?> given) {
-    Params q = new Params(name(), parameters(), given);
+  @Override public LazyQuadratic build(Params q) {
     double horizon = q.real("horizon");
     double alpha = q.real("alpha");
     double r0 = q.real("R0");
-    try {
-      Check.positiveFinite("horizon", horizon);
-      Check.positiveFinite("R0", r0);
-      double a = given.containsKey("a") ? q.real("a") : 1 / Math.sqrt(horizon);
-      return new LazyQuadratic(a, q.real("b"), Math.sqrt(2 * r0), alpha, LazyCards.flow(given));
-    } catch (IllegalArgumentException e) {
-      throw LazyCards.params(e);
-    }
+    Check.positiveFinite("horizon", horizon);
+    Check.positiveFinite("R0", r0);
+    double a = q.has("a") ? q.real("a") : 1 / Math.sqrt(horizon);
+    return new LazyQuadratic(a, q.real("b"), Math.sqrt(2 * r0), alpha, LazyCards.flow(q));
   }
 }

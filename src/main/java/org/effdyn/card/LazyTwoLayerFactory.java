@@ -1,8 +1,6 @@
 package org.effdyn.card;
 
 import java.util.List;
-import java.util.Map;
-import org.effdyn.core.Check;
 import org.effdyn.model.common.Activation;
 import org.effdyn.model.lazy.LazyTwoLayer;
 
@@ -28,21 +26,13 @@ final class LazyTwoLayerFactory implements ModelFactory {
         new ParamSpec("flow", "full | linear | correction | all", "all"));
   }
 
-  @Override public LazyTwoLayer create(Map<String, ?> given) {
-    Params q = new Params(name(), parameters(), given);
-    try {
-      Object seed = given.get("data_seed");
-      long s = seed == null ? 0L : (seed instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
-          ? num.longValue() : q.integer("data_seed"));
-      return new LazyTwoLayer(q.integer("n"), q.integer("d"), q.integer("m"),
-          Activation.parse("params.activation", LazyCards.text(given, "activation", "tanh"), LazyTwoLayer.ACTIVATIONS),
-          Check.choice("params.parametrization", LazyCards.text(given, "parametrization", "mean-field"), LazyTwoLayer.Parametrization.class),
-          Check.choice("params.centering", LazyCards.text(given, "centering", "subtract"), LazyTwoLayer.Centering.class),
-          q.real("alpha"), s,
-          Check.choice("params.target", LazyCards.text(given, "target", "teacher"), LazyTwoLayer.Target.class),
-          LazyCards.flow(given));
-    } catch (IllegalArgumentException e) {
-      throw LazyCards.params(e);
-    }
+  @Override public LazyTwoLayer build(Params q) {
+    return new LazyTwoLayer(q.integer("n"), q.integer("d"), q.integer("m"),
+        Activation.parse("params.activation", q.word("activation"), LazyTwoLayer.ACTIVATIONS),
+        LazyCards.choice(q, "parametrization", LazyTwoLayer.Parametrization.class),
+        LazyCards.choice(q, "centering", LazyTwoLayer.Centering.class),
+        q.real("alpha"), q.longValue("data_seed"),
+        LazyCards.choice(q, "target", LazyTwoLayer.Target.class),
+        LazyCards.flow(q));
   }
 }

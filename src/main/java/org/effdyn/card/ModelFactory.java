@@ -14,6 +14,17 @@ public interface ModelFactory {
 
   List<ParamSpec> parameters();
 
-  /** A validated model; IllegalArgumentException naming {@code params.<name>} and the value otherwise. */
-  Model create(Map<String, ?> params);
+  /**
+   * The model from its checked parameters; a bad value is a {@link org.effdyn.core.ParameterException}
+   * naming the parameter (as {@code NAME} or {@code params.NAME}).
+   */
+  Model build(Params params);
+
+  /**
+   * A validated model; a bad parameter is a {@link org.effdyn.core.ParameterException} naming
+   * {@code params.NAME} and the value, any other problem an IllegalArgumentException.
+   */
+  default Model create(Map<String, ?> params) {
+    return Params.create(this, params);
+  }
 }

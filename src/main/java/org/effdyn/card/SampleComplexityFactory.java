@@ -1,7 +1,6 @@
 package org.effdyn.card;
 
 import java.util.List;
-import java.util.Map;
 import org.effdyn.core.Model;
 import org.effdyn.model.singleindex.SampleComplexityModel;
 
@@ -26,28 +25,23 @@ final class SampleComplexityFactory implements ModelFactory {
         new ParamSpec("seed", "master seed", "1"));
   }
 
-  @Override public Model create(Map<String, ?> given) {
-    Params q = new Params(name(), parameters(), given);
+  @Override public Model build(Params q) {
     int[][] ns = {
-        dims(q, given, "N_k1", new int[] {250, 1000, 4000}),
-        dims(q, given, "N_k2", new int[] {250, 1000, 4000}),
-        dims(q, given, "N_k3", new int[] {50, 100, 200})};
+        dims(q, "N_k1", new int[] {250, 1000, 4000}),
+        dims(q, "N_k2", new int[] {250, 1000, 4000}),
+        dims(q, "N_k3", new int[] {50, 100, 200})};
     return new SampleComplexityModel(ns,
-        given.containsKey("runs") ? q.integer("runs") : 16,
-        given.containsKey("cap_factor") ? q.real("cap_factor") : 50,
-        given.containsKey("seed") ? q.integer("seed") : 1);
+        q.has("runs") ? q.integer("runs") : 16,
+        q.has("cap_factor") ? q.real("cap_factor") : 50,
+        q.has("seed") ? q.integer("seed") : 1);
   }
 
-  static int[] dims(Params q, Map<String, ?> given, String name, int[] dflt) {
-    if (!given.containsKey(name)) return dflt;
-    double[] v = q.vector(name);
-    int[] out = new int[v.length];
-    for (int i = 0; i < v.length; i++) {
-      if (v[i] != Math.rint(v[i]) || !(Math.abs(v[i]) <= Integer.MAX_VALUE)) {
-        throw new IllegalArgumentException("params." + name + "[" + (i + 1) + "]: must be an integer, got " + v[i]);
-      }
-      out[i] = (int) v[i];
-    }
+  /** A list of integer dimensions, or dflt if the card does not give it. */
+  static int[] dims(Params q, String name, int[] dflt) {
+    if (!q.has(name)) return dflt;
+    List<CardValue> v = q.value(name).items();
+    int[] out = new int[v.size()];
+    for (int i = 0; i < out.length; i++) out[i] = v.get(i).integer();
     return out;
   }
 }

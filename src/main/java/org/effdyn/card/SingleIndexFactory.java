@@ -1,7 +1,6 @@
 package org.effdyn.card;
 
 import java.util.List;
-import java.util.Map;
 import org.effdyn.core.Model;
 import org.effdyn.model.singleindex.Link;
 import org.effdyn.model.singleindex.SingleIndex;
@@ -27,12 +26,9 @@ final class SingleIndexFactory implements ModelFactory {
         new ParamSpec("N", "dimension in the diffusive signal term (.inf takes its limit)", ".inf"));
   }
 
-  @Override public Model create(Map<String, ?> given) {
-    Params p = new Params(name(), parameters(), given);
-    Object loss = given.containsKey("loss") ? given.get("loss") : "pca";
-    Object f = given.containsKey("f") ? given.get("f") : "linear";
-    Object g = given.containsKey("g") ? given.get("g") : "linear";
-    return new SingleIndex(SingleIndex.Kind.parse(loss), p.real("lambda"), p.real("h"), Link.parse("params.f", f),
-        Link.parse("params.g", g), p.real("c_eps"), p.integer("order"), p.real("delta"), p.real("N"));
+  @Override public Model build(Params p) {
+    return new SingleIndex(SingleIndex.Kind.parse(p.word("loss")), p.real("lambda"), p.real("h"),
+        Link.parse("params.f", p.word("f")), Link.parse("params.g", p.word("g")), p.real("c_eps"), p.integer("order"),
+        p.real("delta"), p.real("N"));
   }
 }

@@ -1,7 +1,6 @@
 package org.effdyn.card;
 
 import java.util.List;
-import java.util.Map;
 import org.effdyn.core.Model;
 import org.effdyn.model.pca.SpikedPca;
 
@@ -21,8 +20,7 @@ final class SpikedPcaFactory implements ModelFactory {
         new ParamSpec("N", "dimension in the tensor diffusive signal term (.inf drops it)", ".inf"));
   }
 
-  @Override public Model create(Map<String, ?> given) {
-    Params p = new Params(name(), parameters(), given);
+  @Override public Model build(Params p) {
     return new SpikedPca(p.integer("k"), p.real("lambda"), p.real("c_delta"), p.real("N"));
   }
 }

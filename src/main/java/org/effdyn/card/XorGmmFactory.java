@@ -1,7 +1,6 @@
 package org.effdyn.card;
 
 import java.util.List;
-import java.util.Map;
 import org.effdyn.core.Model;
 import org.effdyn.model.xor.XorGmm;
 
@@ -26,10 +25,8 @@ final class XorGmmFactory implements ModelFactory {
         new ParamSpec("quadrature_nodes", "outer RQMC nodes of the finite-lambda integrals (pre-integrated along each kink)", String.valueOf(XorGmm.DEFAULT_NODES)));
   }
 
-  @Override public Model create(Map<String, ?> given) {
-    Params q = new Params(name(), parameters(), given);
-    Object d = given.containsKey("drift") ? given.get("drift") : "integral";
-    return new XorGmm(q.integer("K"), q.real("lambda"), q.real("beta"), q.real("c_delta"), XorGmm.Drift.parse(d),
+  @Override public Model build(Params q) {
+    return new XorGmm(q.integer("K"), q.real("lambda"), q.real("beta"), q.real("c_delta"), XorGmm.Drift.parse(q.word("drift")),
         q.integer("quadrature_nodes"));
   }
 }

@@ -115,25 +115,12 @@ public final class YamlTree {
     return new ScenarioException(file, line(linePath), field, message);
   }
 
-  /** Parent of a dotted path: strips a trailing [i] or the last .key; null at the top. */
-  /** A parsed node as plain Java values: maps, lists, numbers, booleans and strings (null for null). */
-  public static Object toJava(JsonNode n) {
-    if (n == null || n.isNull()) return null;
-    if (n.isObject()) {
-      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-      for (java.util.Map.Entry<String, JsonNode> e : n.properties()) m.put(e.getKey(), toJava(e.getValue()));
-      return m;
-    }
-    if (n.isArray()) {
-      java.util.List<Object> l = new java.util.ArrayList<>();
-      for (JsonNode c : n) l.add(toJava(c));
-      return l;
-    }
-    if (n.isNumber()) return n.numberValue();
-    if (n.isBoolean()) return n.booleanValue();
-    return n.asText();
+  /** How a {@link CardSection} of this card reports errors: {@code FILE:LINE: FIELD: REASON}. */
+  Origin origin() {
+    return (linePath, field, value, reason) -> new ScenarioException(file, line(linePath), field, reason);
   }
 
+  /** Parent of a dotted path: strips a trailing [i] or the last .key; null at the top. */
   static String parent(String path) {
     if (path.endsWith("]")) {
       int open = path.lastIndexOf('[');

@@ -1,8 +1,9 @@
 package org.effdyn.core;
 
 /**
- * Argument checks that name the field (as the user typed it in a scenario card) and the value.
- * Each check rejects NaN, because every comparison with NaN is false.
+ * Argument checks that name the field (as the user typed it in a scenario card) and the value: each
+ * failure is a {@link ParameterException} with message {@code FIELD: must ..., got VALUE}. Each check
+ * rejects NaN, because every comparison with NaN is false.
  */
 public final class Check {
   private Check() {}
@@ -10,7 +11,7 @@ public final class Check {
   /** Requires 0 &lt; x &lt; inf. */
   public static double positiveFinite(String name, double x) {
     if (!(x > 0 && x < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException(name + " must be > 0 and finite, got " + x);
+      throw new ParameterException(name, x, "must be > 0 and finite, got " + x);
     }
     return x;
   }
@@ -18,7 +19,7 @@ public final class Check {
   /** Requires 0 &lt;= x &lt; inf. */
   public static double nonNegativeFinite(String name, double x) {
     if (!(x >= 0 && x < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException(name + " must be >= 0 and finite, got " + x);
+      throw new ParameterException(name, x, "must be >= 0 and finite, got " + x);
     }
     return x;
   }
@@ -26,7 +27,7 @@ public final class Check {
   /** Requires 0 &lt; x, allowing +inf (for an SNR lambda = inf, say). */
   public static double positiveOrInfinite(String name, double x) {
     if (!(x > 0)) {
-      throw new IllegalArgumentException(name + " must be > 0 (or .inf), got " + x);
+      throw new ParameterException(name, x, "must be > 0 (or .inf), got " + x);
     }
     return x;
   }
@@ -34,7 +35,7 @@ public final class Check {
   /** Requires x finite. */
   public static double finite(String name, double x) {
     if (!Double.isFinite(x)) {
-      throw new IllegalArgumentException(name + " must be finite, got " + x);
+      throw new ParameterException(name, x, "must be finite, got " + x);
     }
     return x;
   }
@@ -42,7 +43,7 @@ public final class Check {
   /** Requires x &gt;= min. */
   public static int atLeast(String name, int x, int min) {
     if (x < min) {
-      throw new IllegalArgumentException(name + " must be >= " + min + ", got " + x);
+      throw new ParameterException(name, x, "must be >= " + min + ", got " + x);
     }
     return x;
   }
@@ -51,7 +52,7 @@ public final class Check {
   public static double[] allFinite(String name, double[] x) {
     for (int i = 0; i < x.length; i++) {
       if (!Double.isFinite(x[i])) {
-        throw new IllegalArgumentException(name + "[" + i + "] must be finite, got " + x[i]);
+        throw new ParameterException(name + "[" + i + "]", x[i], "must be finite, got " + x[i]);
       }
     }
     return x;
@@ -60,8 +61,7 @@ public final class Check {
   /** Requires an array of the given length. */
   public static double[] length(String name, double[] x, int n) {
     if (x == null || x.length != n) {
-      throw new IllegalArgumentException(
-          name + " must have length " + n + ", got " + (x == null ? "null" : x.length));
+      throw new ParameterException(name, x, "must have length " + n + ", got " + (x == null ? "null" : x.length));
     }
     return x;
   }
@@ -80,7 +80,7 @@ public final class Check {
       if (known.length() > 0) known.append(", ");
       known.append(key);
     }
-    throw new IllegalArgumentException(name + ": must be one of " + known + "; got '" + value + "'");
+    throw new ParameterException(name, value, "must be one of " + known + "; got '" + value + "'");
   }
 
   /** The card spelling of an enum constant, as {@link #choice} reads it. */

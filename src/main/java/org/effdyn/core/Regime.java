@@ -17,6 +17,6 @@ public enum Regime {
   /** Parses the card spelling ({@code ballistic}, {@code diffusive}); names the bad value. */
   public static Regime parse(String s) {
     for (Regime r : values()) if (r.key().equals(s)) return r;
-    throw new IllegalArgumentException("regime must be one of ballistic, diffusive; got '" + s + "'");
+    throw new ParameterException("regime", s, "must be one of ballistic, diffusive; got '" + s + "'");
   }
 }

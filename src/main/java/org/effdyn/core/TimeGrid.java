@@ -9,7 +9,7 @@ public record TimeGrid(double t0, double t1, int samples) {
     Check.finite("time.start", t0);
     Check.finite("time.end", t1);
     if (!(t1 > t0)) {
-      throw new IllegalArgumentException("time.end must be > time.start, got end=" + t1 + ", start=" + t0);
+      throw new ParameterException("time.end", t1, "must be > time.start, got end=" + t1 + ", start=" + t0);
     }
     Check.atLeast("time.samples", samples, 2);
   }

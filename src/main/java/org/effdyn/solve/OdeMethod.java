@@ -1,5 +1,7 @@
 package org.effdyn.solve;
 
+import org.effdyn.core.ParameterException;
+
 /** Integration methods of {@link OdeSolver}, with their scenario-card spellings. */
 public enum OdeMethod {
   /**
@@ -48,6 +50,6 @@ public enum OdeMethod {
       if (m.key.equals(s)) return m;
       known.append(known.length() == 0 ? "" : ", ").append(m.key);
     }
-    throw new IllegalArgumentException("solver.method must be one of " + known + "; got '" + s + "'");
+    throw new ParameterException("solver.method", s, "must be one of " + known + "; got '" + s + "'");
   }
 }

@@ -293,4 +293,37 @@ class ScenarioTest {
     ScenarioException down = error("model: sample-complexity\nparams: {N_k2: [100, 50]}\n");
     assertThat(down.getMessage()).contains("params.N_k2").contains("must increase");
   }
+
+  @Test
+  void listElementsAndModelFieldsAreLocated() throws IOException {
+    String kgmm = String.join("\n",
+        "model: kgmm",        // 1
+        "params:",            // 2
+        "  k: 2",             // 3
+        "  lambda: 1",        // 4
+        "  beta: 0.1",        // 5
+        "  p:",               // 6
+        "    - 0.5",          // 7
+        "    - x",            // 8
+        "time: {end: 1}",     // 9
+        "");
+    ScenarioException e = error(kgmm);
+    assertThat(e.getMessage()).isEqualTo("cards/card.yaml:8: params.p[1]: must be a number, got 'x'");
+    // a model constructor's ParameterException names p; the card layer puts it at the key's line
+    ScenarioException sum = error(kgmm.replace("- x", "- 0.6"));
+    assertThat(sum.field()).isEqualTo("params.p");
+    assertThat(sum.line()).isEqualTo(6);
+    assertThat(sum.detail()).startsWith("must sum to 1, got 1.1");
+    ScenarioException inVariant = error(kgmm.replace("- x", "- 0.5") + "variants:\n  - {label: a, params: {p: [0.2, 0.2]}}\n");
+    assertThat(inVariant.field()).isEqualTo("variants[0].params.p");
+    assertThat(inVariant.line()).isEqualTo(11);
+  }
+
+  @Test
+  void numbersMayBeWrittenAsInfinityText() throws IOException {
+    Scenario s = Scenario.load(card(CARD.replace("  c_delta: 1.0", "  c_delta: 1.0\n  N: inf")));
+    assertThat(((SpikedPca) s.variants().get(0).model()).n()).isInfinite();
+    assertThat(error(CARD.replace("  c_delta: 1.0", "  c_delta: 1.0\n  N: lots")).getMessage())
+        .isEqualTo("cards/card.yaml:6: params.N: must be a number, got 'lots'");
+  }
 }

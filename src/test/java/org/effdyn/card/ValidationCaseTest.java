@@ -52,13 +52,15 @@ class ValidationCaseTest {
         {CASE.replace("[100, 400]", "[1, 400]"), "dims.quick[0]: dimension must be >= 2, got 1"},
         {CASE.replace("[100, 400]", "[400]"), "dims.quick: must be a list of at least 2 dimensions"},
         {CASE.replace("[100, 400]", "[400, 100]"), "dims.quick[1]: dimensions must increase"},
-        {CASE.replace("lambda: 2.0", "lambda: .nan"), "params.lambda: lambda must be > 0 and finite, got NaN"},
+        {CASE.replace("lambda: 2.0", "lambda: .nan"), "c.yaml:2: params.lambda: must be > 0 and finite, got NaN"},
         {CASE.replace("lambda: 2.0", "lambda: 2.0, gamma: 1"), "params.gamma: unknown parameter"},
         {CASE.replace("model: pca", "model: nope"), "model: unknown model 'nope'"},
         {CASE + "statistics: [q]\n", "statistics: unknown statistic 'q'"},
         {CASE + "dimz: 3\n", "dimz: unknown key"},
+        {CASE.replace("band: 0.25", "bnd: 0.25"), "c.yaml:7: expect.bnd: unknown key 'bnd'; valid keys of expect: rate, band (did you mean 'band'?)"},
+        {CASE.replace("quick: 3", "quick: three"), "c.yaml:6: seeds.quick: must be an integer, got 'three'"},
         {CASE.replace("band: 0.25", "band: -1"), "expect.band: must be > 0"},
-        {CASE.replace("samples: 51", "samples: 1"), "time.samples must be >= 2"},
+        {CASE.replace("samples: 51", "samples: 1"), "c.yaml:4: time.samples: must be >= 2, got 1"},
         {CASE + "oracles: [{kind: fold, parameter: lambda, value: 1, tolerance: 0.1}]\n", "oracles[0].start: required"},
     };
     for (Object[] k : cases) {

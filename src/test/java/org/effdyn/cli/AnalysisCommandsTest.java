@@ -104,7 +104,7 @@ class AnalysisCommandsTest {
     // lambda = -1 and 0 are rejected by the model; lambda = 1 runs
     Run r = effdyn("sweep", card(TENSOR).toString(), "--param", "lambda=-1:1:3", "--out", out.toString());
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("sweep variant 0 {lambda=-1.0} failed: ").contains("lambda must be > 0");
+    assertThat(r.err()).contains("sweep variant 0 {lambda=-1.0} failed: ").contains("params.lambda: must be > 0");
     assertThat(out.resolve("variants/002_lambda=1.csv")).isRegularFile();
     assertThat(Files.readString(out.resolve("summary.csv"))).contains(",failed,");
   }

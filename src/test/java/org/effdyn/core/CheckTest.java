@@ -2,6 +2,7 @@ package org.effdyn.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class CheckTest {
     for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
       assertThatThrownBy(() -> Check.positiveFinite("c_delta", bad))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("c_delta must be > 0 and finite, got " + bad);
+          .hasMessage("c_delta: must be > 0 and finite, got " + bad);
     }
   }
 
@@ -38,11 +39,11 @@ class CheckTest {
 
   @Test
   void finiteAtLeastArrays() {
-    assertThatThrownBy(() -> Check.finite("x", Double.NEGATIVE_INFINITY)).hasMessageContaining("x must be finite");
+    assertThatThrownBy(() -> Check.finite("x", Double.NEGATIVE_INFINITY)).hasMessageContaining("x: must be finite");
     assertThat(Check.atLeast("K", 2, 2)).isEqualTo(2);
-    assertThatThrownBy(() -> Check.atLeast("K", 1, 2)).hasMessage("K must be >= 2, got 1");
+    assertThatThrownBy(() -> Check.atLeast("K", 1, 2)).hasMessage("K: must be >= 2, got 1");
     assertThatThrownBy(() -> Check.allFinite("u0", new double[] {1, Double.NaN}))
-        .hasMessage("u0[1] must be finite, got NaN");
+        .hasMessage("u0[1]: must be finite, got NaN");
     assertThatThrownBy(() -> Check.length("u0", new double[2], 3)).hasMessageContaining("length 3, got 2");
     assertThatThrownBy(() -> Check.length("u0", null, 3)).hasMessageContaining("got null");
   }
@@ -56,5 +57,22 @@ class CheckTest {
     assertThatThrownBy(() -> Check.choice("params.shape", "cube", Shape.class))
         .hasMessage("params.shape: must be one of sphere, half-space; got 'cube'");
     assertThatThrownBy(() -> Check.choice("params.shape", null, Shape.class)).hasMessageContaining("got 'null'");
+  }
+
+  @Test
+  void failuresCarryFieldValueAndReason() {
+    ParameterException e = catchThrowableOfType(ParameterException.class, () -> Check.positiveFinite("lambda", -1));
+    assertThat(e.field()).isEqualTo("lambda");
+    assertThat(e.value()).isEqualTo(-1.0);
+    assertThat(e.reason()).isEqualTo("must be > 0 and finite, got -1.0");
+    assertThat(e).hasMessage("lambda: must be > 0 and finite, got -1.0");
+    ParameterException a = catchThrowableOfType(ParameterException.class,
+        () -> Check.allFinite("probs", new double[] {0.5, Double.NaN}));
+    assertThat(a.field()).isEqualTo("probs[1]");
+    assertThat(a.name()).isEqualTo("probs");
+    assertThat(ParameterException.name("spectrum.units")).isEqualTo("spectrum");
+    ParameterException c = catchThrowableOfType(ParameterException.class, () -> Check.choice("params.shape", "cube", Shape.class));
+    assertThat(c.field()).isEqualTo("params.shape");
+    assertThat(c.value()).isEqualTo("cube");
   }
 }

@@ -173,7 +173,7 @@ class CovarianceRootTest {
     // asymmetry within 1e-10 max(1, |s|max) is rounding: accepted and symmetrized
     root.compute(new double[][] {{2, 1 + 1e-11}, {1, 2}}, "S", l);
     assertThat(root.eigenvalues()).containsExactly(new double[] {1, 3}, within(1e-10));
-    assertThatThrownBy(() -> new CovarianceRoot(0)).hasMessage("dim must be >= 1, got 0");
+    assertThatThrownBy(() -> new CovarianceRoot(0)).hasMessage("dim: must be >= 1, got 0");
   }
 
   @Test

@@ -413,7 +413,7 @@ class GaussianExpectationTest {
         .hasMessage("err must have length >= 2, got 1");
     assertThatThrownBy(() -> ge.expectation(new double[2][2], null, out)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> new GaussianExpectation(GaussianRule.gaussHermite(2, 3), 0))
-        .hasMessage("outputs must be >= 1, got 0");
+        .hasMessage("outputs: must be >= 1, got 0");
   }
 
   @Test

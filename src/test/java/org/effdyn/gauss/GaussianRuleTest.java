@@ -189,21 +189,21 @@ class GaussianRuleTest {
 
   @Test
   void rejectsBadArguments() {
-    assertThatThrownBy(() -> GaussianRule.gaussHermite(0, 3)).hasMessage("dim must be >= 1, got 0");
-    assertThatThrownBy(() -> GaussianRule.gaussHermite(2, 0)).hasMessage("pointsPerAxis must be >= 1, got 0");
+    assertThatThrownBy(() -> GaussianRule.gaussHermite(0, 3)).hasMessage("dim: must be >= 1, got 0");
+    assertThatThrownBy(() -> GaussianRule.gaussHermite(2, 0)).hasMessage("pointsPerAxis: must be >= 1, got 0");
     assertThatThrownBy(() -> GaussianRule.gaussHermite(2, 65)).hasMessage("pointsPerAxis must be <= 64, got 65");
     assertThatThrownBy(() -> GaussianRule.gaussHermite(10, 20))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("20^10").hasMessageContaining("dim=10");
     assertThatThrownBy(() -> GaussianRule.quasiMonteCarlo(1001, 4, 2, 0))
         .hasMessage("dim must be <= 1000 for Sobol points, got 1001");
-    assertThatThrownBy(() -> GaussianRule.quasiMonteCarlo(3, 0, 2, 0)).hasMessage("points must be >= 1, got 0");
-    assertThatThrownBy(() -> GaussianRule.quasiMonteCarlo(3, 4, 0, 0)).hasMessage("replicates must be >= 1, got 0");
+    assertThatThrownBy(() -> GaussianRule.quasiMonteCarlo(3, 0, 2, 0)).hasMessage("points: must be >= 1, got 0");
+    assertThatThrownBy(() -> GaussianRule.quasiMonteCarlo(3, 4, 0, 0)).hasMessage("replicates: must be >= 1, got 0");
     assertThatThrownBy(() -> GaussianRule.quasiMonteCarlo(100, 1 << 20, 16, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too many nodes");
     assertThatThrownBy(() -> GaussianRule.forDimension(7, 15))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("budget must be >= 16")
         .hasMessageContaining("got 15");
-    assertThatThrownBy(() -> GaussianRule.forDimension(0, 100)).hasMessage("dim must be >= 1, got 0");
+    assertThatThrownBy(() -> GaussianRule.forDimension(0, 100)).hasMessage("dim: must be >= 1, got 0");
     GaussianRule rule = GaussianRule.gaussHermite(2, 3);
     assertThatThrownBy(() -> rule.node(0, 2)).isInstanceOf(IndexOutOfBoundsException.class);
   }

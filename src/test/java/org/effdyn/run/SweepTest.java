@@ -75,6 +75,6 @@ class SweepTest {
     assertThat(((SpikedPca) o.variants().get(0).model()).lambda()).isEqualTo(0.7);
     assertThat(o.variants().get(0).label()).isEqualTo("x");
     assertThatThrownBy(() -> s.withParams(Map.of("gamma", 1.0), null, false)).hasMessageContaining("params.gamma: unknown parameter");
-    assertThatThrownBy(() -> s.withParams(Map.of("lambda", Double.NaN), null, false)).hasMessageContaining("lambda must be > 0 and finite, got NaN");
+    assertThatThrownBy(() -> s.withParams(Map.of("lambda", Double.NaN), null, false)).hasMessageContaining("params.lambda: must be > 0 and finite, got NaN");
   }
 }

@@ -1,6 +1,7 @@
 package org.effdyn.model.committee;
 
 import java.util.Set;
+import org.effdyn.core.ParameterException;
 import org.effdyn.model.common.Activation;
 
 /**
@@ -46,9 +47,9 @@ public final class ActivationIntegrals {
    * @throws IllegalArgumentException naming {@code activation} otherwise
    */
   static Activation check(Activation g) {
-    if (g == null) throw new IllegalArgumentException("activation must be given");
+    if (g == null) throw new ParameterException("activation", null, "must be given");
     if (!SUPPORTED.contains(g)) {
-      throw new IllegalArgumentException("activation: the committee supports erf, relu and linear, got " + g.key());
+      throw new ParameterException("activation", g.key(), "the committee supports erf, relu and linear, got " + g.key());
     }
     return g;
   }

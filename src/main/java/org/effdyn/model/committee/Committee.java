@@ -11,6 +11,7 @@ import org.effdyn.core.DerivedColumns;
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.InitialLaw;
 import org.effdyn.core.Model;
+import org.effdyn.core.ParameterException;
 import org.effdyn.core.Regime;
 import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
@@ -264,11 +265,11 @@ public record Committee(int hiddenUnits, int teacherUnits, Activation activation
   }
 
   private static double[][] checkGram(double[][] t, int m) {
-    if (t.length != m) throw new IllegalArgumentException("T must be " + m + "x" + m + " (M = " + m + "), got " + t.length + " rows");
+    if (t.length != m) throw new ParameterException("T", t, "must be " + m + "x" + m + " (M = " + m + "), got " + t.length + " rows");
     double[][] c = new double[m][];
     for (int i = 0; i < m; i++) {
       if (t[i] == null || t[i].length != m) {
-        throw new IllegalArgumentException("T must be " + m + "x" + m + ", row " + (i + 1) + " has "
+        throw new ParameterException("T", t, "must be " + m + "x" + m + ", row " + (i + 1) + " has "
             + (t[i] == null ? 0 : t[i].length) + " entries");
       }
       c[i] = Check.allFinite("T row " + (i + 1), t[i].clone());
@@ -276,7 +277,7 @@ public record Committee(int hiddenUnits, int teacherUnits, Activation activation
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < i; j++) {
         if (Math.abs(c[i][j] - c[j][i]) > 1e-12 * (1 + Math.abs(c[i][j]))) {
-          throw new IllegalArgumentException("T must be symmetric, got T[" + (i + 1) + "," + (j + 1) + "] = "
+          throw new ParameterException("T", t, "must be symmetric, got T[" + (i + 1) + "," + (j + 1) + "] = "
               + c[i][j] + " and T[" + (j + 1) + "," + (i + 1) + "] = " + c[j][i]);
         }
       }
@@ -284,7 +285,7 @@ public record Committee(int hiddenUnits, int teacherUnits, Activation activation
     try {
       new CholeskyDecomposition(MatrixUtils.createRealMatrix(c), 1e-12, 1e-12);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("T must be positive definite (the Gram matrix of linearly independent "
+      throw new ParameterException("T", t, "must be positive definite (the Gram matrix of linearly independent "
           + "teacher vectors), got " + Arrays.deepToString(c), e);
     }
     return c;

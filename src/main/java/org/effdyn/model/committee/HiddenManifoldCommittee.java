@@ -10,6 +10,7 @@ import org.effdyn.core.Check;
 import org.effdyn.core.DerivedColumns;
 import org.effdyn.core.InitialLaw;
 import org.effdyn.core.Model;
+import org.effdyn.core.ParameterException;
 import org.effdyn.core.Regime;
 import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
@@ -47,11 +48,11 @@ public record HiddenManifoldCommittee(int hiddenUnits, int teacherUnits, Activat
   public HiddenManifoldCommittee {
     Check.atLeast("K", hiddenUnits, 1);
     Check.atLeast("M", teacherUnits, 1);
-    if (activation == null) throw new IllegalArgumentException("activation must be given");
+    if (activation == null) throw new ParameterException("activation", null, "must be given");
     if (!ActivationIntegrals.hasClosedFormI4(activation)) {
-      throw new IllegalArgumentException("params.activation: committee-hmf supports erf and linear, got " + activation.key());
+      throw new ParameterException("params.activation", activation.key(), "committee-hmf supports erf and linear, got " + activation.key());
     }
-    if (inputNonlinearity == null) throw new IllegalArgumentException("f must be given");
+    if (inputNonlinearity == null) throw new ParameterException("f", null, "must be given");
     MarchenkoPastur.checkRatio(deltaR);
     vstar = vstar == null ? Committee.ones(teacherUnits) : Check.allFinite("vstar", Check.length("vstar", vstar, teacherUnits).clone());
     v0 = v0 == null ? Committee.ones(hiddenUnits) : Check.allFinite("v0", Check.length("v0", v0, hiddenUnits).clone());

@@ -1,6 +1,7 @@
 package org.effdyn.model.committee;
 
 import java.util.Locale;
+import org.effdyn.core.ParameterException;
 import org.effdyn.model.common.Activation;
 
 /**
@@ -60,6 +61,6 @@ public enum InputNonlinearity {
   public static InputNonlinearity parse(String s) {
     String t = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
     for (InputNonlinearity f : values()) if (f.key.equals(t)) return f;
-    throw new IllegalArgumentException("params.f must be an odd input nonlinearity: sgn, erf or linear; got '" + s + "'");
+    throw new ParameterException("params.f", s, "must be an odd input nonlinearity: sgn, erf or linear; got '" + s + "'");
   }
 }

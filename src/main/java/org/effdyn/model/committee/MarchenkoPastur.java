@@ -1,6 +1,7 @@
 package org.effdyn.model.committee;
 
 import org.effdyn.core.Check;
+import org.effdyn.core.ParameterException;
 
 /**
  * The Marchenko–Pastur law of the eigenvalues of FFᵀ/N for F ∈ R^{D×N} with i.i.d. N(0, 1) entries,
@@ -20,7 +21,7 @@ public final class MarchenkoPastur {
   /** Checks δ_r ∈ (0, 1]; the error names {@code params.delta_r}. */
   public static double checkRatio(double deltaR) {
     if (!(deltaR > 0 && deltaR <= 1)) {
-      throw new IllegalArgumentException("params.delta_r must be in (0, 1] (D/N; above 1 the spectrum has an atom at 0), got " + deltaR);
+      throw new ParameterException("params.delta_r", deltaR, "must be in (0, 1] (D/N; above 1 the spectrum has an atom at 0), got " + deltaR);
     }
     return deltaR;
   }

@@ -3,6 +3,7 @@ package org.effdyn.model.common;
 import java.util.Locale;
 import java.util.Set;
 import org.effdyn.core.Check;
+import org.effdyn.core.ParameterException;
 import org.hipparchus.CalculusFieldElement;
 import org.hipparchus.special.Erf;
 
@@ -81,7 +82,7 @@ public enum Activation {
       if (known.length() > 0) known.append(", ");
       known.append(key);
     }
-    throw new IllegalArgumentException(field + ": must be one of " + known + "; got '" + value + "'");
+    throw new ParameterException(field, value, "must be one of " + known + "; got '" + value + "'");
   }
 
   /** σ(z) over a field (for AD); its real part equals {@link #value}. */

@@ -1,6 +1,7 @@
 package org.effdyn.model.dmf;
 
 import org.effdyn.core.Check;
+import org.effdyn.core.ParameterException;
 
 /**
  * The five linear methods of spec/dmf.md §9(a)3, with their own recursions (θ_{-1} := θ_0). The
@@ -169,14 +170,14 @@ public sealed interface Algorithm extends LinearRecursion {
       case "heavy_ball" -> new HeavyBall(eta, s);
       case "ema" -> new EmaMomentum(eta, s);
       case "nesterov" -> new Nesterov(eta, s);
-      default -> throw new IllegalArgumentException("algorithm must be one of gd, weight_decay, "
+      default -> throw new ParameterException("algorithm", name, "must be one of gd, weight_decay, "
           + "heavy_ball, ema, nesterov, got '" + name + "'");
     };
   }
 
   private static void momentum(double s) {
     if (!(s >= 0 && s < 1)) {
-      throw new IllegalArgumentException("s must be in [0, 1), got " + s);
+      throw new ParameterException("s", s, "must be in [0, 1), got " + s);
     }
   }
 }

@@ -2,6 +2,7 @@ package org.effdyn.model.dmf;
 
 import java.util.Arrays;
 import org.effdyn.core.Check;
+import org.effdyn.core.ParameterException;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -28,30 +29,30 @@ public record DmfProblem(double[] rho, double[][] nu, double alpha, Perceptron p
 
   public DmfProblem {
     if (rho == null || rho.length < 2) {
-      throw new IllegalArgumentException("rho must have length >= 2 (one weight per class), got "
+      throw new ParameterException("rho", rho, "must have length >= 2 (one weight per class), got "
           + (rho == null ? "null" : rho.length));
     }
     int k = rho.length;
     double sum = 0;
     for (int y = 0; y < k; y++) {
       if (!(rho[y] > 0 && rho[y] < 1)) {
-        throw new IllegalArgumentException("rho[" + y + "] must be in (0, 1), got " + rho[y]);
+        throw new ParameterException("rho[" + y + "]", rho[y], "must be in (0, 1), got " + rho[y]);
       }
       sum += rho[y];
     }
     if (Math.abs(sum - 1) > TOL) {
-      throw new IllegalArgumentException("rho must sum to 1, got " + sum + " for rho = "
+      throw new ParameterException("rho", rho, "must sum to 1, got " + sum + " for rho = "
           + Arrays.toString(rho));
     }
     rho = rho.clone();
     nu = checkGram(nu, k + 1);
     Check.positiveOrInfinite("alpha", alpha);
-    if (perceptron == null) throw new IllegalArgumentException("loss must be given, got null");
+    if (perceptron == null) throw new ParameterException("loss", null, "must be given, got null");
     if (perceptron.classes() != k) {
-      throw new IllegalArgumentException("targets must have one entry per class (" + k + "), got "
+      throw new ParameterException("targets", perceptron.targets(), "must have one entry per class (" + k + "), got "
           + perceptron.classes());
     }
-    if (algorithm == null) throw new IllegalArgumentException("algorithm must be given, got null");
+    if (algorithm == null) throw new ParameterException("algorithm", null, "must be given, got null");
     Check.atLeast("L", iterations, 1);
   }
 

@@ -1,6 +1,7 @@
 package org.effdyn.model.dmf;
 
 import org.effdyn.core.Check;
+import org.effdyn.core.ParameterException;
 import org.effdyn.model.common.Activation;
 
 /**
@@ -53,22 +54,22 @@ public record Perceptron(Kind kind, double[] targets) {
       for (Kind k : values()) {
         if (k.cardName.equals(name)) return k;
       }
-      throw new IllegalArgumentException("loss must be one of softplus_sq, linear_sq, logistic, "
+      throw new ParameterException("loss", name, "must be one of softplus_sq, linear_sq, logistic, "
           + "relu_sq, got '" + name + "'");
     }
   }
 
   public Perceptron {
-    if (kind == null) throw new IllegalArgumentException("loss must be given, got null");
+    if (kind == null) throw new ParameterException("loss", null, "must be given, got null");
     if (targets == null || targets.length < 2) {
-      throw new IllegalArgumentException("targets must have length >= 2 (one per class), got "
+      throw new ParameterException("targets", targets, "must have length >= 2 (one per class), got "
           + (targets == null ? "null" : targets.length));
     }
     Check.allFinite("targets", targets);
     if (kind == Kind.LOGISTIC) {
       for (int y = 0; y < targets.length; y++) {
         if (Math.abs(targets[y]) != 1) {
-          throw new IllegalArgumentException("targets[" + y + "] must be +1 or -1 for the logistic "
+          throw new ParameterException("targets[" + y + "]", targets[y], "must be +1 or -1 for the logistic "
               + "loss, got " + targets[y]);
         }
       }

@@ -2,6 +2,7 @@ package org.effdyn.model.generic;
 
 import java.util.Arrays;
 import org.effdyn.core.Check;
+import org.effdyn.core.ParameterException;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -26,34 +27,34 @@ public record AnchoredMixture(double[][] nbar, double[] probs, double[][] means,
     nbar = checkGram(nbar);
     int q = nbar.length;
     if (probs == null || probs.length == 0) {
-      throw new IllegalArgumentException("probs must list one weight per class, got none");
+      throw new ParameterException("probs", probs, "must list one weight per class, got none");
     }
     probs = probs.clone();
     double sum = 0;
     for (int c = 0; c < probs.length; c++) {
       if (!(probs[c] > 0 && probs[c] <= 1)) {
-        throw new IllegalArgumentException("probs[" + c + "] must be in (0, 1], got " + probs[c]);
+        throw new ParameterException("probs[" + c + "]", probs[c], "must be in (0, 1], got " + probs[c]);
       }
       sum += probs[c];
     }
     if (Math.abs(sum - 1) > 1e-9) {
-      throw new IllegalArgumentException("probs must sum to 1, got " + sum + " for probs = " + Arrays.toString(probs));
+      throw new ParameterException("probs", probs, "must sum to 1, got " + sum + " for probs = " + Arrays.toString(probs));
     }
     if (means == null || means.length != probs.length) {
-      throw new IllegalArgumentException("means must have one row per class (" + probs.length + "), got "
+      throw new ParameterException("means", means, "must have one row per class (" + probs.length + "), got "
           + (means == null ? "null" : means.length));
     }
     double[][] a = new double[means.length][];
     for (int c = 0; c < means.length; c++) {
       if (means[c] == null || means[c].length != q) {
-        throw new IllegalArgumentException("means[" + c + "] must have q = " + q + " entries (one per anchor), got "
+        throw new ParameterException("means[" + c + "]", means[c], "must have q = " + q + " entries (one per anchor), got "
             + (means[c] == null ? "null" : means[c].length));
       }
       a[c] = Check.allFinite("means[" + c + "]", means[c].clone());
     }
     means = a;
     Check.positiveOrInfinite("lambda", lambda);
-    if (labels == null) throw new IllegalArgumentException("labels must be given");
+    if (labels == null) throw new ParameterException("labels", null, "must be given");
     labels.validate(probs.length, q);
   }
 
@@ -114,14 +115,14 @@ public record AnchoredMixture(double[][] nbar, double[] probs, double[][] means,
 
   private static double[][] checkGram(double[][] g) {
     if (g == null || g.length == 0) {
-      throw new IllegalArgumentException("nbar must be a q x q Gram matrix with q >= 1, got "
+      throw new ParameterException("nbar", g, "must be a q x q Gram matrix with q >= 1, got "
           + (g == null ? "null" : "0 x 0"));
     }
     int q = g.length;
     double[][] c = new double[q][];
     for (int a = 0; a < q; a++) {
       if (g[a] == null || g[a].length != q) {
-        throw new IllegalArgumentException("nbar must be " + q + " x " + q + ", row " + a + " has "
+        throw new ParameterException("nbar", g, "must be " + q + " x " + q + ", row " + a + " has "
             + (g[a] == null ? "null" : g[a].length) + " entries");
       }
       c[a] = Check.allFinite("nbar[" + a + "]", g[a].clone());
@@ -129,7 +130,7 @@ public record AnchoredMixture(double[][] nbar, double[] probs, double[][] means,
     for (int a = 0; a < q; a++) {
       for (int b = 0; b < a; b++) {
         if (Math.abs(c[a][b] - c[b][a]) > 1e-12 * Math.max(1, Math.abs(c[a][b]))) {
-          throw new IllegalArgumentException("nbar must be symmetric, got nbar[" + a + "][" + b + "] = " + c[a][b]
+          throw new ParameterException("nbar", g, "must be symmetric, got nbar[" + a + "][" + b + "] = " + c[a][b]
               + " and nbar[" + b + "][" + a + "] = " + c[b][a]);
         }
       }
@@ -137,7 +138,7 @@ public record AnchoredMixture(double[][] nbar, double[] probs, double[][] means,
     try {
       new CholeskyDecomposition(MatrixUtils.createRealMatrix(c), 1e-12, 1e-10);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("nbar must be positive definite: the anchors (means / teacher vectors) "
+      throw new ParameterException("nbar", g, "must be positive definite: the anchors (means / teacher vectors) "
           + "must be linearly independent; got nbar = " + Arrays.deepToString(c)
           + ". Write dependent means as combinations of independent anchors (field means).", e);
     }

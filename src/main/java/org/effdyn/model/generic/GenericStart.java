@@ -2,6 +2,7 @@ package org.effdyn.model.generic;
 
 import java.util.Arrays;
 import org.effdyn.core.Check;
+import org.effdyn.core.ParameterException;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -25,7 +26,7 @@ public record GenericStart(double sigmaW, double[][] m, double[][] rperp, double
       int p = rperp.length;
       for (int a = 0; a < p; a++) {
         if (rperp[a].length != p) {
-          throw new IllegalArgumentException("rperp0 must be square, row " + (a + 1) + " has " + rperp[a].length + " entries");
+          throw new ParameterException("rperp0", rperp, "must be square, row " + (a + 1) + " has " + rperp[a].length + " entries");
         }
       }
       checkPsd("rperp0", rperp);
@@ -44,20 +45,20 @@ public record GenericStart(double sigmaW, double[][] m, double[][] rperp, double
    */
   public GenericStart check(int p, int q, int k0) {
     if (m != null) {
-      if (m.length != p) throw new IllegalArgumentException("m0 must have p = " + p + " rows, got " + m.length);
+      if (m.length != p) throw new ParameterException("m0", m, "must have p = " + p + " rows, got " + m.length);
       for (int a = 0; a < p; a++) {
         if (m[a].length != q) {
-          throw new IllegalArgumentException("m0 must be " + p + " x " + q + " (one column per anchor), row " + (a + 1)
+          throw new ParameterException("m0", m, "must be " + p + " x " + q + " (one column per anchor), row " + (a + 1)
               + " has " + m[a].length + " entries");
         }
       }
     }
     if (rperp != null && rperp.length != p) {
-      throw new IllegalArgumentException("rperp0 must be " + p + " x " + p + ", got " + rperp.length + " rows");
+      throw new ParameterException("rperp0", rperp, "must be " + p + " x " + p + ", got " + rperp.length + " rows");
     }
     int given = theta == null ? 0 : theta.length;
     if (given != k0) {
-      throw new IllegalArgumentException("theta0 must have k0 = " + k0 + " entries (one per head parameter), got " + given);
+      throw new ParameterException("theta0", theta, "must have k0 = " + k0 + " entries (one per head parameter), got " + given);
     }
     return this;
   }
@@ -92,7 +93,7 @@ public record GenericStart(double sigmaW, double[][] m, double[][] rperp, double
     for (int a = 0; a < p; a++) {
       for (int b = 0; b < a; b++) {
         if (Math.abs(r[a][b] - r[b][a]) > 1e-12 * Math.max(1, Math.abs(r[a][b]))) {
-          throw new IllegalArgumentException(field + " must be symmetric, got [" + (a + 1) + "," + (b + 1) + "] = " + r[a][b]
+          throw new ParameterException(field, r, "must be symmetric, got [" + (a + 1) + "," + (b + 1) + "] = " + r[a][b]
               + " and [" + (b + 1) + "," + (a + 1) + "] = " + r[b][a]);
         }
       }
@@ -102,7 +103,7 @@ public record GenericStart(double sigmaW, double[][] m, double[][] rperp, double
     for (double e : ev) max = Math.max(max, Math.abs(e));
     for (double e : ev) {
       if (e < -1e-12 * Math.max(1, max)) {
-        throw new IllegalArgumentException(field + " must be positive semi-definite (a Gram matrix), got eigenvalue " + e
+        throw new ParameterException(field, r, "must be positive semi-definite (a Gram matrix), got eigenvalue " + e
             + " for " + Arrays.deepToString(r));
       }
     }

@@ -3,6 +3,7 @@ package org.effdyn.model.generic;
 import java.util.Arrays;
 import java.util.Locale;
 import org.effdyn.core.Check;
+import org.effdyn.core.ParameterException;
 import org.effdyn.model.common.Activation;
 import org.effdyn.model.common.Softmax;
 import org.hipparchus.CalculusFieldElement;
@@ -77,12 +78,12 @@ public class NetworkLoss extends MultiIndexLoss {
   public static NetworkLoss named(String loss, int p, Activation activation, double[] fixedHead) {
     String t = loss == null ? "" : loss.trim().toLowerCase(Locale.ROOT);
     if (t.equals(SOFTMAX)) {
-      if (fixedHead != null) throw new IllegalArgumentException("params.head: the softmax loss has no second layer");
+      if (fixedHead != null) throw new ParameterException("params.head", fixedHead, "the softmax loss has no second layer");
       return softmax(p, activation);
     }
     OutputLoss o = OutputLoss.find(t);
     if (o == null) {
-      throw new IllegalArgumentException("params.loss: unknown loss '" + loss + "'; known: " + SOFTMAX + ", "
+      throw new ParameterException("params.loss", loss, "unknown loss '" + loss + "'; known: " + SOFTMAX + ", "
           + OutputLoss.known());
     }
     return twoLayer(p, activation, o, fixedHead);

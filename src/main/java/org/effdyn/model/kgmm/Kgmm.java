@@ -9,6 +9,7 @@ import org.effdyn.core.Check;
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.InitialLaw;
 import org.effdyn.core.Model;
+import org.effdyn.core.ParameterException;
 import org.effdyn.core.Regime;
 import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
@@ -39,12 +40,12 @@ public record Kgmm(int k, double[] p, double[][] mbar, double lambda, double bet
     double sum = 0;
     for (int a = 0; a < k; a++) {
       if (!(p[a] > 0 && p[a] < 1)) {
-        throw new IllegalArgumentException("p[" + (a + 1) + "] must be in (0, 1), got " + p[a]);
+        throw new ParameterException("p[" + (a + 1) + "]", p[a], "must be in (0, 1), got " + p[a]);
       }
       sum += p[a];
     }
     if (Math.abs(sum - 1) > 1e-9) {
-      throw new IllegalArgumentException("p must sum to 1, got " + sum + " for p = " + Arrays.toString(p));
+      throw new ParameterException("p", p, "must sum to 1, got " + sum + " for p = " + Arrays.toString(p));
     }
     p = p.clone();
     mbar = mbar == null ? identity(k) : checkGram(mbar, k);
@@ -178,21 +179,21 @@ public record Kgmm(int k, double[] p, double[][] mbar, double lambda, double bet
   }
 
   private static double[][] checkGram(double[][] mbar, int k) {
-    if (mbar.length != k) throw new IllegalArgumentException("mbar must be " + k + "x" + k + ", got " + mbar.length + " rows");
+    if (mbar.length != k) throw new ParameterException("mbar", mbar, "must be " + k + "x" + k + ", got " + mbar.length + " rows");
     double[][] c = new double[k][];
     for (int a = 0; a < k; a++) {
       if (mbar[a].length != k) {
-        throw new IllegalArgumentException("mbar must be " + k + "x" + k + ", row " + (a + 1) + " has " + mbar[a].length + " entries");
+        throw new ParameterException("mbar", mbar, "must be " + k + "x" + k + ", row " + (a + 1) + " has " + mbar[a].length + " entries");
       }
       c[a] = Check.allFinite("mbar row " + (a + 1), mbar[a].clone());
     }
     for (int a = 0; a < k; a++) {
       if (Math.abs(c[a][a] - 1) > 1e-12) {
-        throw new IllegalArgumentException("mbar[" + (a + 1) + "," + (a + 1) + "] must be 1 (unit means), got " + c[a][a]);
+        throw new ParameterException("mbar[" + (a + 1) + "," + (a + 1) + "]", c[a][a], "must be 1 (unit means), got " + c[a][a]);
       }
       for (int b = 0; b < a; b++) {
         if (Math.abs(c[a][b] - c[b][a]) > 1e-12) {
-          throw new IllegalArgumentException("mbar must be symmetric, got mbar[" + (a + 1) + "," + (b + 1) + "] = "
+          throw new ParameterException("mbar", mbar, "must be symmetric, got mbar[" + (a + 1) + "," + (b + 1) + "] = "
               + c[a][b] + " and mbar[" + (b + 1) + "," + (a + 1) + "] = " + c[b][a]);
         }
       }
@@ -200,7 +201,7 @@ public record Kgmm(int k, double[] p, double[][] mbar, double lambda, double bet
     try {
       new CholeskyDecomposition(MatrixUtils.createRealMatrix(c), 1e-12, 1e-10);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("mbar must be positive definite (linearly independent means), got "
+      throw new ParameterException("mbar", mbar, "must be positive definite (linearly independent means), got "
           + Arrays.deepToString(c), e);
     }
     return c;

@@ -3,6 +3,7 @@ package org.effdyn.model.lazy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.effdyn.core.Check;
+import org.effdyn.core.ParameterException;
 
 /**
  * The fixed multi-scale model of ntk.md §10.2 (ii): p = n = K independent copies of the tightness
@@ -18,14 +19,14 @@ import org.effdyn.core.Check;
  */
 public record LazyDiagonal(double[] a, double b, double[] yStar, double alpha, Flow flow) implements LazyModel {
   public LazyDiagonal {
-    if (a == null || a.length < 1) throw new IllegalArgumentException("K must be >= 1, got " + (a == null ? 0 : a.length));
+    if (a == null || a.length < 1) throw new ParameterException("K", a == null ? 0 : a.length, "must be >= 1, got " + (a == null ? 0 : a.length));
     for (int k = 0; k < a.length; k++) Check.positiveFinite("a[" + (k + 1) + "]", a[k]);
     Check.nonNegativeFinite("b", b);
     Check.length("y*", yStar, a.length);
     Check.allFinite("y*", yStar);
     double s = 0;
     for (double y : yStar) s += y * y;
-    if (s == 0) throw new IllegalArgumentException("R0 must be > 0, got y* = 0");
+    if (s == 0) throw new ParameterException("R0", 0.0, "must be > 0, got y* = 0");
     Check.positiveFinite("alpha", alpha);
     a = a.clone();
     yStar = yStar.clone();

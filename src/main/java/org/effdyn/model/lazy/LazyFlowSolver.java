@@ -2,8 +2,8 @@ package org.effdyn.model.lazy;
 
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.SolveStats;
-import org.effdyn.core.Trajectory;
 import org.effdyn.core.TimeGrid;
+import org.effdyn.core.Trajectory;
 import org.effdyn.solve.OdeOptions;
 import org.effdyn.solve.OdeSolver;
 

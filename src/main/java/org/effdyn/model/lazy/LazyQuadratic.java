@@ -3,6 +3,7 @@ package org.effdyn.model.lazy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.effdyn.core.Check;
+import org.effdyn.core.ParameterException;
 
 /**
  * The tightness example of [002] §3.2 / App. B (ntk.md §10.2 (i)): p = n = 1, w0 = 0,
@@ -22,7 +23,7 @@ public record LazyQuadratic(double a, double b, double yStar, double alpha, Flow
     Check.positiveFinite("a", a);
     Check.nonNegativeFinite("b", b);
     Check.finite("R0 (y*)", yStar);
-    if (yStar == 0) throw new IllegalArgumentException("R0 must be > 0 (y* = sqrt(2 R0)), got y* = 0");
+    if (yStar == 0) throw new ParameterException("R0", 0.0, "must be > 0 (y* = sqrt(2 R0)), got y* = 0");
     Check.positiveFinite("alpha", alpha);
     if (flow == null) flow = Flow.ALL;
   }

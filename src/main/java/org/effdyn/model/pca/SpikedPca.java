@@ -8,6 +8,7 @@ import org.effdyn.core.Check;
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.InitialLaw;
 import org.effdyn.core.Model;
+import org.effdyn.core.ParameterException;
 import org.effdyn.core.Regime;
 import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
@@ -31,7 +32,7 @@ public record SpikedPca(int k, double lambda, double cDelta, double n) implement
     Check.atLeast("k", k, 2);
     Check.positiveFinite("lambda", lambda);
     Check.positiveFinite("c_delta", cDelta);
-    if (!(n >= 1)) throw new IllegalArgumentException("N must be >= 1 (or .inf), got " + n);
+    if (!(n >= 1)) throw new ParameterException("N", n, "must be >= 1 (or .inf), got " + n);
   }
 
   /** Order k, SNR λ, c_δ; N = ∞. */

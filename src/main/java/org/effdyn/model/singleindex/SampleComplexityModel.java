@@ -8,6 +8,7 @@ import org.effdyn.core.Check;
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.InitialLaw;
 import org.effdyn.core.Model;
+import org.effdyn.core.ParameterException;
 import org.effdyn.core.Regime;
 import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.Study;
@@ -34,15 +35,15 @@ public record SampleComplexityModel(int[][] ns, int runs, double capFactor, long
     ns = ns.clone();
     for (int k = 0; k < 3; k++) {
       String field = "params.N_k" + (k + 1);
-      if (ns[k] == null) throw new IllegalArgumentException(field + ": must be a list (possibly empty)");
+      if (ns[k] == null) throw new ParameterException(field, null, "must be a list (possibly empty)");
       ns[k] = ns[k].clone();
       if (ns[k].length == 1) {
-        throw new IllegalArgumentException(field + ": needs at least 2 dimensions to fit a slope (or none), got " + ns[k][0]);
+        throw new ParameterException(field, ns[k][0], "needs at least 2 dimensions to fit a slope (or none), got " + ns[k][0]);
       }
       for (int i = 0; i < ns[k].length; i++) {
         Check.atLeast(field + "[" + (i + 1) + "]", ns[k][i], 2);
         if (i > 0 && ns[k][i] <= ns[k][i - 1]) {
-          throw new IllegalArgumentException(field + ": must increase, got " + Arrays.toString(ns[k]));
+          throw new ParameterException(field, ns[k], "must increase, got " + Arrays.toString(ns[k]));
         }
       }
     }

@@ -9,6 +9,7 @@ import org.effdyn.core.Check;
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.InitialLaw;
 import org.effdyn.core.Model;
+import org.effdyn.core.ParameterException;
 import org.effdyn.core.Regime;
 import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
@@ -50,16 +51,16 @@ public record SingleIndex(Kind kind, double lambda, double h, Link f, Link g, do
   }
 
   public SingleIndex {
-    if (kind == null) throw new IllegalArgumentException("params.loss must be given");
+    if (kind == null) throw new ParameterException("params.loss", null, "must be given");
     if (!(delta > 0 && delta < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException("params.delta must be in (0, inf), got " + delta);
+      throw new ParameterException("params.delta", delta, "must be in (0, inf), got " + delta);
     }
     if (kind == Kind.PCA || kind == Kind.TENSOR) Check.positiveFinite("params.lambda", lambda);
     Check.finite("params.h", h);
     Check.nonNegativeFinite("params.c_eps", cEps);
     if (kind == Kind.TENSOR) Check.atLeast("params.order", order, 2);
-    if (kind == Kind.GLM && (f == null || g == null)) throw new IllegalArgumentException("params.f and params.g must be given for loss glm");
-    if (!(n >= 1)) throw new IllegalArgumentException("params.N must be >= 1 (or .inf), got " + n);
+    if (kind == Kind.GLM && (f == null || g == null)) throw new ParameterException("params.f", f, "must be given, and params.g, for loss glm");
+    if (!(n >= 1)) throw new ParameterException("params.N", n, "must be >= 1 (or .inf), got " + n);
     loss(kind, lambda, h, f, g, cEps, order); // validates the GLM links (information exponent exists)
   }
 

@@ -6,13 +6,12 @@ import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.effdyn.core.Check;
 import org.effdyn.core.Model;
+import org.effdyn.core.ParameterException;
 import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
 import org.effdyn.core.SgdSimulator;
-import org.effdyn.core.StateLayout;
 import org.effdyn.core.TimeGrid;
 import org.effdyn.core.Trajectory;
-import org.effdyn.gauss.GaussianRule;
 import org.effdyn.model.kgmm.Kgmm;
 import org.effdyn.model.kgmm.KgmmSimulator;
 import org.effdyn.model.xor.XorGmm;
@@ -74,9 +73,9 @@ public final class SpectrumStudy {
       Check.atLeast("spectrum.every", every, 1);
       Check.atLeast("spectrum.top", top, 1);
       Check.positiveFinite("spectrum.test_ratio", testRatio);
-      if (units == null || units.isEmpty()) throw new IllegalArgumentException("spectrum.units must list at least one class or neuron");
+      if (units == null || units.isEmpty()) throw new ParameterException("spectrum.units", units, "must list at least one class or neuron");
       units = List.copyOf(units);
-      if (!(tol > 0 && tol <= 0.1)) throw new IllegalArgumentException("spectrum.tol must be in (0, 0.1], got " + tol);
+      if (!(tol > 0 && tol <= 0.1)) throw new ParameterException("spectrum.tol", tol, "must be in (0, 0.1], got " + tol);
       Check.atLeast("spectrum.population_points", populationPoints, 16);
       Check.atLeast("spectrum.seeds", seeds, 1);
     }
@@ -126,16 +125,16 @@ public final class SpectrumStudy {
   public static void check(Model model, Options o) {
     int max;
     if (model instanceof Kgmm kg) {
-      if (!kg.orthonormalMeans()) throw new IllegalArgumentException("spectrum: the k-GMM blocks need orthonormal means (mbar = I)");
+      if (!kg.orthonormalMeans()) throw new ParameterException("spectrum", null, "the k-GMM blocks need orthonormal means (mbar = I)");
       max = kg.k();
     } else if (model instanceof XorGmm x) {
       max = x.hiddenUnits();
     } else {
-      throw new IllegalArgumentException("spectrum: model '" + model.name() + "' has no Hessian/G-matrix blocks; known: kgmm, xor-gmm");
+      throw new ParameterException("spectrum", null, "model '" + model.name() + "' has no Hessian/G-matrix blocks; known: kgmm, xor-gmm");
     }
     for (int u : o.units()) {
       if (u < 0 || u >= max) {
-        throw new IllegalArgumentException("spectrum.units: " + u + " is out of [0, " + (max - 1) + "] ("
+        throw new ParameterException("spectrum.units", u, u + " is out of [0, " + (max - 1) + "] ("
             + (model instanceof Kgmm ? "classes" : "neurons") + ")");
       }
     }

@@ -12,6 +12,7 @@ import org.effdyn.core.DerivedColumns;
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.InitialLaw;
 import org.effdyn.core.Model;
+import org.effdyn.core.ParameterException;
 import org.effdyn.core.Regime;
 import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
@@ -62,7 +63,7 @@ public record XorGmm(int hiddenUnits, double lambda, double beta, double cDelta,
     Check.positiveFinite("c_delta", cDelta);
     if (drift == null) drift = Drift.INTEGRAL;
     if (drift == Drift.SOFT && Double.isInfinite(lambda)) {
-      throw new IllegalArgumentException("drift: soft needs a finite lambda (it is the large-lambda form); "
+      throw new ParameterException("drift", drift, "soft needs a finite lambda (it is the large-lambda form); "
           + "at lambda = .inf use the default (exact Filippov flow)");
     }
     Check.atLeast("quadrature_nodes", quadratureNodes, 64);

@@ -37,19 +37,19 @@ class CommitteeTest {
 
   @Test
   void badInputIsRejectedWithTheFieldName() {
-    assertThatThrownBy(() -> Committee.erf(0, 1, 0.5)).hasMessageContaining("K must be >= 1, got 0");
-    assertThatThrownBy(() -> Committee.erf(1, 0, 0.5)).hasMessageContaining("M must be >= 1, got 0");
+    assertThatThrownBy(() -> Committee.erf(0, 1, 0.5)).hasMessageContaining("K: must be >= 1, got 0");
+    assertThatThrownBy(() -> Committee.erf(1, 0, 0.5)).hasMessageContaining("M: must be >= 1, got 0");
     assertThatThrownBy(() -> Committee.erf(1, 1, -0.5)).hasMessageContaining("eta").hasMessageContaining("-0.5");
     assertThatThrownBy(() -> Committee.erf(1, 1, 0.5).withNoise(-1)).hasMessageContaining("sigma0").hasMessageContaining("-1");
     assertThatThrownBy(() -> Committee.erf(1, 1, 0.5).withSecondLayer(null, -0.1)).hasMessageContaining("eta_v");
     assertThatThrownBy(() -> Committee.erf(2, 2, 0.5).withTeacher(new double[][] {{1, 2}, {2, 1}}, null))
-        .hasMessageContaining("T must be positive definite");
+        .hasMessageContaining("T: must be positive definite");
     assertThatThrownBy(() -> Committee.erf(2, 2, 0.5).withTeacher(new double[][] {{1, 0.2}, {0.1, 1}}, null))
-        .hasMessageContaining("T must be symmetric");
+        .hasMessageContaining("T: must be symmetric");
     assertThatThrownBy(() -> Committee.erf(2, 2, 0.5).withTeacher(new double[][] {{1, 0}}, null))
-        .hasMessageContaining("T must be 2x2");
+        .hasMessageContaining("T: must be 2x2");
     assertThatThrownBy(() -> Committee.erf(2, 2, 0.5).withTeacher(null, new double[] {1}))
-        .hasMessageContaining("vstar must have length 2");
+        .hasMessageContaining("vstar: must have length 2");
     assertThatThrownBy(() -> Committee.erf(2, 2, 0.5).withInit(1, 2)).hasMessageContaining("init_n");
     assertThatThrownBy(() -> ModelRegistry.get("committee").create(Map.of("K", 2, "M", 2, "eta", 0.5, "normalize", "yes")))
         .hasMessageContaining("params.normalize");

@@ -121,7 +121,7 @@ class CoefficientsTest {
     assertThat(Algorithm.of("weight_decay", 0.5, 0, 0.1))
         .isEqualTo(new Algorithm.WeightDecay(0.5, 0.1));
     assertThatThrownBy(() -> Algorithm.of("adam", 0.5, 0, 0)).hasMessageContaining("'adam'");
-    assertThatThrownBy(() -> new Algorithm.HeavyBall(0.5, 1.0)).hasMessageContaining("s must be")
+    assertThatThrownBy(() -> new Algorithm.HeavyBall(0.5, 1.0)).hasMessageContaining("s: must be")
         .hasMessageContaining("1.0");
     assertThatThrownBy(() -> new Algorithm.Gd(-1)).hasMessageContaining("eta")
         .hasMessageContaining("-1");

@@ -28,7 +28,7 @@ class DmfProblemTest {
     assertThatThrownBy(() -> problem(rho, nu, -2)).hasMessageContaining("alpha")
         .hasMessageContaining("-2.0");
     assertThatThrownBy(() -> problem(new double[] {0.5, 0.6}, nu, 2))
-        .hasMessageContaining("rho must sum to 1").hasMessageContaining("1.1");
+        .hasMessageContaining("rho: must sum to 1").hasMessageContaining("1.1");
     assertThatThrownBy(() -> problem(new double[] {1.2, -0.2}, nu, 2))
         .hasMessageContaining("rho[0]").hasMessageContaining("1.2");
     double[][] bad = {{1, 2, 0}, {2, 1, 0}, {0, 0, 0.01}};   // eigenvalues 3, -1, 0.01

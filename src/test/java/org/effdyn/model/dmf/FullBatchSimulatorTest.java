@@ -36,7 +36,7 @@ class FullBatchSimulatorTest {
     assertThat(r.alpha()[0][0]).isPositive();
     assertThatThrownBy(() -> FullBatchSimulator.run(p.withAlpha(Double.POSITIVE_INFINITY), 50, 1L))
         .hasMessageContaining("alpha");
-    assertThatThrownBy(() -> FullBatchSimulator.run(p, 2, 1L)).hasMessageContaining("d must be >= 3");
+    assertThatThrownBy(() -> FullBatchSimulator.run(p, 2, 1L)).hasMessageContaining("d: must be >= 3");
   }
 
   /**

@@ -19,11 +19,11 @@ class GenericLimitTest {
   @Test
   void badMixtureFieldsAreNamed() {
     assertThatThrownBy(() -> AnchoredMixture.classLabelled(I2, new double[] {0.5, 0.6}, I2, 1, I2))
-        .hasMessageContaining("probs must sum to 1");
+        .hasMessageContaining("probs: must sum to 1");
     assertThatThrownBy(() -> AnchoredMixture.classLabelled(I2, new double[] {0.5, 0.5}, I2, Double.NaN, I2))
         .hasMessageContaining("lambda");
     assertThatThrownBy(() -> AnchoredMixture.classLabelled(I2, new double[] {0.5, 0.5}, new double[][] {{1, 0}}, 1, I2))
-        .hasMessageContaining("means must have one row per class");
+        .hasMessageContaining("means: must have one row per class");
     assertThatThrownBy(() -> AnchoredMixture.classLabelled(I2, new double[] {0.5, 0.5}, I2, 1, new double[][] {{1}}))
         .hasMessageContaining("labels must have one row per class");
     assertThatThrownBy(() -> new AnchoredMixture(I2, new double[] {1}, new double[][] {{0, 0}}, 1,

@@ -85,9 +85,9 @@ class GenericSgdSimulatorTest {
     assertThatThrownBy(() -> new GenericSgdSimulator(TanhNetwork.law(), NetworkLoss.softmax(3, Activation.LINEAR),
         TanhNetwork.options(), GenericStart.random(1, null), 100)).hasMessageContaining("labels have dimension 1");
     assertThatThrownBy(() -> new GenericSgdSimulator(TanhNetwork.law(), TanhNetwork.loss(), TanhNetwork.options(),
-        GenericStart.random(1, null), 100)).hasMessageContaining("theta0 must have k0 = 3");
+        GenericStart.random(1, null), 100)).hasMessageContaining("theta0: must have k0 = 3");
     assertThatThrownBy(() -> new GenericStart(1, null, new double[][] {{1, 2}, {2, 1}}, null))
-        .hasMessageContaining("rperp0 must be positive semi-definite");
+        .hasMessageContaining("rperp0: must be positive semi-definite");
   }
 
   @Test

@@ -14,17 +14,17 @@ class KgmmTest {
   void rejectsBadParametersNamingFieldAndValue() {
     assertThatThrownBy(() -> new Kgmm(1, 1, 0.1, 1)).hasMessageContaining("k").hasMessageContaining("1");
     assertThatThrownBy(() -> new Kgmm(3, new double[] {0.5, 0.3, 0.3}, null, 1, 0.1, 1, 4096))
-        .hasMessageContaining("p must sum to 1").hasMessageContaining("1.1");
+        .hasMessageContaining("p: must sum to 1").hasMessageContaining("1.1");
     assertThatThrownBy(() -> new Kgmm(3, new double[] {0.5, 0.5, 0.0}, null, 1, 0.1, 1, 4096))
         .hasMessageContaining("p[3]").hasMessageContaining("0.0");
     assertThatThrownBy(() -> new Kgmm(2, new double[] {0.5, 0.3, 0.2}, null, 1, 0.1, 1, 4096))
-        .hasMessageContaining("p must have length 2");
+        .hasMessageContaining("p: must have length 2");
     assertThatThrownBy(() -> new Kgmm(2, null, new double[][] {{1, 1.2}, {1.2, 1}}, 1, 0.1, 1, 4096))
-        .hasMessageContaining("mbar must be positive definite").hasMessageContaining("1.2");
+        .hasMessageContaining("mbar: must be positive definite").hasMessageContaining("1.2");
     assertThatThrownBy(() -> new Kgmm(2, null, new double[][] {{1, 0}, {0, 1}, {0, 0}}, 1, 0.1, 1, 4096))
-        .hasMessageContaining("mbar must be 2x2");
+        .hasMessageContaining("mbar: must be 2x2");
     assertThatThrownBy(() -> new Kgmm(2, null, new double[][] {{2, 0}, {0, 1}}, 1, 0.1, 1, 4096))
-        .hasMessageContaining("mbar[1,1] must be 1");
+        .hasMessageContaining("mbar[1,1]: must be 1");
     assertThatThrownBy(() -> new Kgmm(2, null, new double[][] {{1, 0.1}, {0.2, 1}}, 1, 0.1, 1, 4096))
         .hasMessageContaining("symmetric");
     assertThatThrownBy(() -> new Kgmm(3, 0, 0.1, 1)).hasMessageContaining("lambda").hasMessageContaining("0.0");
@@ -55,7 +55,7 @@ class KgmmTest {
     assertThatThrownBy(() -> ModelRegistry.get("kgmm").create(Map.of("k", 3, "lambda", 1, "beta", 0.1, "p", "uniform2")))
         .hasMessageContaining("params.p");
     assertThatThrownBy(() -> ModelRegistry.get("kgmm").create(Map.of("k", 2, "lambda", 1, "beta", 0.1, "mbar", List.of(List.of(1, "x"), List.of(0, 1)))))
-        .hasMessageContaining("params.mbar[1,2]");
+        .hasMessageContaining("params.mbar[0][1]");
   }
 
   @Test

@@ -26,16 +26,16 @@ class XorGmmTest {
 
   @Test
   void badInputNamesTheField() {
-    assertThatThrownBy(() -> new XorGmm(0, 4, 0.05, 1)).hasMessage("K must be >= 1, got 0");
-    assertThatThrownBy(() -> new XorGmm(4, 0, 0.05, 1)).hasMessageStartingWith("lambda must be > 0");
-    assertThatThrownBy(() -> new XorGmm(4, -1, 0.05, 1)).hasMessageStartingWith("lambda must be > 0");
-    assertThatThrownBy(() -> new XorGmm(4, Double.NaN, 0.05, 1)).hasMessageStartingWith("lambda must be > 0");
-    assertThatThrownBy(() -> new XorGmm(4, 4, 0, 1)).hasMessageStartingWith("beta must be > 0 and finite");
-    assertThatThrownBy(() -> new XorGmm(4, 4, INF, 1)).hasMessageStartingWith("beta must be > 0 and finite");
-    assertThatThrownBy(() -> new XorGmm(4, 4, Double.NaN, 1)).hasMessageStartingWith("beta must be > 0 and finite");
-    assertThatThrownBy(() -> new XorGmm(4, 4, 0.05, 0)).hasMessageStartingWith("c_delta must be > 0");
+    assertThatThrownBy(() -> new XorGmm(0, 4, 0.05, 1)).hasMessage("K: must be >= 1, got 0");
+    assertThatThrownBy(() -> new XorGmm(4, 0, 0.05, 1)).hasMessageStartingWith("lambda: must be > 0");
+    assertThatThrownBy(() -> new XorGmm(4, -1, 0.05, 1)).hasMessageStartingWith("lambda: must be > 0");
+    assertThatThrownBy(() -> new XorGmm(4, Double.NaN, 0.05, 1)).hasMessageStartingWith("lambda: must be > 0");
+    assertThatThrownBy(() -> new XorGmm(4, 4, 0, 1)).hasMessageStartingWith("beta: must be > 0 and finite");
+    assertThatThrownBy(() -> new XorGmm(4, 4, INF, 1)).hasMessageStartingWith("beta: must be > 0 and finite");
+    assertThatThrownBy(() -> new XorGmm(4, 4, Double.NaN, 1)).hasMessageStartingWith("beta: must be > 0 and finite");
+    assertThatThrownBy(() -> new XorGmm(4, 4, 0.05, 0)).hasMessageStartingWith("c_delta: must be > 0");
     assertThatThrownBy(() -> new XorGmm(4, INF, 0.05, 1).soft()).hasMessageStartingWith("drift: soft needs a finite lambda");
-    assertThatThrownBy(() -> new XorGmm(4, 4, 0.05, 1).withQuadratureNodes(10)).hasMessageStartingWith("quadrature_nodes must be >= 64");
+    assertThatThrownBy(() -> new XorGmm(4, 4, 0.05, 1).withQuadratureNodes(10)).hasMessageStartingWith("quadrature_nodes: must be >= 64");
     assertThatThrownBy(() -> new XorGmm(4, 4, 0.05, 1).limit(Regime.DIFFUSIVE)).hasMessageStartingWith("regime:");
     assertThatThrownBy(() -> ModelRegistry.get("xor-gmm").create(Map.of("K", 4, "lambda", 4, "beta", 0.05, "drift", "hard")))
         .hasMessageStartingWith("params.drift: must be one of integral, soft");
