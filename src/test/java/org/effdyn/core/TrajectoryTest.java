@@ -13,13 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Columns and copies of {@link Trajectory} (its files are tested with {@code run.Outputs}).
  */
-class TrajectoryTest {
+public class TrajectoryTest {
   @TempDir Path dir;
 
-  static final StateLayout LAYOUT = StateLayout.builder().scalar("m").symmetric("Rperp", 2).build();
+  public static final StateLayout LAYOUT = StateLayout.builder().scalar("m").symmetric("Rperp", 2).build();
 
   /** Three rows, state (m, Rperp[1,1], Rperp[1,2], Rperp[2,2]) with values 10*i + k; one derived column. */
-  static Trajectory sample() {
+  public static Trajectory sample() {
     double[] t = {0, 0.5, 1};
     double[][] u = new double[3][4];
     for (int i = 0; i < 3; i++) for (int k = 0; k < 4; k++) u[i][k] = 10 * i + k + 0.25;

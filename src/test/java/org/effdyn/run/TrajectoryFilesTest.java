@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.effdyn.core.SolveStats;
-import org.effdyn.core.StateLayout;
 import org.effdyn.core.Trajectory;
+import org.effdyn.core.TrajectoryTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,16 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 class TrajectoryFilesTest {
   @TempDir Path dir;
 
-  static final StateLayout LAYOUT = StateLayout.builder().scalar("m").symmetric("Rperp", 2).build();
-
-  /** Three rows, state (m, Rperp[1,1], Rperp[1,2], Rperp[2,2]) with values 10*i + k; one derived column. */
+  /** The trajectory of {@link TrajectoryTest#sample()}: three rows, a symmetric block and a derived column. */
   static Trajectory sample() {
-    double[] t = {0, 0.5, 1};
-    double[][] u = new double[3][4];
-    for (int i = 0; i < 3; i++) for (int k = 0; k < 4; k++) u[i][k] = 10 * i + k + 0.25;
-    Trajectory tr = new Trajectory(LAYOUT, t, u, new SolveStats(42, 7, 1, 1000));
-    double[][] err = {{-1.5}, {1e-300}, {3.141592653589793}};
-    return tr.withDerived(List.of("err"), err).withProvenance(Map.of("seed", 7L));
+    return TrajectoryTest.sample();
   }
 
   @Test
