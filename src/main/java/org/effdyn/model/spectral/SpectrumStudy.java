@@ -16,6 +16,7 @@ import org.effdyn.model.kgmm.Kgmm;
 import org.effdyn.model.kgmm.KgmmSimulator;
 import org.effdyn.model.xor.XorGmm;
 import org.effdyn.model.xor.XorSimulator;
+import org.effdyn.solve.SgdRecorder;
 
 /**
  * Spectra of the empirical test Hessian and G-matrix blocks along SGD, with the population outliers
@@ -165,7 +166,6 @@ public final class SpectrumStudy {
         SpectrumSnapshot snap = model instanceof Kgmm kg
             ? new KgmmSpectrumSnapshot(kg, (KgmmSimulator) sim, kgTest, o)
             : new XorSpectrumSnapshot((XorGmm) model, (XorSimulator) sim, xorTest, o);
-        double h = sim.timePerStep();
         long done = 0;
         double[] u = new double[sim.layout().size()];
         int n = grid.samples();
@@ -173,8 +173,7 @@ public final class SpectrumStudy {
         List<Align> a1 = new ArrayList<>();
         for (int i = 0; i < n; i++) {
           if (i % o.every() != 0 && i != n - 1) continue;
-          long target = Math.round(grid.time(i) / h);
-          for (; done < target; done++) sim.step();
+          done = SgdRecorder.advanceTo(sim, done, grid.time(i));
           sim.statistics(u);
           double t = grid.time(i);
           UniformRandomProvider lrng = RandomStreams.stream(o.seed(), di, 1 + i + (long) si * n);
