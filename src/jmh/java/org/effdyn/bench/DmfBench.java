@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * DMF Monte Carlo forward sweep (spec dmf.md §9(c)2–3): one full sweep of the soft-ReLU perceptron
+ * DMF Monte Carlo forward sweep (docs/dmf.md): one full sweep of the soft-ReLU perceptron
  * (reference configuration, GD η = 0.5, α = 2) with 10^4 paths per class (4 replicas), for L = 40
  * and 200, on 1 and 2 threads. The cost is O(N L²) for the fields plus O(N L³/6) for the pathwise
  * responses, so L = 200 costs about (200/40)³ = 125 times L = 40.

@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One drift evaluation of the generic engine (spec/generic.md §11(i)) against the hand-written drift at
- * the same state, for the three oracle models of §11(j):
+ * One drift evaluation of the generic engine (docs/generic.md) against the hand-written drift at
+ * the same state, for the three models whose hand-written drifts serve as its oracles:
  * <ul>
  *   <li>{@code kgmm}: k = 3, λ = 1, non-orthonormal means; engine GH 20³ (8000 nodes × 3 classes =
  *       24,000 node-classes); hand-written {@link KgmmFinite} on the same GH 20³ rule (it evaluates all

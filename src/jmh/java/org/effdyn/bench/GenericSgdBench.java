@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One step of the generic SGD simulator on the tanh network of spec generic.md §11(k) (p = 3, q = 2,
+ * One step of the generic SGD simulator on the tanh network of {@code models/generic-tanh.yaml} (p = 3, q = 2,
  * trained head), with the hand-written gradient and with forward-mode AD ({@code MultiIndexLoss.adOnly}).
  * Run: {@code java -jar target/benchmarks.jar GenericSgd}.
  */

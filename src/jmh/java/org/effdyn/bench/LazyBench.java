@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Lazy training (ntk.md §10): one drift evaluation of the network's flows (n = 20, d = 3, width m;
- * full = (N1)+(N2)+Vpath+E, all = with (F1)), and one full solve to t = 100 at alpha = 1e3.
+ * Lazy training (docs/lazy.md): one drift evaluation of the network's flows (n = 20, d = 3, width m;
+ * full = the full and the linearized flow in v = alpha (w - w0), the path integral Vpath and the energy
+ * E; all = with the first-order correction v1 as well), and one full solve to t = 100 at alpha = 1e3.
  * Run: {@code java -jar target/benchmarks.jar Lazy}.
  */
 @BenchmarkMode(Mode.AverageTime)

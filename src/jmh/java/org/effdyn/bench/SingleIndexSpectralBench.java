@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Spectral part (spec §6): one matrix-free product of the empirical k-GMM Hessian class block
+ * Spectral part (docs/spectral.md): one matrix-free product of the empirical k-GMM Hessian class block
  * (k = 3, M̃ = 2d test samples, O(M̃ d)) and its top-3 eigenpairs (the outliers) by Lanczos with full
  * reorthogonalization, at d = 1000 and 4000. (Now block Lanczos; see also {@link SpectralBench}.) (File name prefix SingleIndex* is the owner's bench
  * namespace.) Run: {@code mvn -B -Pbench package -DskipTests && java -jar target/benchmarks.jar SingleIndexSpectral}.

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Spectral blocks of spec §6 at M̃ = 2d test samples, d = 1000 and 4000: one matrix-free product of the
+ * Spectral blocks (docs/spectral.md) at M̃ = 2d test samples, d = 1000 and 4000: one matrix-free product of the
  * k-GMM Hessian class block (k = 3, λ = 10, at the λ = ∞ fixed point; {@link WeightedGram}, O(M̃ d)), a
  * block product of 5 vectors (one pass over the data), the block's top-3 eigenpairs (the outliers, μ_0
  * and the ×2 pair) by block Lanczos at tol 1e-8, and one product of the XOR W_0W_0 Hessian block (K = 4

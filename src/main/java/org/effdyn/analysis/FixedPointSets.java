@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Optional capability of a model whose fixed points are not isolated points but sets (connected
- * components), e.g. the XOR GMM at λ = ∞ (spec §3(g)), where Newton's method does not apply and the
+ * components), e.g. the XOR GMM at λ = ∞ (docs/xor.md), where Newton's method does not apply and the
  * drift is not smooth. {@code effdyn fixed-points} writes this report instead of a Newton search.
  */
 public interface FixedPointSets {

@@ -13,7 +13,7 @@ final class CommitteeFactory implements ModelFactory {
   }
 
   @Override public String description() {
-    return "soft committee machine, teacher-student, Gaussian inputs (erf, relu, linear); spec models.md §4";
+    return "soft committee machine, teacher-student, Gaussian inputs (erf, relu, linear); docs/committee.md";
   }
 
   @Override public List<ParamSpec> parameters() {

@@ -17,7 +17,7 @@ final class DmfFactory implements ModelFactory {
 
   @Override public String description() {
     return "DMF surrogate of full-batch GD/momentum training of a perceptron on a Gaussian mixture "
-        + "(iteration-indexed, Monte Carlo or exact sweep); spec dmf.md §9";
+        + "(iteration-indexed, Monte Carlo or exact sweep); docs/dmf.md";
   }
 
   @Override public List<ParamSpec> parameters() {

@@ -24,7 +24,7 @@ final class GenericFactory implements ModelFactory {
 
   @Override public String description() {
     return "generic engine: two-layer network or softmax classifier on a Gaussian mixture, drift derived from the "
-        + "loss by quadrature; spec generic.md §11";
+        + "loss by quadrature; docs/generic.md";
   }
 
   @Override public List<ParamSpec> parameters() {
@@ -48,11 +48,14 @@ final class GenericFactory implements ModelFactory {
         new ParamSpec("sigma_w", "initial first layer x ~ N(0, sigma_w^2 I/d)", "1"),
         new ParamSpec("m0", "planted m(0) (p x q); default: random, limit 0", "random"),
         new ParamSpec("rperp0", "planted Rperp(0) (p x p, PSD); default: random, limit sigma_w^2 I", "random"),
-        new ParamSpec("quadrature", "auto, gauss-hermite or rqmc (spec §11(h))", "auto"),
+        new ParamSpec("quadrature", "auto, gauss-hermite or rqmc (choice by dimension and smoothness: "
+            + "docs/generic.md)", "auto"),
         new ParamSpec("quadrature_nodes", "auto: node budget; gauss-hermite: points per axis; rqmc: points per "
             + "replicate (16 replicates)", "65536 / 16 / 4096"),
-        new ParamSpec("form", "regression, direct or stein (spec §11(d); stein needs a smooth loss)", "regression"),
-        new ParamSpec("root", "equalized, symmetric or principal (spec §11(h))", "equalized"));
+        new ParamSpec("form", "regression, direct or stein: how the drift's Gaussian integrals are reduced "
+            + "(docs/generic.md; stein needs a smooth loss)", "regression"),
+        new ParamSpec("root", "equalized, symmetric or principal: the square root of Rperp the quadrature "
+            + "nodes are mapped by (docs/generic.md)", "equalized"));
   }
 
   @Override public Model build(Params q) {

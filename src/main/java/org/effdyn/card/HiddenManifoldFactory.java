@@ -13,7 +13,7 @@ final class HiddenManifoldFactory implements ModelFactory {
   }
 
   @Override public String description() {
-    return "soft committee machine on hidden-manifold inputs X = f(F^T c/sqrt D); spec models.md §4(g)";
+    return "soft committee machine on hidden-manifold inputs X = f(F^T c/sqrt D); docs/committee.md";
   }
 
   @Override public List<ParamSpec> parameters() {

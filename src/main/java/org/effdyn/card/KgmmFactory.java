@@ -9,7 +9,7 @@ final class KgmmFactory implements ModelFactory {
   @Override public String name() { return "kgmm"; }
 
   @Override public String description() {
-    return "k-class Gaussian mixture, one-layer softmax classifier (finite and infinite lambda); spec models.md §2";
+    return "k-class Gaussian mixture, one-layer softmax classifier (finite and infinite lambda); docs/kgmm.md";
   }
 
   @Override public List<ParamSpec> parameters() {

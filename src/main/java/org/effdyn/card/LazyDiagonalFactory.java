@@ -8,7 +8,7 @@ final class LazyDiagonalFactory implements ModelFactory {
   @Override public String name() { return "lazy-diagonal"; }
 
   @Override public String description() {
-    return "lazy training, fixed multi-scale model h_k = a_k w_k + b w_k^2/2, a_k^2 = 2^-(k-1); spec ntk.md §10.2(ii)";
+    return "lazy training, fixed multi-scale model h_k = a_k w_k + b w_k^2/2, a_k^2 = 2^-(k-1); docs/lazy.md";
   }
 
   @Override public List<ParamSpec> parameters() {

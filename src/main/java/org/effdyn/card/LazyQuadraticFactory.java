@@ -9,7 +9,7 @@ final class LazyQuadraticFactory implements ModelFactory {
   @Override public String name() { return "lazy-quadratic"; }
 
   @Override public String description() {
-    return "lazy training, tightness example h(w) = a w + b w^2/2 (full vs linearized flow); spec ntk.md §10.2(i)";
+    return "lazy training, tightness example h(w) = a w + b w^2/2 (full vs linearized flow; Boix-Adsera, Littwin 2023); docs/lazy.md";
   }
 
   @Override public List<ParamSpec> parameters() {

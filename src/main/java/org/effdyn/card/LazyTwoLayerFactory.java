@@ -9,7 +9,7 @@ final class LazyTwoLayerFactory implements ModelFactory {
   @Override public String name() { return "lazy-twolayer"; }
 
   @Override public String description() {
-    return "lazy training, two-layer network (width m, n points), full vs linearized flow; spec ntk.md §10.2(iii)";
+    return "lazy training, two-layer network (width m, n points), full vs linearized flow; docs/lazy.md";
   }
 
   @Override public List<ParamSpec> parameters() {

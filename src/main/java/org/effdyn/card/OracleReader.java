@@ -6,9 +6,9 @@ import java.util.Map;
 import org.effdyn.core.StateLayout;
 
 /**
- * Reads one oracle of a validation case ({@code oracles[i]}): a value from the spec checked on the
- * limit, at the end of the trajectory, at a fixed point, or at a fold or branch point found by
- * continuation in a parameter.
+ * Reads one oracle of a validation case ({@code oracles[i]}): a value known in closed form (the model's
+ * docs page states it) checked on the limit, at the end of the trajectory, at a fixed point, or at a
+ * fold or branch point found by continuation in a parameter.
  */
 final class OracleReader {
   static final List<String> KEYS = List.of("kind", "statistic", "value", "tolerance", "parameter", "start",

@@ -12,7 +12,7 @@ final class SampleComplexityFactory implements ModelFactory {
 
   @Override public String description() {
     return "samples spherical online SGD needs to reach m = 1/2 from a uniform start vs N, for information "
-        + "exponent k = 1, 2, 3, with fitted exponents; spec §5.0 (a study, no ODE)";
+        + "exponent k = 1, 2, 3, with fitted exponents (a study, no ODE); docs/singleindex.md";
   }
 
   @Override public List<ParamSpec> parameters() {

@@ -10,7 +10,7 @@ final class SingleIndexFactory implements ModelFactory {
   @Override public String name() { return "single-index"; }
 
   @Override public String description() {
-    return "single-index models with spherical online SGD (online PCA, binary GMM, GLM, tensor PCA); spec models.md §5";
+    return "single-index models with spherical online SGD (online PCA, binary GMM, GLM, tensor PCA); docs/singleindex.md";
   }
 
   @Override public List<ParamSpec> parameters() {

@@ -9,7 +9,7 @@ final class SpikedPcaFactory implements ModelFactory {
   @Override public String name() { return "pca"; }
 
   @Override public String description() {
-    return "spiked matrix (k=2) / tensor (k>=3) PCA, loss ||Y - x^k||^2; spec models.md §1";
+    return "spiked matrix (k=2) / tensor (k>=3) PCA, loss ||Y - x^k||^2; docs/pca.md";
   }
 
   @Override public List<ParamSpec> parameters() {

@@ -26,13 +26,13 @@ import org.effdyn.core.TimeGrid;
  * statistics: [m, r2perp]                   # compared coordinates (default: all)
  * expect: {rate: -0.5, band: 0.25}          # sup-error: fitted slope within rate ± band
  * expect: {max_z: 4}                        # law: |SGD - SDE| in standard errors, at every d
- * oracles:                                  # values from the spec, checked on the limit
+ * oracles:                                  # closed-form values, checked on the limit
  *   - {kind: end, statistic: m, value: 1.0, tolerance: 1e-3}
  *   - {kind: fixed-point, statistic: m, value: 1.0, tolerance: 1e-9}
  *   - {kind: fold, parameter: lambda, value: 3.0792, tolerance: 1e-4,
  *      start: {lambda: 4, m: 1, r2perp: 1}, direction: -1, range: [2, 6]}
  * </pre>
- * An iteration-indexed model ({@link IterationLimit}, e.g. {@code dmf}, spec/dmf.md §9(f)) is
+ * An iteration-indexed model ({@link IterationLimit}, e.g. {@code dmf}, docs/dmf.md) is
  * compared on its iteration grid l = 0..L−1 against a limit computed once per case:
  * <pre>
  * model: dmf
@@ -68,7 +68,7 @@ public record ValidationCase(Path file, String name, String description, ModelFa
     ITERATION
   }
 
-  /** An oracle value from the spec, checked on the limit. */
+  /** An oracle: a value known in closed form (docs/validation.md), checked on the limit. */
   public record Oracle(String kind, String statistic, double value, double tolerance, String parameter,
       Map<String, Double> start, double direction, double[] range) {}
 

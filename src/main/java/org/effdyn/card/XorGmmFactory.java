@@ -12,7 +12,7 @@ final class XorGmmFactory implements ModelFactory {
 
   @Override public String description() {
     return "XOR Gaussian mixture, two-layer ReLU-sigmoid network (finite lambda, soft large lambda, "
-        + "lambda = inf with Filippov sliding); spec models.md §3";
+        + "lambda = inf with Filippov sliding); docs/xor.md";
   }
 
   @Override public List<ParamSpec> parameters() {

@@ -1,7 +1,8 @@
 package org.effdyn.core;
 
 /**
- * Limit dynamics of the summary statistics, spec/models.md §0.2:
+ * Limit dynamics of the summary statistics (the effective dynamics of Ben Arous, Gheissari,
+ * Jagannath 2022, arXiv:2206.04030; docs/theory.md):
  * \[ du = h(u)\,dt + b(u)\,dB_t, \qquad \Sigma(u) = b(u) b(u)^T. \]
  * A ballistic (ODE) limit has {@code noiseDimension() == 0}. Implementations are pure, thread-safe
  * and allocate nothing in {@link #drift} and {@link #diffusion}.

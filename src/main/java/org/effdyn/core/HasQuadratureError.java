@@ -2,7 +2,7 @@ package org.effdyn.core;
 
 /**
  * Optional capability of a {@link Dynamics} whose drift is a numerical integral (Gaussian
- * quadrature or randomized QMC), e.g. the generic engine of spec/generic.md §11: an estimate of the
+ * quadrature or randomized QMC), e.g. the generic engine (docs/generic.md): an estimate of the
  * drift's quadrature error at a state. The scenario runner evaluates it at the start and the end of
  * every ballistic solve and records it in {@code run.json}, so a solve at rtol below the drift's own
  * accuracy shows as such.

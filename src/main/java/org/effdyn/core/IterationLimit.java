@@ -4,13 +4,13 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * A model whose limit is iteration-indexed and computed as a whole, not an ODE/SDE in time (the DMF
- * surrogate of full-batch training, spec/dmf.md §9): a validation case of such a model compares
+ * surrogate of full-batch training, docs/dmf.md): a validation case of such a model compares
  * finite-d runs with the limit at every iteration l = 0..L−1 (metric {@code ITERATION} of the
  * validation cases). Trajectories have time l and the columns of {@link #observables()}.
  */
 public interface IterationLimit {
 
-  /** The compared observables (columns of every trajectory), e.g. loss_train, err_train, … (§9(h)). */
+  /** The compared observables (columns of every trajectory), e.g. loss_train, err_train, … (docs/dmf.md). */
   StateLayout observables();
 
   /** The limit on L iterations, computed once per case, with its sampling error. */

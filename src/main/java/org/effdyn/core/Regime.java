@@ -3,7 +3,7 @@ package org.effdyn.core;
 import java.util.Locale;
 
 /**
- * Which limit of the SGD statistics a model yields (spec/models.md §0.2): the ballistic ODE
+ * Which limit of the SGD statistics a model yields (docs/theory.md): the ballistic ODE
  * (Sigma = 0), or the diffusive SDE for statistics rescaled near a fixed point (e.g. sqrt(d) m).
  */
 public enum Regime {

@@ -4,7 +4,8 @@ import java.util.Arrays;
 import org.effdyn.core.Check;
 
 /**
- * Eigen-based square root of a symmetric positive semidefinite matrix, spec/models.md §0.3 (form 2):
+ * Eigen-based square root of a symmetric positive semidefinite matrix (the orthonormal-coordinate
+ * form of the Gaussian reduction, docs/theory.md):
  * \[ S = U \,\mathrm{diag}(w)\, U^T,\qquad L = U\,\mathrm{diag}\big(\sqrt{\max(w_i, 0)}\big)U^T,\qquad L L^T = S. \]
  * Unlike a Cholesky factor, this works for singular S (rank-deficient, or S = 0), as R_perp becomes at
  * late times. L is the symmetric square root S^{1/2}, not a triangular factor; it is a continuous

@@ -1,5 +1,5 @@
 /**
- * Gaussian expectations E f(G), G ~ N(0, S) in low dimension r, spec/models.md §0.3: every
+ * Gaussian expectations E f(G), G ~ N(0, S) in low dimension r (docs/theory.md): every
  * expectation over the data reduces to an r-dimensional Gaussian integral, with r the dimension of
  * the span of the means and parameter vectors.
  *
@@ -8,7 +8,7 @@
  *       tensor Gauss–Hermite rule (spectral accuracy, small r) or randomized quasi-Monte Carlo
  *       (scrambled by random shifts, with an error estimate, larger r);
  *   <li>{@link org.effdyn.gauss.CovarianceRoot}: an eigen-based square root L L^T = S that accepts
- *       singular PSD S (the orthonormal-coordinate form of §0.3);
+ *       singular PSD S (the orthonormal-coordinate form of the reduction);
  *   <li>{@link org.effdyn.gauss.GaussianExpectation}: the allocation-free loop
  *       \( \sum_i w_i f(L z_i) \) over the nodes, for an {@link org.effdyn.gauss.Integrand}.
  * </ul>

@@ -16,7 +16,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Output files of a DMF run (spec/dmf.md §9(h)): the per-iteration table with columns
+ * Output files of a DMF run (docs/dmf.md): the per-iteration table with columns
  * {@code l, loss_train, err_train, loss_test, err_test, beta[y]…, theta2, alpha[y]…, Vomega}, the
  * L × L kernels as plain CSV matrices (row μ, column l) with heat maps, and the DMF vs finite-d
  * overlay chart. Every file is written atomically.

@@ -49,7 +49,8 @@ public final class SpectrumCharts {
   }
 
   /**
-   * {@code vectors.png} (k-GMM, seed 003 Fig. 2.2): one row per d, seed and class c, three panels of entries
+   * {@code vectors.png} (k-GMM; Fig. 2.2 of Ben Arous, Gheissari, Huang, Jagannath 2023,
+   * arXiv:2310.03010): one row per d, seed and class c, three panels of entries
    * against the coordinate: x^c, the top-k eigenvectors of Hess_cc and those of Ĝ_cc (one colour per
    * eigenvector index). The coordinate axis is logarithmic so that the means, coordinates 1..k, are
    * resolved next to the d − k others (the paper places them at 50, 100, …, a permutation of coordinates).

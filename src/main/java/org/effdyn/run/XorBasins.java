@@ -16,10 +16,11 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Card-driven basin report (spec §3(g)): for every variant of an {@code xor-gmm} card at λ = ∞ (typically
+ * Card-driven basin report (docs/xor.md): for every variant of an {@code xor-gmm} card at λ = ∞ (typically
  * one per K), the Monte Carlo estimate of p_K = P(all four classes found) through the exact flow
  * ({@link XorOracles#basinProbability}, horizon = the card's {@code time.end}, seed = the card's
- * {@code init.seed}), against the formula. Writes {@code basins.csv}, {@code basins.md} and
+ * {@code init.seed}), against the formula p_K = 1 − 4(3/4)^K + 6(1/2)^K − 4(1/4)^K. Writes
+ * {@code basins.csv}, {@code basins.md} and
  * {@code basins.png} (p̂_K with its 95% interval, and the formula, against K) into a directory.
  */
 public final class XorBasins {

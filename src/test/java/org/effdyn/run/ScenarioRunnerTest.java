@@ -120,7 +120,7 @@ class ScenarioRunnerTest {
     }
   }
 
-  /** Spec §1(d): (m, r2perp) -> (sqrt(lambda - c_delta), c_delta) = (1, 1); the slowest linear rate is 8. */
+  /** Spiked matrix PCA: (m, r2perp) -> (sqrt(lambda - c_delta), c_delta) = (1, 1); the slowest linear rate is 8. */
   @Test
   void pcaMatrixReachesItsFixedPoint() throws IOException {
     Scenario s = Scenario.load(Path.of("models/pca-matrix.yaml"));

@@ -6,19 +6,20 @@ import org.effdyn.model.common.Activation;
 
 /**
  * The Gaussian integrals of the committee ODE for the activations g the committee supports (erf,
- * ReLU, linear; {@link #SUPPORTED}), spec/models.md §4(a), §4(d), as functions of the entries C_ij of
+ * ReLU, linear; {@link #SUPPORTED}; docs/committee.md), as functions of the entries C_ij of
  * the covariance of the arguments in order (indices 1..4 = argument positions):
  * \[ I_2 = E[g(z_1) g(z_2)],\quad I_3 = E[g'(z_1)\, z_2\, g(z_3)],\quad
  *    I_4 = E[g'(z_1) g'(z_2) g(z_3) g(z_4)],\quad J_2 = E[g'(z_1) g'(z_2)]. \]
  * <ul>
- *   <li>{@link Activation#ERF}: the closed forms of Saad–Solla / Goldt et al. (spec §4(d)), all four.</li>
+ *   <li>{@link Activation#ERF}: the closed forms of Saad–Solla 1995 / Goldt et al. 2019, all four
+ *       (stated at {@link #i2}, {@link #i3}, {@link #i4}, {@link #j2}).</li>
  *   <li>{@link Activation#RELU}: I2 (the arc-cosine kernel), J2 (an orthant probability) and I3 (by
  *       Stein's lemma, derived below) are closed forms. I4 = E[Θ(z_1)Θ(z_2) z_3⁺ z_4⁺] contains a
  *       4-variate orthant probability, which has no elementary closed form: it is computed by the
  *       Gaussian-expectation engine (see {@link CommitteeOde}); {@link #i4} throws for ReLU.</li>
  *   <li>{@link Activation#LINEAR}: the sanity mode: I2 = C12, I3 = C23, I4 = C34, J2 = 1.</li>
  * </ul>
- * ReLU I3 [DERIVED]: Stein on z_2 gives
+ * ReLU I3 (derived here): Stein on z_2 gives
  * I3 = C12 E[δ(z_1) z_3⁺] + C23 E[Θ(z_1)Θ(z_3)], with E[δ(z_1) z_3⁺] = √(C11 C33 − C13²)/(2π C11)
  * and E[Θ(z_1)Θ(z_3)] = (π − arccos(C13/√(C11 C33)))/(2π). The ReLU forms need C11, C33 &gt; 0
  * (a student with |w| = 0 has no direction); arguments of arcsin/arccos are clamped into [−1, 1]
@@ -97,7 +98,10 @@ public final class ActivationIntegrals {
 
   /**
    * I4 = E[g'(z_1) g'(z_2) g(z_3) g(z_4)]. Erf: (4/π²) Λ4^{-1/2} arcsin(Λ0/√(Λ1 Λ2)) with
-   * Λ4 = (1+C11)(1+C22) − C12² and Λ0, Λ1, Λ2 as in spec §4(d). Linear: C34.
+   * Λ4 = (1+C11)(1+C22) − C12²,
+   * Λ0 = Λ4 C34 − C23 C24 (1+C11) − C13 C14 (1+C22) + C12 C13 C24 + C12 C14 C23,
+   * Λ1 = Λ4 (1+C33) − C23² (1+C11) − C13² (1+C22) + 2 C12 C13 C23,
+   * Λ2 = Λ4 (1+C44) − C24² (1+C11) − C14² (1+C22) + 2 C12 C14 C24. Linear: C34.
    *
    * @throws UnsupportedOperationException for ReLU (no closed form; see the class comment)
    */

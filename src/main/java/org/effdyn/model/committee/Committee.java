@@ -20,16 +20,16 @@ import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
 /**
- * Soft committee machine, teacher–student, plain Gaussian inputs: spec/models.md §4(a)–(f)
- * (Saad–Solla 1995, Goldt et al. 2019). Student ŷ = Σ_k v_k g(λ_k), teacher y = Σ_n v*_n g(ν_n) + σ₀ζ,
- * λ_k = w_k·x/√N, ν_n = w*_n·x/√N, x ~ N(0, I_N); loss (ŷ − y)²/2, online SGD of §4(b), time
- * t = steps/N.
+ * Soft committee machine, teacher–student, plain Gaussian inputs (docs/committee.md; Saad–Solla 1995,
+ * Goldt et al. 2019, arXiv:1906.08632). Student ŷ = Σ_k v_k g(λ_k), teacher y = Σ_n v*_n g(ν_n) + σ₀ζ,
+ * λ_k = w_k·x/√N, ν_n = w*_n·x/√N, x ~ N(0, I_N); loss (ŷ − y)²/2, online SGD
+ * w_k ← w_k − (η/√N) v_k Δ g'(λ_k) x, v_k ← v_k − (η_v/N) g(λ_k) Δ with Δ = ŷ − y, time t = steps/N.
  *
  * <p>Statistics (layout, in this order): {@code Q[k,l]} = w_k·w_l/N (k ≤ l), {@code R[k,n]} =
  * w_k·w*_n/N (K × M), {@code v[k]}. The block v is always present: with {@code eta_v = 0} (the
  * default, Saad–Solla's setting) the second layer is frozen and dv/dt = 0 exactly, so every card of
  * this model has the same columns. The teacher's T_nm = w*_n·w*_m/N and v* are constant parameters.
- * Derived column {@code eps_g} (noise-free test labels, §4(d)).
+ * Derived column {@code eps_g} (noise-free test labels).
  *
  * @param hiddenUnits    K ≥ 1, student hidden units (card {@code K})
  * @param teacherUnits   M ≥ 1, teacher hidden units (card {@code M})
@@ -47,7 +47,7 @@ import org.hipparchus.linear.MatrixUtils;
  *                       it is the law of the statistics of a fresh student in dimension N, i.e. one
  *                       draw of {@link CommitteeSimulator}'s initialization (card {@code init_n}).
  *                       R = 0 with equal students is a symmetric invariant set; a finite-N draw breaks
- *                       the symmetry as SGD does (§4(e)).
+ *                       the symmetry as SGD does.
  * @param quadratureNodes node budget of the (K+M)-dimensional Gaussian integral that replaces the
  *                       missing ReLU I4 closed form (card {@code quadrature_nodes}); unused otherwise
  */
@@ -171,7 +171,7 @@ public record Committee(int hiddenUnits, int teacherUnits, Activation activation
     return m;
   }
 
-  /** The ODE of §4(d) ({@link CommitteeOde}); there is no diffusive limit here. */
+  /** The committee ODE ({@link CommitteeOde}); there is no diffusive limit here. */
   @Override
   public Dynamics limit(Regime regime) {
     requireBallistic(regime);
@@ -179,7 +179,7 @@ public record Committee(int hiddenUnits, int teacherUnits, Activation activation
   }
 
   /**
-   * initN = 0: the point mass Q = σ_w² I, R = 0, v = v0 (§4(e)); for erf this starts on the
+   * initN = 0: the point mass Q = σ_w² I, R = 0, v = v0 (the N → ∞ law); for erf this starts on the
    * symmetric invariant set and the limit never specializes. initN &gt; 0: one draw of a fresh
    * student's statistics in dimension initN, with the generator given to {@code sample}.
    */
@@ -206,7 +206,7 @@ public record Committee(int hiddenUnits, int teacherUnits, Activation activation
     return new CommitteeSimulator(this, d);
   }
 
-  /** {@code eps_g}: the generalization error with noise-free test labels (§4(d)). */
+  /** {@code eps_g}: the generalization error with noise-free test labels ({@link CommitteeOde#generalizationError}). */
   @Override
   public Optional<DerivedColumns> derivedColumns() {
     CommitteeOde ode = new CommitteeOde(this);
@@ -248,7 +248,7 @@ public record Committee(int hiddenUnits, int teacherUnits, Activation activation
 
   private static void requireBallistic(Regime regime) {
     if (regime != Regime.BALLISTIC) {
-      throw new IllegalArgumentException("regime: committee has only a ballistic limit (spec §4(d)), got " + regime.key());
+      throw new IllegalArgumentException("regime: committee has only a ballistic limit (docs/committee.md), got " + regime.key());
     }
   }
 

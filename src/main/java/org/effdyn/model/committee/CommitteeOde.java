@@ -9,7 +9,7 @@ import org.effdyn.gauss.Integrand;
 import org.effdyn.model.common.Activation;
 
 /**
- * The committee-machine ODE, spec/models.md §4(d) (Saad–Solla 1995, Goldt et al. 2019), in the
+ * The committee-machine ODE (docs/committee.md; Saad–Solla 1995, Goldt et al. 2019, arXiv:1906.08632), in the
  * compact form: with z = (λ_1..λ_K, ν_1..ν_M) ~ N(0, C), C = [[Q, R], [Rᵀ, T]], and
  * a = (s_K v, −s_M v*) (s_K = 1/K, s_M = 1/M with output normalization, else 1), Δ = Σ_j a_j g(z_j):
  * \[ \dot R_{kn} = -\eta\,\tilde v_k \sum_j a_j I_3(k, n, j) - \kappa R_{kn}, \]
@@ -233,7 +233,7 @@ public final class CommitteeOde implements Dynamics {
 
   /**
    * ε_g(u) = ½ Σ_{i,j} a_i a_j I_2(i, j) over all K + M units (noise-free test labels; add σ₀²/2
-   * for noisy ones), spec §4(d).
+   * for noisy ones).
    */
   public double generalizationError(double[] u) {
     Work w = work.get();

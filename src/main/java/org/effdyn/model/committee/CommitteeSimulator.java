@@ -8,13 +8,13 @@ import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
 /**
- * Online SGD of the soft committee machine, exactly spec/models.md §4(b): per step a fresh
+ * Online SGD of the soft committee machine, exactly (docs/committee.md): per step a fresh
  * x ~ N(0, I_N) and label noise ζ ~ N(0, 1), λ_k = w_k·x/√N, ν_n = w*_n·x/√N,
  * Δ = ŷ − y = Σ_k s_K v_k g(λ_k) − Σ_n s_M v*_n g(ν_n) − σ₀ζ, and
  * \[ w_k \leftarrow (1 - \kappa/N)\,w_k - \frac{\eta}{\sqrt N} s_K v_k \Delta g'(\lambda_k)\, x, \qquad
  *    v_k \leftarrow v_k - \frac{\eta_v}{N} s_K g(\lambda_k) \Delta \]
  * (both from the same old state; s_K = 1/K, s_M = 1/M with output normalization, else 1). Time per
- * step 1/N (t = steps/N, spec §0.1).
+ * step 1/N (t = steps/N, the committee literature's convention).
  *
  * <p>The teacher is planted with Gram matrix exactly T: w*_n = √N Σ_{j ≤ n} L_nj e_j with T = L Lᵀ
  * (Cholesky), so ν_n = Σ_j L_nj x_j and R_kn = Σ_j w_kj L_nj / √N. The input law and the student's
@@ -47,7 +47,7 @@ public final class CommitteeSimulator extends AbstractSgdSimulator {
   private final StateLayout.Block rB;
   private final StateLayout.Block vB;
 
-  /** Time per step 1/N: t = steps/N (spec §0.1, §4(b)). */
+  /** Time per step 1/N: t = steps/N. */
   public CommitteeSimulator(Committee model, int dimension) {
     super(model.layout(), dimension, model.teacherUnits() + 1, 1.0 / dimension);
     this.model = model;

@@ -17,10 +17,11 @@ import org.effdyn.core.StateLayout;
 import org.effdyn.model.common.Activation;
 
 /**
- * Committee machine on hidden-manifold inputs (spec/models.md §4(g); seed 001 §II and appendix B;
- * Goldt et al. PRX 2020): latent c ~ N(0, I_D), X = f(Fᵀc/√D) with odd f, teacher on the latent
- * ν_m = W̃_m·c/√D with i.i.d. N(0, 1) W̃ (T → I), student λ_k = W_k·X/√N, SGD of §4(b), t = steps/N,
- * δ_r = D/N ∈ (0, 1]. No output noise, decay or normalization (seed 001's setting).
+ * Committee machine on hidden-manifold inputs (docs/committee.md; Goldt et al., Phys. Rev. X 2020,
+ * arXiv:1909.11500; Bae &amp; Jeong 2024, arXiv:2405.00642, §II and appendix B): latent c ~ N(0, I_D),
+ * X = f(Fᵀc/√D) with odd f, teacher on the latent ν_m = W̃_m·c/√D with i.i.d. N(0, 1) W̃ (T → I),
+ * student λ_k = W_k·X/√N, the committee's online SGD with X in place of x, t = steps/N,
+ * δ_r = D/N ∈ (0, 1]. No output noise, decay or normalization (Bae &amp; Jeong's setting).
  *
  * <p>State ({@link HiddenManifoldOde}): Ω, v, and the densities r_km(ρ_q), σ_kl(ρ_q) on an n-node
  * Marchenko–Pastur quadrature ({@link MarchenkoPastur#rule}); teacher density t(ρ) = I. Derived
@@ -33,7 +34,7 @@ import org.effdyn.model.common.Activation;
  * @param deltaR δ_r = D/N ∈ (0, 1] (card {@code delta_r})
  * @param vstar v* (length M, card {@code vstar}; default ones)
  * @param v0 v at t = 0 (length K, card {@code v0}; default ones)
- * @param eta η &gt; 0 (card {@code eta}; seed 001's γ)
+ * @param eta η &gt; 0 (card {@code eta}; Bae &amp; Jeong's γ)
  * @param etaV η_v ≥ 0; 0 freezes v (card {@code eta_v})
  * @param sigmaW σ_w &gt; 0, W(0) ~ N(0, σ_w²) (card {@code sigma_w})
  * @param initN 0: N → ∞ point mass (Ω = σ_w², σ_kl(ρ) = σ_w² ρ δ_kl, r = 0: symmetric, never
@@ -211,7 +212,7 @@ public record HiddenManifoldCommittee(int hiddenUnits, int teacherUnits, Activat
 
   private static void requireBallistic(Regime regime) {
     if (regime != Regime.BALLISTIC) {
-      throw new IllegalArgumentException("regime: committee-hmf has only a ballistic limit (spec §4(g)), got " + regime.key());
+      throw new IllegalArgumentException("regime: committee-hmf has only a ballistic limit (docs/committee.md), got " + regime.key());
     }
   }
 

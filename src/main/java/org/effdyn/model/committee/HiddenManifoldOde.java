@@ -5,8 +5,9 @@ import org.effdyn.core.StateLayout;
 import org.effdyn.model.common.Activation;
 
 /**
- * The committee-machine ODE on hidden-manifold inputs, spec/models.md §4(g) (Goldt et al. PRX 2020,
- * as transcribed in seed 001 appendix B, with the §7 errata 8–11 applied), re-derived here in
+ * The committee-machine ODE on hidden-manifold inputs (docs/committee.md; Goldt et al., Phys. Rev. X
+ * 2020, arXiv:1909.11500, as transcribed in appendix B of Bae &amp; Jeong 2024, arXiv:2405.00642, with
+ * four corrections of that transcription, listed below and in docs/corrections.md), re-derived here in
  * matrix form. The spectrum of FFᵀ/N = Σ_τ ρ_τ ψ_τψ_τᵀ/D (|ψ_τ|² = D) is represented by nodes ρ_q
  * with weights w_q (Σ w_q = 1): either a quadrature of the Marchenko–Pastur law (N → ∞) or the D
  * empirical eigenvalues with weight 1/D (the exact finite-D spectrum). Per node the state holds the
@@ -15,7 +16,7 @@ import org.effdyn.model.common.Activation;
  *    Q = (c - b^2)\Omega + b^2 \Sigma,\quad T = \sum_q w_q t(\rho_q), \]
  * plus Ω (K × K) and v (K). With z = (λ, ν) ~ N(0, C), C = [[Q, R], [Rᵀ, T]], a = (v, −v*),
  * Δ = Σ_j a_j g(z_j), s_{k,t} = E[g'(λ_k) z_t Δ] = Σ_j a_j I3(k, t, j), U_kl = E[Δ² g'(λ_k) g'(λ_l)]
- * and G_k = C^{-1} s_k (the Gaussian-regression coefficients of §4(g)), d(ρ) = (c − b²)δ_r + b²ρ:
+ * and G_k = C^{-1} s_k (the Gaussian-regression coefficients of E[β F(z)] on z), d(ρ) = (c − b²)δ_r + b²ρ:
  * \[ \dot r_{km}(\rho) = -\frac{\eta}{\delta_r} v_k \Big[ d(\rho) \sum_j G_{kj} r_{jm}(\rho)
  *      + b\rho \sum_n G_{k,K+n}\, t_{nm}(\rho) \Big], \]
  * \[ \dot\sigma_{kl}(\rho) = -\frac{\eta}{\delta_r} v_k \Big[ d(\rho) \sum_j G_{kj} \sigma_{jl}(\rho)
@@ -26,8 +27,10 @@ import org.effdyn.model.common.Activation;
  * Derivation (docs/committee.md): s_kτ = S_k·ψ_τ/√D, ω_mτ = W̃_m·ψ_τ/√D; one SGD step changes
  * s_kτ by −(η/√N) v_k Δ g'(λ_k) β_τ with β_τ = ψ_τ·FX/√(ND), and E[β_τ F(z)] = Cov(β_τ, z) C^{-1}
  * E[z F(z)] with Cov(β_τ, λ_j) = N^{-1/2} δ_r^{-1} d(ρ_τ) s_jτ, Cov(β_τ, ν_n) = N^{-1/2} δ_r^{-1} bρ_τ ω_nτ,
- * E β_τ² = (c − b²)ρ_τ + b²ρ_τ²/δ_r. The teacher term uses the teacher density t(ρ) (erratum 9),
- * r is normalized so that R = b Σ w r (erratum 8), Q uses (S22) with a = 0 (erratum 10).
+ * E β_τ² = (c − b²)ρ_τ + b²ρ_τ²/δ_r. Corrections of the printed appendix: the teacher term uses the
+ * teacher density t(ρ), not the ρ-weighted matrix of (S37)/(S41), whose ρ is already in bρ; r is
+ * normalized so that R = b Σ w r ((S38)–(S39) count the density p(ρ) twice); Q uses (S22) with a = 0
+ * ((S42) disagrees with (S22) unless f is odd); (S46) is symmetrized in (k, l) and δ there is δ_r.
  *
  * <p>Activations with closed I2, I3, I4 only (erf, linear). Buffers are per thread; the drift is
  * allocation-free after a thread's first call. Cost per drift: K(K+M)² I3 and K²(K+M)² I4 closed
@@ -96,9 +99,9 @@ public final class HiddenManifoldOde implements Dynamics {
   }
 
   /**
-   * The same ODE with seed 001's printed teacher term (S37)/(S41): the ρ-weighted teacher matrix
-   * T_cal, i.e. ρ t(ρ) in place of t(ρ) inside the bracket that already carries bρ (erratum 9). For
-   * the test that shows SGD follows the corrected form only.
+   * The same ODE with Bae &amp; Jeong's printed teacher term (S37)/(S41): the ρ-weighted teacher matrix
+   * T_cal, i.e. ρ t(ρ) in place of t(ρ) inside the bracket that already carries bρ. For the test that
+   * shows SGD follows the corrected form only ({@code HiddenManifoldValidationTest}).
    */
   HiddenManifoldOde withPrintedTeacherTerm() {
     return new HiddenManifoldOde(k, m, act, b, c, deltaR, eta, etaV, vstar, rho, weight, teacher, true);
@@ -285,7 +288,7 @@ public final class HiddenManifoldOde implements Dynamics {
 
   /**
    * The reduced statistics of a state: out = (Q packed k ≤ l, R row-major K × M, v, eps_g), length
-   * K(K+1)/2 + KM + K + 1. ε_g = ½ Σ_{i,j} a_i a_j I2(i, j) (noise-free labels, §4(d), S48).
+   * K(K+1)/2 + KM + K + 1. ε_g = ½ Σ_{i,j} a_i a_j I2(i, j) (noise-free labels, Bae &amp; Jeong (S48)).
    */
   public void reduced(double[] u, double[] out) {
     Work w = work.get();

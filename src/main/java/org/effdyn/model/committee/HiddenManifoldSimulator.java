@@ -9,8 +9,8 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 
 /**
- * Online SGD of the committee machine on hidden-manifold inputs, spec/models.md §4(g) (seed 001
- * S28–S29): per step a fresh latent c ~ N(0, I_D), u = Fᵀc/√D, X = f(u), ν_m = W̃_m·c/√D,
+ * Online SGD of the committee machine on hidden-manifold inputs (docs/committee.md; Bae &amp; Jeong 2024,
+ * arXiv:2405.00642, (S28)–(S29)): per step a fresh latent c ~ N(0, I_D), u = Fᵀc/√D, X = f(u), ν_m = W̃_m·c/√D,
  * y = Σ_m v*_m g(ν_m) (noiseless teacher), λ_k = W_k·X/√N, Δ = Σ_k v_k g(λ_k) − y and
  * \[ W_k \leftarrow W_k - \frac{\eta}{\sqrt N} v_k \Delta g'(\lambda_k) X,\qquad
  *    v_k \leftarrow v_k - \frac{\eta_v}{N} g(\lambda_k)\Delta \]

@@ -5,11 +5,12 @@ import org.effdyn.core.ParameterException;
 import org.effdyn.model.common.Activation;
 
 /**
- * Odd input nonlinearity f of the hidden-manifold model, X = f(Fᵀc/√D) (spec/models.md §4(g)), with
- * its constants for u ~ N(0, 1): a = E f(u) = 0 (odd f only, erratum 10), b = E[u f(u)],
+ * Odd input nonlinearity f of the hidden-manifold model, X = f(Fᵀc/√D) (docs/committee.md), with
+ * its constants for u ~ N(0, 1): a = E f(u) = 0 (odd f only: Bae &amp; Jeong's two definitions of Q,
+ * (S22) and (S42), agree only for a = 0; docs/corrections.md), b = E[u f(u)],
  * c = E f(u)².
  * <ul>
- *   <li>{@link #SGN}: f = sgn (seed 001's experiments): b = √(2/π), c = 1.</li>
+ *   <li>{@link #SGN}: f = sgn (Bae &amp; Jeong's experiments): b = √(2/π), c = 1.</li>
  *   <li>{@link #ERF}: f(u) = erf(u/√2): b = E f'(u) = 1/√π, c = (2/π) arcsin(1/2) = 1/3.</li>
  *   <li>{@link #LINEAR}: f(u) = u: b = c = 1 (X is then exactly Gaussian, a sanity mode).</li>
  * </ul>

@@ -5,7 +5,8 @@ import org.effdyn.core.ParameterException;
 
 /**
  * The Marchenko–Pastur law of the eigenvalues of FFᵀ/N for F ∈ R^{D×N} with i.i.d. N(0, 1) entries,
- * ratio δ_r = D/N ∈ (0, 1] (spec/models.md §4(g), seed 001 (S40), erratum 12):
+ * ratio δ_r = D/N ∈ (0, 1] (docs/committee.md; Bae &amp; Jeong 2024, (S40), which as printed holds for
+ * D/N ≤ 1 only: for D &gt; N there is an atom at 0):
  * \[ p(\rho) = \frac{\sqrt{(\rho_+ - \rho)(\rho - \rho_-)}}{2\pi\delta_r\rho},\qquad
  *    \rho_\pm = (1 \pm \sqrt{\delta_r})^2. \]
  * Quadrature: ρ = m + h cos θ (m = 1 + δ_r, h = 2√δ_r) turns ∫ F(ρ) p(ρ) dρ into

@@ -6,7 +6,7 @@ import org.effdyn.core.Check;
 import org.effdyn.core.Trajectory;
 
 /**
- * The symmetric (unspecialized) plateau of ε_g (spec §4(e)–(f), Saad–Solla 1995): the longest
+ * The symmetric (unspecialized) plateau of ε_g (docs/committee.md; Saad–Solla 1995): the longest
  * stretch of a trajectory where ε_g is flat within a tolerance, and that ends before the trajectory
  * does (so a converged tail, flat at ε_g → 0 or at a noise floor, is not a plateau).
  *

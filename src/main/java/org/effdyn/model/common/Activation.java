@@ -12,9 +12,10 @@ import org.hipparchus.special.Erf;
  * with their card spellings and derivatives. Each model accepts a subset (committee: erf, relu,
  * linear; lazy: tanh, sigmoid; generic: all) and parses it with {@link #parse(String, Object, Set)}.
  * <ul>
- *   <li>{@link #ERF}: σ(z) = erf(z/√2) (the committee convention, spec §4(a)); σ' = √(2/π) e^{−z²/2}.</li>
+ *   <li>{@link #ERF}: σ(z) = erf(z/√2) (the committee convention of Saad &amp; Solla 1995, docs/committee.md); σ' = √(2/π) e^{−z²/2}.</li>
  *   <li>{@link #TANH}: σ(z) = tanh z.</li>
- *   <li>{@link #RELU}: σ(z) = max(z, 0), a.s. derivative 1{z &gt; 0} (§11(g)); the only one with a kink.</li>
+ *   <li>{@link #RELU}: σ(z) = max(z, 0), a.s. derivative 1{z &gt; 0} (kinked losses: docs/generic.md); the
+ *       only one with a kink.</li>
  *   <li>{@link #SIGMOID}: σ(z) = 1/(1 + e^{−z}) = (1 + tanh(z/2))/2.</li>
  *   <li>{@link #LINEAR}: σ(z) = z.</li>
  * </ul>
@@ -52,7 +53,7 @@ public enum Activation {
     return Check.key(this);
   }
 
-  /** True if σ has a kink (ReLU at 0): its derivative jumps there (§11(g)). */
+  /** True if σ has a kink (ReLU at 0): its derivative jumps there (docs/generic.md, non-smooth losses). */
   public boolean kinked() {
     return this == RELU;
   }

@@ -18,7 +18,8 @@ import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
 /**
- * The k-GMM softmax classifier, spec/models.md §2.
+ * The k-GMM softmax classifier (docs/kgmm.md): data Y = μ_c + Z, class c ~ p, Z ~ N(0, I_d/λ); loss
+ * -x^c·Y + log Σ_a exp(x^a·Y); statistics m_ab = x^a·μ_b and R⊥_ab = x^{a,⊥}·x^{b,⊥}.
  *
  * @param k         number of classes, k &gt;= 2
  * @param p         class weights p_a in (0, 1), summing to 1 (card: {@code p}; default uniform)
@@ -109,13 +110,13 @@ public record Kgmm(int k, double[] p, double[][] mbar, double lambda, double bet
   @Override
   public Dynamics limit(Regime regime) {
     if (regime != Regime.BALLISTIC) {
-      throw new IllegalArgumentException("regime: kgmm has only a ballistic limit (spec §2(d)), got " + regime.key());
+      throw new IllegalArgumentException("regime: kgmm has only a ballistic limit (docs/kgmm.md), got " + regime.key());
     }
     return Double.isInfinite(lambda) ? new KgmmInfinite(this) : new KgmmFinite(this);
   }
 
   /**
-   * x^a ~ N(0, I_d/d) i.i.d. gives m → 0 and R⊥ → I (spec §2(e)); at finite d m_ab(0) ~ N(0, 1/d).
+   * x^a ~ N(0, I_d/d) i.i.d. gives m → 0 and R⊥ → I; at finite d m_ab(0) ~ N(0, 1/d).
    * Unlike PCA, m = 0 is no trap: dm/dt(0) = p_a δ_ab - p_b/k for orthonormal means.
    */
   @Override
@@ -129,7 +130,7 @@ public record Kgmm(int k, double[] p, double[][] mbar, double lambda, double bet
   @Override
   public SgdSimulator simulator(int d, Regime regime) {
     if (regime != Regime.BALLISTIC) {
-      throw new IllegalArgumentException("regime: kgmm has only a ballistic limit (spec §2(d)), got " + regime.key());
+      throw new IllegalArgumentException("regime: kgmm has only a ballistic limit (docs/kgmm.md), got " + regime.key());
     }
     return new KgmmSimulator(this, d);
   }

@@ -8,16 +8,18 @@ import org.effdyn.gauss.GaussianRule;
 import org.effdyn.gauss.Integrand;
 
 /**
- * Finite-λ ballistic limit of the k-GMM, spec/models.md §2(d): seed 003 Theorem 5.7 with the R⊥
- * equation corrected. With R = m m̄⁻¹ mᵀ + R⊥, G ~ N(0, R/λ) in R^k and, for each class c,
+ * Finite-λ ballistic limit of the k-GMM (docs/kgmm.md): Theorem 5.7 of Ben Arous, Gheissari, Huang,
+ * Jagannath 2023 (arXiv:2310.03010) with the R⊥ equation corrected. With R = m m̄⁻¹ mᵀ + R⊥,
+ * G ~ N(0, R/λ) in R^k and, for each class c,
  * π_c(a) = softmax_a(m_{·c} + G), P_a^c = E π_c(a), PP_ae^c = E π_c(a)π_c(e):
  * \[ \dot m_{ab} = p_a \bar m_{ab} - \beta m_{ab} - \sum_c p_c\big(\bar m_{cb} P_a^c + Q_a^{c,\mu_b}\big),
  *    \quad Q_a^{c,\mu_b} = \tfrac1\lambda\big(m_{ab}P_a^c - \textstyle\sum_e PP_{ae}^c m_{eb}\big), \]
  * \[ \dot R^\perp_{ab} = -2\beta R^\perp_{ab} - \sum_c p_c\big(Q_a^{c,b\perp} + Q_b^{c,a\perp}\big)
  *    + \tfrac{c_\delta}{\lambda}\Big[\sum_c p_c PP_{ab}^c - p_b P_a^b - p_a P_b^a + p_a\delta_{ab}\Big], \]
- * Q_a^{c,b⊥} = (1/λ)(R⊥_ab P_a^c - Σ_e PP_ae^c R⊥_eb) (Stein's lemma). Seed 003 prints -β for -2β, +Q
- * for -Q, p_a/p_b for p_c, Q depending on R⊥_bb alone, and a "Var" corrector; each is wrong (spec
- * §2(d)) and {@code KgmmValidationTest} shows SGD follows this form and not the printed one.
+ * Q_a^{c,b⊥} = (1/λ)(R⊥_ab P_a^c - Σ_e PP_ae^c R⊥_eb) (Stein's lemma). The paper's eq. (5.6) prints
+ * -β for -2β, +Q for -Q, p_a/p_b for p_c, Q depending on R⊥_bb alone, and a "Var" corrector; each is
+ * wrong (docs/corrections.md) and {@code KgmmValidationTest} shows SGD follows this form and not the
+ * printed one.
  *
  * <p>The k-dimensional integrals use one fixed {@link GaussianRule} per instance, so the drift is a
  * deterministic smooth function of u; the covariance root is eigen-based, so R⊥ → 0 is fine.

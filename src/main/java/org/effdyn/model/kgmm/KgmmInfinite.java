@@ -6,11 +6,13 @@ import org.effdyn.core.StateLayout;
 import org.effdyn.model.common.Softmax;
 
 /**
- * Zero-noise (λ = ∞) limit of the k-GMM, spec/models.md §2(e) (seed 003 Prop. 5.10, corrected):
+ * Zero-noise (λ = ∞) limit of the k-GMM (docs/kgmm.md; Ben Arous, Gheissari, Huang, Jagannath 2023,
+ * arXiv:2310.03010, Prop. 5.10, corrected):
  * \[ \dot m_{ab} = p_a \bar m_{ab} - \beta m_{ab} - \sum_c p_c\, \bar\pi_c(a)\, \bar m_{cb}, \qquad
  *    \dot R^\perp_{ab} = -2\beta R^\perp_{ab}, \qquad \bar\pi_c(a) = \frac{e^{m_{ac}}}{\sum_e e^{m_{ec}}}. \]
- * The printed (5.18) has -β R⊥; the truth, confirmed against SGD, is -2β (the penalty enters both
- * x^a and x^b). With m̄ = I the m-system is the gradient flow of the strictly convex
+ * The printed (5.18) has -β R⊥; the truth is -2β (the penalty enters both x^a and x^b;
+ * docs/corrections.md), as SGD confirms in {@code KgmmSimulatorTest}. With m̄ = I the m-system is the
+ * gradient flow of the strictly convex
  * H(m) = -Σ_a p_a m_aa + Σ_c p_c log Σ_a e^{m_ac} + (β/2)||m||² ({@link KgmmOracles#energy}).
  */
 public final class KgmmInfinite implements Dynamics, HasJacobian {

@@ -5,13 +5,14 @@ import org.effdyn.model.common.Softmax;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 
 /**
- * Known results of the k-GMM with orthonormal means (m̄ = I), spec/models.md §2(e)-(f).
+ * Known results of the k-GMM with orthonormal means (m̄ = I) (docs/kgmm.md).
  */
 public final class KgmmOracles {
   private KgmmOracles() {}
 
   /**
-   * The unique fixed point of the λ = ∞ flow (seed 003 eq. (5.19), Prop. 5.14): column b has
+   * The unique fixed point of the λ = ∞ flow (Ben Arous, Gheissari, Huang, Jagannath 2023, eq. (5.19),
+   * Prop. 5.14): column b has
    * \[ m_{bb} = \frac{p_b}{\beta}(1 - q_b), \quad q_b = \frac{1}{1 + (k-1)e^{-k m_{bb}/(k-1)}}, \quad
    *    m_{ab} = -\frac{m_{bb}}{k-1}\ (a \ne b), \]
    * the root in (0, p_b/β) found by bracketing to 1e-15; R⊥ = 0. Returns m (k x k).
@@ -45,7 +46,8 @@ public final class KgmmOracles {
   }
 
   /**
-   * The distinct eigenvalues of d(dm/dt)/dm at the fixed point for p = 1/k (spec §2(f), derived):
+   * The distinct eigenvalues of d(dm/dt)/dm at the fixed point for p = 1/k (derived here;
+   * {@code KgmmOraclesTest} checks them against the eigenvalues of {@link KgmmInfinite#jacobian}):
    * -β - q(1-q)/(k-1) (multiplicity k), -β - r/k with r = (1-q)/(k-1) (multiplicity k(k-2)) and -β
    * (multiplicity k), in that order; the R⊥ block adds -2β. k = 3, β = 0.1: -0.205822, -0.150692, -0.1.
    */
@@ -55,7 +57,10 @@ public final class KgmmOracles {
     return new double[] {-beta - q * (1 - q) / (k - 1), -beta - r / k, -beta};
   }
 
-  /** dm_ab/dt at u = (0, I): p_a δ_ab - p_b/k (spec §2(e)), for any λ. */
+  /**
+   * dm_ab/dt at u = (0, I): p_a δ_ab - p_b/k, for any λ (there P_a^c = 1/k exactly, as the G_a are
+   * i.i.d., and the Q-terms vanish).
+   */
   public static double[][] initialDrift(Kgmm model) {
     int k = model.k();
     double[] p = model.p();
@@ -65,8 +70,8 @@ public final class KgmmOracles {
   }
 
   /**
-   * The corrected energy of the λ = ∞ m-flow, dm/dt = -∇H (spec §2(f); seed 003 Lemma 5.13 prints the
-   * log-sum-exp with its indices transposed):
+   * The corrected energy of the λ = ∞ m-flow, dm/dt = -∇H (Ben Arous, Gheissari, Huang, Jagannath 2023,
+   * Lemma 5.13, prints the log-sum-exp with its indices transposed; docs/corrections.md):
    * H(m) = -Σ_a p_a m_aa + Σ_c p_c log Σ_a e^{m_ac} + (β/2)||m||_F².
    */
   public static double energy(Kgmm model, double[][] m) {

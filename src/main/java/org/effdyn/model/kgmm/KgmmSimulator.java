@@ -8,15 +8,16 @@ import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
 /**
- * Online SGD for the k-GMM, exactly spec/models.md §2(b): draw a class c ~ p and
+ * Online SGD for the k-GMM, exactly (docs/kgmm.md): draw a class c ~ p and
  * Y = μ_c + Z, Z ~ N(0, I_d/λ) (Z = 0 at λ = ∞), then
  * \[ x^a \leftarrow (1 - \delta\beta)\,x^a - \delta\,(\pi_Y(a) - 1_{a=c})\,Y, \qquad \delta = c_\delta/d, \]
  * with π_Y = softmax(x·Y); the penalty is inside δ (the printed eq. (2.1) without δ kills x in
  * O(1/β) steps). The means are μ_b = Σ_j L_bj e_j with m̄ = L Lᵀ (Cholesky), so they span the first k
- * coordinates: m_ab = Σ_{j&lt;k} x^a_j L_bj and R⊥_ab = Σ_{j≥k} x^a_j x^b_j (the projector of §2(c)).
+ * coordinates: m_ab = Σ_{j&lt;k} x^a_j L_bj and R⊥_ab = Σ_{j≥k} x^a_j x^b_j (P⊥ = I - M(MᵀM)⁻¹Mᵀ,
+ * M = [μ_1 .. μ_k], projects onto the last d - k coordinates).
  * A step costs d ziggurat draws and 2kd multiply-adds and allocates nothing.
  *
- * <p>Initialization x^a ~ N(0, I_d/d) i.i.d. (spec §2(e)); planted {@code m[a,b]} entries replace the
+ * <p>Initialization x^a ~ N(0, I_d/d) i.i.d.; planted {@code m[a,b]} entries replace the
  * drawn overlaps by moving x^a inside the span of the means.
  */
 public final class KgmmSimulator extends AbstractSgdSimulator {
@@ -94,7 +95,7 @@ public final class KgmmSimulator extends AbstractSgdSimulator {
     }
   }
 
-  /** A copy of the current parameters x (k × d, row a = x^a), e.g. for the spectral blocks of spec §6. */
+  /** A copy of the current parameters x (k × d, row a = x^a), e.g. for the spectral blocks (docs/spectral.md). */
   public double[][] parameters() {
     double[][] c = new double[k][];
     for (int a = 0; a < k; a++) c[a] = x[a].clone();

@@ -1,6 +1,8 @@
 /**
- * k-component Gaussian mixture classification with a one-layer softmax network,
- * ../shared/spec/models.md §2 (Ben Arous-Gheissari-Huang-Jagannath, seed 003 §2.1, §3, §5.2-5.3).
+ * k-component Gaussian mixture classification with a one-layer softmax network; docs/kgmm.md states
+ * the equations. Source: Ben Arous, Gheissari, Huang, Jagannath, "High-dimensional SGD aligns with
+ * emerging outlier eigenspaces", 2023, arXiv:2310.03010 (§2.1, §3, §5.2-5.3). Where EffDyn departs
+ * from the printed forms, docs/corrections.md gives both and the evidence.
  *
  * <p>Data y ~ Σ p_a δ_{e_a}, Y = Σ y_a μ_a + Z_λ, Z_λ ~ N(0, I_d/λ); loss
  * L(x, Y) = -Σ_c y_c x^c·Y + log Σ_c exp(x^c·Y); online SGD

@@ -5,11 +5,13 @@ import org.effdyn.core.HasJacobian;
 import org.effdyn.core.StateLayout;
 
 /**
- * Ballistic limit of spiked PCA of order k, spec/models.md §1(d) [CHECKED, VERIFIED-NUM k = 2]:
+ * Ballistic limit of spiked PCA of order k (Ben Arous, Gheissari, Jagannath 2022, arXiv:2206.04030;
+ * docs/pca.md):
  * \[ \dot m = 2k\lambda m^{k-1} - 2k R^{2(k-1)} m, \qquad
  *    \dot r_\perp^2 = -4k R^{2(k-1)} (r_\perp^2 - c_\delta), \qquad R^2 = m^2 + r_\perp^2. \]
  * For k = 2: ṁ = 4m(λ - R²), ṙ² = -8R²(r² - c_δ). The r-equation carries the corrector
- * g = 4k c_δ R^{2(k-1)} of the SGD noise; m has none. Time t = steps·δ.
+ * g = 4k c_δ R^{2(k-1)} of the SGD noise; m has none. Time t = steps·δ. {@code PcaValidationTest}
+ * shows SGD converging to it at rate d^{-1/2} for k = 2 and k = 3.
  */
 public final class PcaBallistic implements Dynamics, HasJacobian {
   private final int k;

@@ -4,13 +4,15 @@ import org.effdyn.core.Dynamics;
 import org.effdyn.core.StateLayout;
 
 /**
- * Diffusive limit of spiked PCA near m = 0 in (m̃, r_⊥²) = (√N m, r_⊥²), spec/models.md §1(d):
+ * Diffusive limit of spiked PCA near m = 0 in (m̃, r_⊥²) = (√N m, r_⊥²) (docs/pca.md):
  * \[ d\tilde m = \big[2k\lambda N^{-(k-2)/2}\tilde m^{k-1} - 2k\, r^{2(k-1)}\tilde m\big]dt
  *      + \sqrt{4k c_\delta r^{2(k-1)}}\, dB_t, \qquad
  *    dr^2 = -4k\, r^{2(k-1)}(r^2 - c_\delta)\,dt. \]
  * For k = 2 this is the BBP limit d m̃ = 4m̃(λ - r²)dt + √(8c_δ r²) dB, dr² = -8r²(r² - c_δ)dt, with the
- * [CORRECTED] factor (r² - c_δ) (the course notes print (u₂² - 1)). For k ≥ 3 the signal term is
- * O(N^{-(k-2)/2}) and vanishes at N = ∞ (the default): the limit is then mean-reverting [DERIVED].
+ * corrected factor (r² - c_δ) (Jagannath's 2024 lecture notes, ch. 12, print (u₂² - 1); it must agree
+ * with the ballistic r-equation at m = 0; docs/corrections.md). For k ≥ 3 (derived here, not in the
+ * sources) the signal term is O(N^{-(k-2)/2}) and vanishes at N = ∞ (the default): the limit is then
+ * mean-reverting.
  * r² is read as max(r², 0) inside the square root and powers.
  */
 public final class PcaDiffusive implements Dynamics {

@@ -6,7 +6,7 @@ import org.effdyn.core.Check;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 
 /**
- * Known results of spiked PCA, spec/models.md §1(f), as library calls. Fixed points are found in
+ * Known results of spiked PCA (docs/pca.md), as library calls. Fixed points are found in
  * closed form (k = 2) or by bracketed root finding (k ≥ 3); their eigenvalues come from
  * {@link PcaBallistic#jacobian}, which is triangular at every fixed point.
  */

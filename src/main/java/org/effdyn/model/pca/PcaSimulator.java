@@ -7,18 +7,19 @@ import org.effdyn.core.Check;
 import org.effdyn.core.Regime;
 
 /**
- * Online SGD for spiked PCA, spec/models.md §1(b), exactly in law and in O(N) per step.
+ * Online SGD for spiked PCA (docs/pca.md), exactly in law and in O(N) per step.
  *
  * <p>The step x ← x - δ∇L with ∇L = -2(λk m^{k-1} v + ξ_W) + 2k R^{2(k-1)} x needs the noise
  * ξ_W = Σ_j W(x,..,·@j,..,x), which is Gaussian with covariance k R^{2(k-1)} I + k(k-1) R^{2(k-2)} x xᵀ
  * (R² = |x|²). It is drawn as ξ_W = √k R^{k-1} g + √(k(k-1)) R^{k-2} η x with g ~ N(0, I_N),
- * η ~ N(0, 1) [DERIVED in the spec], so a step costs N + 1 ziggurat draws and one pass over x:
+ * η ~ N(0, 1) (slots j ≠ j' of W have covariance x_i x_i' R^{2(k-2)}, equal slots δ_ii' R^{2(k-1)}),
+ * so a step costs N + 1 ziggurat draws and one pass over x:
  * \[ x_i \leftarrow \big(1 - 2k\delta R^{2(k-1)} + 2\delta\sqrt{k(k-1)}R^{k-2}\eta\big)x_i
  *      + 2\delta\sqrt{k}R^{k-1} g_i + 2\delta\lambda k m^{k-1} v_i. \]
  * Each sample is used once, so this is the SGD law exactly. The spike is v = e_1: the law of the
  * statistics is invariant under rotations, and m = x_1 then costs nothing.
  *
- * <p>Initialization x_0 ~ N(0, I_N/N) (spec §1(e)). Plantable statistics: {@code m} (or
+ * <p>Initialization x_0 ~ N(0, I_N/N). Plantable statistics: {@code m} (or
  * {@code mtilde} = √N m), which sets x_1, and {@code r2perp}, which rescales x_2..x_N.
  */
 public final class PcaSimulator extends AbstractSgdSimulator {

@@ -14,7 +14,8 @@ import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
 
 /**
- * Spiked PCA of order k, spec/models.md §1.
+ * Spiked PCA of order k (docs/pca.md): data Y = λ v^{⊗k} + W with W i.i.d. N(0, 1), loss
+ * ‖Y − x^{⊗k}‖_F², online SGD with step δ = c_δ/N.
  *
  * @param k       tensor order, k &gt;= 2 (k = 2: the spiked matrix model)
  * @param lambda  signal-to-noise ratio λ &gt; 0
@@ -74,8 +75,8 @@ public record SpikedPca(int k, double lambda, double cDelta, double n) implement
   }
 
   /**
-   * x_0 ~ N(0, I_N/N), spec §1(e): ballistic ν = δ_{(0, 1)}; diffusive ν̃ = N(0, 1) ⊗ δ_1.
-   * The ballistic limit started at m = 0 stays there (an invariant saddle, spec §0.4): plant m(0) to
+   * x_0 ~ N(0, I_N/N): ballistic ν = δ_{(0, 1)}; diffusive ν̃ = N(0, 1) ⊗ δ_1.
+   * The ballistic limit started at m = 0 stays there (an invariant saddle, docs/theory.md): plant m(0) to
    * study recovery, or use the diffusive regime for the escape.
    */
   @Override

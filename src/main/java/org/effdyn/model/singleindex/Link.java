@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.effdyn.core.Check;
 
 /**
- * Link functions of the teacher–student GLM, spec/models.md §5.3, with their derivatives (used by
+ * Link functions of the teacher–student GLM (docs/singleindex.md), with their derivatives (used by
  * the gradient g'(⟨a, x⟩) and by Price's theorem for φ'). Every link here has finite moments of
  * all orders under N(0, 1); {@link SingleIndexLoss} still checks ‖f‖² numerically.
  */

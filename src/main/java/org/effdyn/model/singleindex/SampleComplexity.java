@@ -10,7 +10,8 @@ import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
 
 /**
- * Sample-complexity study of spec §5.0 (Thm 11.10–11.12): the number of samples spherical online SGD
+ * Sample-complexity study (docs/singleindex.md; Ben Arous, Gheissari, Jagannath 2021, arXiv:2003.10409,
+ * as stated in Jagannath's 2024 lecture notes, Thm 11.10–11.12): the number of samples spherical online SGD
  * needs to reach m = 1/2 from X_0 ~ Unif(S^{N-1}) (conditioned on m_0 ≥ 0, as the theorems are), as a
  * function of N, for information exponent k = 1, 2, 3, against α_c N with α_c = 1, log N, N^{k-2}.
  *

@@ -14,7 +14,7 @@ import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.Study;
 
 /**
- * Card model {@code sample-complexity}: the {@link SampleComplexity} study of spec §5.0 as a
+ * Card model {@code sample-complexity}: the {@link SampleComplexity} study (docs/singleindex.md) as a
  * scenario card. For information exponent k = 1, 2, 3 it runs spherical online SGD from uniform
  * starts at each N of {@code N_k1}, {@code N_k2}, {@code N_k3}, counts the samples to reach
  * m = 1/2, and fits the log-log slope of the median against N (theory: α_c N with α_c ∝ 1, log N,

@@ -15,9 +15,9 @@ import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
 
 /**
- * Single-index models trained by spherical online SGD, spec/models.md §5: online PCA (§5.1), the
- * binary GMM with MLE loss (§5.2), the teacher–student GLM (§5.3) and spiked tensor PCA on the
- * sphere (§5.4). Statistic m = ⟨x, θ⟩; time t = steps/N (spec §0.1), step size δ/N with δ = O(1).
+ * Single-index models trained by spherical online SGD (docs/singleindex.md): online PCA, the
+ * binary GMM with MLE loss, the teacher–student GLM and spiked tensor PCA on the
+ * sphere. Statistic m = ⟨x, θ⟩; time t = steps/N, step size δ/N with δ = O(1).
  *
  * @param kind   which loss
  * @param lambda SNR λ &gt; 0 (pca, tensor; ignored otherwise)
@@ -37,7 +37,7 @@ public record SingleIndex(Kind kind, double lambda, double h, Link f, Link g, do
   /** Diffusive layout (mtilde = √N m). */
   public static final StateLayout DIFFUSIVE = StateLayout.scalars("mtilde");
 
-  /** The four losses of spec §5. */
+  /** The four losses (docs/singleindex.md). */
   public enum Kind {
     PCA, GMM, GLM, TENSOR;
 
@@ -106,7 +106,10 @@ public record SingleIndex(Kind kind, double lambda, double h, Link f, Link g, do
     return loss(kind, lambda, h, f, g, cEps, order);
   }
 
-  /** The information exponent reported by the library (spec §5.0). */
+  /**
+   * The information exponent reported by the library: the smallest k with φ^{(k)}(0) ≠ 0
+   * (docs/singleindex.md).
+   */
   public int informationExponent() {
     return loss().informationExponent();
   }
@@ -145,7 +148,7 @@ public record SingleIndex(Kind kind, double lambda, double h, Link f, Link g, do
   }
 
   /**
-   * X_0 ~ Unif(S^{N-1}), spec §5.0: ballistic ν = δ_0 (for k ≥ 2 the equator m = 0 is invariant:
+   * X_0 ~ Unif(S^{N-1}): ballistic ν = δ_0 (for k ≥ 2 the equator m = 0 is invariant:
    * plant m(0), or use the diffusive regime); diffusive ν̃ = N(0, 1).
    */
   @Override

@@ -4,7 +4,8 @@ import org.effdyn.core.Dynamics;
 import org.effdyn.core.StateLayout;
 
 /**
- * Diffusive limit near the equator in m̃ = √N m, spec/models.md §5.0 [DERIVED, not simulated in the spec]:
+ * Diffusive limit near the equator in m̃ = √N m (docs/singleindex.md; derived here, and compared with
+ * SGD for online PCA in {@code SingleIndexDiffusiveValidationTest}):
  * \[ d\tilde m = \big[-\delta\sqrt N (1 - m^2)\varphi'(m) - \tfrac{\delta^2}{2} V(0)\,\tilde m\big]dt
  *      + \delta\sqrt{V_\theta}\, dB_t, \qquad m = \tilde m/\sqrt N. \]
  * With N = ∞ the signal term becomes its limit: -δ φ″(0) m̃ for information exponent 2, and 0 for

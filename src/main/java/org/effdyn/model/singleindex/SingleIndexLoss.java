@@ -3,7 +3,7 @@ package org.effdyn.model.singleindex;
 import org.effdyn.gauss.GaussianRule;
 
 /**
- * The population quantities of a single-index loss on the sphere, spec/models.md §5.0: the
+ * The population quantities of a single-index loss on the sphere (docs/singleindex.md): the
  * population loss φ(m), its derivative φ′(m), the gradient-noise level
  * V(m) = lim (1/N) E|∇_sph H|² and V_θ = lim Var⟨∇H, θ⟩ at m = 0, and the information exponent.
  * Implementations are immutable, thread-safe and allocate nothing (Gaussian integrals use fixed
@@ -22,7 +22,10 @@ public interface SingleIndexLoss {
   /** V_θ = lim Var⟨∇H, θ⟩ at m = 0 (the diffusion coefficient of √N m near the equator). */
   double vTheta();
 
-  /** Information exponent k (spec §5.0, Def. 11.9): φ^{(l)}(0) = 0 for l &lt; k, φ^{(k)}(0) &lt; 0. */
+  /**
+   * Information exponent k (Ben Arous, Gheissari, Jagannath 2021; Jagannath's 2024 lecture notes,
+   * Def. 11.9): φ^{(l)}(0) = 0 for l &lt; k, φ^{(k)}(0) &lt; 0.
+   */
   int informationExponent();
 
   /** φ″(0) by a central difference of φ′ with step 1e-3 (error O(1e-6) φ‴). */
@@ -31,7 +34,7 @@ public interface SingleIndexLoss {
     return (phiPrime(e) - phiPrime(-e)) / (2 * e);
   }
 
-  /** Online PCA, §5.1: φ = -λm² - 1, V = 4(1 + λm²), V_θ = 4(1 + λ), k = 2. */
+  /** Online PCA, loss -⟨Y, x⟩² with Y ~ N(0, I + λθθᵀ): φ = -λm² - 1, V = 4(1 + λm²), V_θ = 4(1 + λ), k = 2. */
   record OnlinePca(double lambda) implements SingleIndexLoss {
     @Override public double phi(double m) { return -lambda * m * m - 1; }
     @Override public double phiPrime(double m) { return -2 * lambda * m; }
@@ -41,7 +44,7 @@ public interface SingleIndexLoss {
     @Override public double phiSecondAtZero() { return -2 * lambda; }
   }
 
-  /** Spherical spiked tensor PCA, §5.4: φ = -λm^k, V = V_θ = k (noise W with i.i.d. N(0,1) entries). */
+  /** Spherical spiked tensor PCA: φ = -λm^k, V = V_θ = k (noise W with i.i.d. N(0,1) entries). */
   record TensorPca(int order, double lambda) implements SingleIndexLoss {
     @Override public double phi(double m) { return -lambda * Math.pow(m, order); }
     @Override public double phiPrime(double m) { return -order * lambda * Math.pow(m, order - 1); }
@@ -52,10 +55,10 @@ public interface SingleIndexLoss {
   }
 
   /**
-   * Binary GMM with MLE loss L = -log cosh(⟨Y, x⟩ + h), §5.2. With z ~ N(0,1) and ε = ±1
+   * Binary GMM with MLE loss L = -log cosh(⟨Y, x⟩ + h), Y = εθ + Z. With z ~ N(0,1) and ε = ±1
    * (P(ε = 1) = p = e^h/(e^h + e^{-h})):
    * φ(m) = -E log cosh(z + εm + h), φ′(m) = -E[ε tanh(z + εm + h)], V(m) = E tanh²(z + εm + h),
-   * V_θ = 2 E tanh²(z + h) - (tanh h · E tanh(z + h))² [DERIVED: ⟨Y, x⟩ = z and Y_1 = ε + z′ at m = 0].
+   * V_θ = 2 E tanh²(z + h) - (tanh h · E tanh(z + h))² (derived here: ⟨Y, x⟩ = z and Y_1 = ε + z′ at m = 0).
    * Information exponent 1 if h ≠ 0, else 2.
    */
   final class BinaryGmm implements SingleIndexLoss {
@@ -140,11 +143,11 @@ public interface SingleIndexLoss {
   }
 
   /**
-   * Teacher–student GLM, §5.3, loss (y - g(⟨a, x⟩))² with y = f(⟨a, θ⟩) + ε, E ε² = C_ε. With
+   * Teacher–student GLM, loss (y - g(⟨a, x⟩))² with y = f(⟨a, θ⟩) + ε, E ε² = C_ε. With
    * (z0, z1) standard bivariate normal of correlation m, z1 = m z0 + √(1 - m²) ξ:
    * φ(m) = E(f(z0) - g(z1))² + C_ε; φ′(m) = -2 E[f′(z0) g′(z1)] (Price's theorem, ∂²/∂z0∂z1);
    * V(m) = 4 E[(f(z0) - g(z1))² g′(z1)²] + 4 C_ε E g′(z1)²; and at m = 0 (z0 ⟂ z1)
-   * V_θ = 4 E[((f(z0) - g(z1))² + C_ε) g′(z1)² z0²] - (2 E[f(z0) z0] E g′(z1))² [DERIVED].
+   * V_θ = 4 E[((f(z0) - g(z1))² + C_ε) g′(z1)² z0²] - (2 E[f(z0) z0] E g′(z1))² (derived here).
    *
    * <p>Integration: links may have a kink at 0 (relu), where Gauss–Hermite converges slowly (measured
    * error 3e-3 on E relu with 64 nodes, 1e-2 on the relu φ′). So z0 uses composite 10-point
@@ -220,7 +223,8 @@ public interface SingleIndexLoss {
     }
 
     /**
-     * u_k(f) = E[f(z) h_k(z)], h_k = He_k/√k! (spec §5.3, [CORRECTED] prefactor 1/√(2π)), by the
+     * u_k(f) = E[f(z) h_k(z)], h_k = He_k/√k!, i.e. with the prefactor 1/√(2π) (the lecture notes print
+     * 1/√(2πi); docs/corrections.md), by the
      * composite rule split at 0; h_k from h_{k+1} = (z h_k - √k h_{k-1})/√(k+1).
      */
     public static double hermiteCoefficient(Link f, int k) {

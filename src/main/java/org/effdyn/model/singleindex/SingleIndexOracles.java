@@ -5,7 +5,7 @@ import java.util.List;
 import org.effdyn.core.Check;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 
-/** Known results of spherical single-index SGD, spec/models.md §5, as library calls. */
+/** Known results of spherical single-index SGD (docs/singleindex.md), as library calls. */
 public final class SingleIndexOracles {
   private SingleIndexOracles() {}
 
@@ -17,7 +17,7 @@ public final class SingleIndexOracles {
   }
 
   /**
-   * Online PCA fixed point, spec §5.1: m*² = (λ - δ)/(λ(1 + δ)), existing iff λ &gt; δ
+   * Online PCA fixed point of the ballistic ODE: m*² = (λ - δ)/(λ(1 + δ)), existing iff λ &gt; δ
    * (λ = 2, δ = 0.5: m* = 0.7071).
    */
   public static double onlinePcaFixedPoint(double lambda, double delta) {
@@ -75,7 +75,8 @@ public final class SingleIndexOracles {
   }
 
   /**
-   * Sample-complexity threshold α_c(N, k) of spec §5.0 (Thm 11.10–11.12): 1 for k = 1, log N for
+   * Sample-complexity threshold α_c(N, k) (Ben Arous, Gheissari, Jagannath 2021, arXiv:2003.10409;
+   * Jagannath's 2024 lecture notes, Thm 11.10–11.12): 1 for k = 1, log N for
    * k = 2, N^{k-2} for k ≥ 3. The number of samples from a uniform start scales as α_c N.
    */
   public static double alphaC(double n, int k) {

@@ -5,7 +5,7 @@ import org.effdyn.core.AbstractSgdSimulator;
 import org.effdyn.core.Regime;
 
 /**
- * Spherical online SGD, spec/models.md §5.0 (Def. 11.1 of the course notes), exact to the spec:
+ * Spherical online SGD (docs/singleindex.md; Def. 11.1 of Jagannath's 2024 lecture notes), exactly:
  * \[ \tilde X = X - \tfrac{\delta}{N}\big(\nabla L - \langle\nabla L, X\rangle X\big), \qquad X \leftarrow \tilde X/|\tilde X|, \]
  * one fresh sample per step, O(N) per step, θ = e_1 (the laws are rotation invariant, so m = X_1).
  * Every per-sample gradient has the form ∇L = s·Y + b·e_1 + c·X (c drops out in the projection):
@@ -14,9 +14,10 @@ import org.effdyn.core.Regime;
  *   <li>gmm: Y = ε e_1 + Z, s = -tanh(⟨Y, X⟩ + h);
  *   <li>glm: Y = a ~ N(0, I), y = f(a_1) + √C_ε ξ, s = -2(y - g(⟨a, X⟩)) g′(⟨a, X⟩);
  *   <li>tensor: ∇L = -kλ m^{k-1} e_1 - ξ_W with ξ_W ~ N(0, kI + k(k-1)XXᵀ) drawn as √k Y + (X-part),
- *       Y ~ N(0, I), so s = -√k, b = -kλ m^{k-1} (as in the unconstrained simulator of §1).
+ *       Y ~ N(0, I), so s = -√k, b = -kλ m^{k-1} (as in the unconstrained
+ *       {@code PcaSimulator} of the pca package).
  * </ul>
- * Time per step 1/N (spec §0.1). Initialization X_0 ~ Unif(S^{N-1}); plantable: {@code m} or
+ * Time per step 1/N. Initialization X_0 ~ Unif(S^{N-1}); plantable: {@code m} or
  * {@code mtilde} = √N m (sets X_1 and rescales the rest to keep |X| = 1). step() allocates nothing.
  */
 public final class SingleIndexSimulator extends AbstractSgdSimulator {
@@ -30,7 +31,7 @@ public final class SingleIndexSimulator extends AbstractSgdSimulator {
   private final double noiseSd;
   private final double sqrtOrder;
 
-  /** Time per step 1/N: t = steps/N (spec §0.1, the single-index convention). */
+  /** Time per step 1/N: t = steps/N (the single-index convention). */
   public SingleIndexSimulator(SingleIndex model, int n, Regime regime) {
     super(regime == Regime.BALLISTIC ? SingleIndex.BALLISTIC : SingleIndex.DIFFUSIVE, n, 2, 1.0 / n);
     this.model = model;

@@ -1,6 +1,9 @@
 /**
- * Single-index models trained by spherical online SGD, ../shared/spec/models.md §5 (course notes
- * [004] ch. 11; Ben Arous–Gheissari–Jagannath, JMLR 2021).
+ * Single-index models trained by spherical online SGD; docs/singleindex.md states the equations.
+ * Sources: Ben Arous, Gheissari, Jagannath, "Online stochastic gradient descent on non-convex losses
+ * from high-dimensional inference", JMLR 2021, arXiv:2003.10409; A. Jagannath, "Mathematics of Deep
+ * Learning", lecture notes, University of Waterloo, 2024, ch. 11. Where EffDyn departs from the printed
+ * forms, docs/corrections.md gives both and the evidence.
  *
  * <p>Parameter X on the sphere S^{N-1}, truth θ, statistic m = ⟨X, θ⟩, step δ/N, time t = steps/N.
  * Contents: {@link org.effdyn.model.singleindex.SingleIndex} (validated parameters, card

@@ -5,14 +5,15 @@ import org.effdyn.core.StateLayout;
 import org.effdyn.model.common.Activation;
 
 /**
- * The large-λ drift of spec/models.md §3(f) with a gate F_i^ϑ in place of 1{m_i^ϑ &gt; 0} and
+ * The large-λ drift of the XOR GMM (docs/xor.md) with a gate F_i^ϑ in place of 1{m_i^ϑ &gt; 0} and
  * m F in place of relu(m) (so relu(-m) becomes -m(1 - F)):
  * \[ \dot v_i = \tfrac14\big[g^\mu_{+,i}\,\sigma(-v\cdot g^\mu_+) + g^\mu_{-,i}\,\sigma(-v\cdot g^\mu_-)\big]
  *    - \tfrac14\big[g^\nu_{+,i}\,\sigma(v\cdot g^\nu_+) + g^\nu_{-,i}\,\sigma(v\cdot g^\nu_-)\big] - \beta v_i, \]
  * \[ \dot m_i^\mu = \tfrac{v_i}4\big[F^\mu_i\,\sigma(-v\cdot g^\mu_+) - (1 - F^\mu_i)\,\sigma(-v\cdot g^\mu_-)\big] - \beta m_i^\mu,\quad
  *    \dot m_i^\nu = -\tfrac{v_i}4\big[F^\nu_i\,\sigma(v\cdot g^\nu_+) - (1 - F^\nu_i)\,\sigma(v\cdot g^\nu_-)\big] - \beta m_i^\nu, \]
  * g^ϑ_{+,i} = m_i^ϑ F_i^ϑ, g^ϑ_{-,i} = -m_i^ϑ(1 - F_i^ϑ), and R⊥' = -2βR⊥. The m^ν line has σ(+v·g), the
- * corrected sign (seed 003 Prop. 5.18 prints σ(-v·g); spec §7 item 10). Subclasses give the gates.
+ * corrected sign (Ben Arous, Gheissari, Huang, Jagannath 2023, Prop. 5.18, prints σ(-v·g);
+ * docs/corrections.md). Subclasses give the gates.
  * Allocation-free; thread-safe (a workspace per thread).
  */
 abstract class GatedDrift implements Dynamics {

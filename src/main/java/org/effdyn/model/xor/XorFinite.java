@@ -10,7 +10,8 @@ import org.effdyn.model.common.Activation;
 import org.hipparchus.special.Erf;
 
 /**
- * Finite-λ ballistic limit of the XOR GMM, spec/models.md §3(d) (seed 003 Prop. 5.15), u' = -f + g:
+ * Finite-λ ballistic limit of the XOR GMM (docs/xor.md; Ben Arous, Gheissari, Huang, Jagannath 2023,
+ * arXiv:2310.03010, Prop. 5.15), u' = -f + g:
  * \[ \dot v_i = -(m_i^\mu A_i^\mu + m_i^\nu A_i^\nu + A^\perp_{ii} + \beta v_i),\qquad
  *    \dot m_i^\mu = -(v_i A_i^\mu + \beta m_i^\mu),\qquad \dot m_i^\nu = -(v_i A_i^\nu + \beta m_i^\nu), \]
  * \[ \dot R^\perp_{ij} = -(v_i A^\perp_{ij} + v_j A^\perp_{ji} + 2\beta R^\perp_{ij})
@@ -24,11 +25,12 @@ import org.hipparchus.special.Erf;
  *    A^\perp_{ij} = \tfrac14\sum_\vartheta E[Z^\perp_j 1\{h_i \ge 0\} e],\quad
  *    B_{ij} = \tfrac14\sum_\vartheta E[1\{h_i\ge0\}1\{h_j\ge0\} e^2]. \]
  *
- * <p><b>Reduction.</b> The (K+2)-dimensional ξ is the orthonormal-coordinate form of spec §0.3 (eigen-based
+ * <p><b>Reduction.</b> The (K+2)-dimensional ξ is the orthonormal-coordinate form of the Gaussian
+ * reduction (docs/theory.md; eigen-based
  * L⊥, so a singular R⊥ at late times is fine). The four classes share one node (h^ϑ = noise + θ·m differs
  * by the shift ±m^μ or ±m^ν). Each node is used with its four reflections (ξ_μ, ξ_ν) → (±ξ_μ, ±ξ_ν), so the
- * integrals that vanish by symmetry vanish exactly: A^μ = A^ν = 0 at m = 0 (the invariant saddle of spec
- * §0.4 stays invariant) and A^ν = 0 when m^ν = 0.
+ * integrals that vanish by symmetry vanish exactly: A^μ = A^ν = 0 at m = 0 (the invariant saddle,
+ * docs/theory.md, stays invariant) and A^ν = 0 when m^ν = 0.
  *
  * <p><b>Pre-integration (conditioning) along the kink.</b> A plain rule on the indicators makes the drift
  * piecewise constant in u (nodes cross the planes h_i = 0), which stalls error-controlled solvers. Instead,

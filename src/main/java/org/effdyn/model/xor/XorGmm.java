@@ -18,7 +18,8 @@ import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
 
 /**
- * The XOR Gaussian mixture with a two-layer ReLU–sigmoid network, spec/models.md §3.
+ * The XOR Gaussian mixture with a two-layer ReLU–sigmoid network (docs/xor.md): ϑ uniform on
+ * {±μ, ±ν}, Y = ϑ + Z, Z ~ N(0, I_d/λ), label 1 for ±μ; output σ(v·relu(WY)), logistic loss.
  *
  * @param hiddenUnits     K &gt;= 1, the width of the hidden layer (card: {@code K})
  * @param lambda          SNR λ &gt; 0, the inverse noise variance; λ = +∞ (card {@code .inf}) selects the
@@ -135,16 +136,16 @@ public record XorGmm(int hiddenUnits, double lambda, double beta, double cDelta,
 
   private static void requireBallistic(Regime regime) {
     if (regime != Regime.BALLISTIC) {
-      throw new IllegalArgumentException("regime: xor-gmm has only a ballistic limit (spec §3(d)), got " + regime.key());
+      throw new IllegalArgumentException("regime: xor-gmm has only a ballistic limit (docs/xor.md), got " + regime.key());
     }
   }
 
   /**
-   * spec §3(e): W_i ~ N(0, I_d/d), v_i ~ N(0, 1) give v(0) ~ N(0, I_K), m(0) = 0 and R⊥(0) = I.
+   * W_i ~ N(0, I_d/d), v_i ~ N(0, 1) give v(0) ~ N(0, I_K), m(0) = 0 and R⊥(0) = I.
    * At λ = ∞ each m_i^ϑ(0) = 0 is read as 0+ or 0- with probability 1/2 (the orthant choice); the draw
    * stores it as a signed zero (+0.0 or -0.0), which {@link XorInfinite} reads as the side.
    *
-   * <p><b>m = 0 is invariant</b> for the finite-λ and the soft limits (spec §0.4, §3(d)): started from this
+   * <p><b>m = 0 is invariant</b> for the finite-λ and the soft limits (docs/xor.md): started from this
    * law they never learn (A^μ = A^ν = 0 there by the ±μ symmetry), while SGD escapes through its O(d^{-1/2})
    * fluctuations in a time of order log d. Start those limits from planted overlaps (card {@code init},
    * e.g. {@code mmu: [0.3, ...]}) to compare with SGD, which plants the same values.

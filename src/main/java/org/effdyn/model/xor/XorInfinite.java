@@ -1,13 +1,14 @@
 package org.effdyn.model.xor;
 
 /**
- * Zero-noise (λ = ∞) limit of the XOR GMM, spec/models.md §3(f): seed 003 Prop. 5.18 with the m^ν sign
- * corrected (σ(+v·g(±m^ν)), spec §7 item 10),
+ * Zero-noise (λ = ∞) limit of the XOR GMM (docs/xor.md): Prop. 5.18 of Ben Arous, Gheissari, Huang,
+ * Jagannath 2023 (arXiv:2310.03010) with the m^ν sign corrected (σ(+v·g(±m^ν)), as the paper's own
+ * Cor. 5.17 and the gradient give; docs/corrections.md),
  * \[ \dot m_i^\mu = \tfrac{v_i}4\big[1\{m_i^\mu&gt;0\}\sigma(-v\cdot g(m^\mu)) - 1\{m_i^\mu&lt;0\}\sigma(-v\cdot g(-m^\mu))\big] - \beta m_i^\mu, \]
  * \[ \dot m_i^\nu = -\tfrac{v_i}4\big[1\{m_i^\nu&gt;0\}\sigma(v\cdot g(m^\nu)) - 1\{m_i^\nu&lt;0\}\sigma(v\cdot g(-m^\nu))\big] - \beta m_i^\nu, \]
  * v' as in {@link GatedDrift} with relu, R⊥' = -2βR⊥.
  *
- * <p><b>Filippov sliding (pinning rule, spec §3(f)).</b> The right-hand side jumps at m_i^ϑ = 0. A μ-coordinate
+ * <p><b>Filippov sliding (pinning rule).</b> The right-hand side jumps at m_i^ϑ = 0. A μ-coordinate
  * with v_i ≤ 0 at m_i^μ = 0 (a ν-coordinate with v_i ≥ 0 at m_i^ν = 0) has drift pointing to 0 from both
  * sides; it is pinned: its derivative is 0 and it counts as 0 in every relu. Pinning is permanent: with
  * m_i^μ = 0, v_i' = -(non-negative ν terms) - βv_i, so v_i cannot turn positive (likewise for ν). A
@@ -22,7 +23,8 @@ package org.effdyn.model.xor;
  * and oscillate around 0: keep atol ≤ 1e-10.
  *
  * <p><b>Orthant.</b> At exactly m = 0 the side is read from the sign of zero: +0.0 is 0+ and -0.0 is 0-
- * (the initial law draws them; spec §3(e)). A coordinate at ±0.0 with the pinning sign of v is pinned.
+ * (the initial law draws them, {@link XorGmm#initialLaw}). A coordinate at ±0.0 with the pinning sign of v
+ * is pinned.
  */
 public final class XorInfinite extends GatedDrift {
   /** Half-width of the sliding band: an attracting coordinate with |m| ≤ this is pinned. */

@@ -13,7 +13,7 @@ import org.effdyn.solve.Ensemble;
 import org.effdyn.solve.OdeSolver;
 
 /**
- * Known results of the XOR GMM at λ = ∞ for 0 &lt; β &lt; 1/8, spec/models.md §3(g): the fixed-point sets by
+ * Known results of the XOR GMM at λ = ∞ for 0 &lt; β &lt; 1/8 (docs/xor.md): the fixed-point sets by
  * partition, their connected components (5, 17, 35, 39, 16 for K = 1..5), their stability (by flowing
  * from perturbed points: the right-hand side is not smooth) and the probability p_K of the optimal basin.
  *
@@ -106,7 +106,7 @@ public final class XorOracles {
   }
 
   /**
-   * A point of the fixed-point set of a partition (spec §3(g)): R⊥ = 0; i ∈ I_0 has v = m = 0;
+   * A point of the fixed-point set of a partition: R⊥ = 0; i ∈ I_0 has v = m = 0;
    * i ∈ I_{±μ} has m_i^ν = 0, v_i = ±m_i^μ &gt; 0; i ∈ I_{±ν} has m_i^μ = 0, v_i = -|m_i^ν| &lt; 0 with
    * sign(m_i^ν) = ±; the n_c neurons of an occupied class share L_β equally (|v_i| = √(L_β/n_c)), one point of
    * the sphere piece Σ v_i² = L_β. Neurons in canonical order ({@link Partition#classOf}).
@@ -142,7 +142,7 @@ public final class XorOracles {
   public record Counts(int components, int covering) {}
 
   /**
-   * Component count by the closed form of spec §3(g): one component per set S of occupied classes with
+   * Component count in closed form (docs/xor.md): one component per set S of occupied classes with
    * |S| ≤ K - 1, plus 4!/(4-K)! isolated points when K ≤ 4 (|S| = K, one neuron per class).
    */
   public static Counts componentCount(int k) {
@@ -162,7 +162,8 @@ public final class XorOracles {
   }
 
   /**
-   * Component count by brute force (spec/checks/count39.py): the 5^K labelled assignments, joined when a
+   * Component count by brute force (an independent check of {@link #componentCount}, compared in
+   * {@code XorOraclesTest}): the 5^K labelled assignments, joined when a
    * class with ≥ 2 neurons loses one of them to I_0 (that point is in the closure of both sets). K ≤ 9.
    */
   public static Counts componentCountBruteForce(int k) {
@@ -339,10 +340,12 @@ public final class XorOracles {
   }
 
   /**
-   * The finite-λ effect of spec §3(g): the same Monte Carlo through the soft drift at finite λ, with
+   * The finite-λ effect on the basin probability (docs/xor.md): the same Monte Carlo through the soft
+   * drift at finite λ, with
    * v(0) ~ N(0, I), m_i^ϑ(0) = ±m0 (fair signs) and R⊥(0) = I. For m0 √λ large the orthant locks and the
    * estimate approaches p_K; for small m0 √λ late neurons can be recruited into empty classes and it
-   * exceeds p_K (spec: 0.110 for K = 4, m0 = 1e-3, λ = 1e4).
+   * exceeds p_K (a separate Monte Carlo of the soft ODE gave 0.110 for K = 4, m0 = 1e-3, λ = 1e4,
+   * against p_4 = 3/32 = 0.094).
    */
   public static BasinEstimate basinProbabilitySoft(XorGmm model, double m0, int samples, double horizon, long seed,
       int threads) {

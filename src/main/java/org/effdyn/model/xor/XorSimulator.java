@@ -6,16 +6,17 @@ import org.effdyn.core.StateLayout;
 import org.effdyn.model.common.Activation;
 
 /**
- * Online SGD for the XOR GMM, exactly spec/models.md §3(b), with μ = e_1 and ν = e_2. Each step draws the
+ * Online SGD for the XOR GMM, exactly (docs/xor.md), with μ = e_1 and ν = e_2. Each step draws the
  * label y and a sign (two fair bits), so ϑ is uniform on {±μ, ±ν}, and Y = ϑ + Z, Z ~ N(0, I_d/λ)
  * (Z = 0 at λ = ∞). With h = WY, ŷ = σ(v·relu(h)) and δ = c_δ/d, from the current (W, v):
  * \[ v \leftarrow v - \delta\big[(\hat y - y)\,\mathrm{relu}(h) + \beta v\big],\qquad
  *    W_i \leftarrow W_i - \delta\big[(\hat y - y)\,v_i 1\{h_i &gt; 0\}\,Y + \beta W_i\big], \]
- * the penalty inside δ (spec §0.1, §7 item 1). Statistics: v_i, m_i^μ = W_i1, m_i^ν = W_i2,
+ * the penalty inside δ (the paper's eq. (2.1) prints it outside, which kills W in O(1/β) steps;
+ * docs/corrections.md). Statistics: v_i, m_i^μ = W_i1, m_i^ν = W_i2,
  * R⊥_ij = Σ_{l≥3} W_il W_jl. A step costs d ziggurat draws and 2Kd multiply-adds and allocates nothing;
  * recording the statistics costs K²d/2.
  *
- * <p>Initialization (spec §3(e)): W_i ~ N(0, I_d/d), v_i ~ N(0, 1). Planted {@code v[i]}, {@code mmu[i]},
+ * <p>Initialization: W_i ~ N(0, I_d/d), v_i ~ N(0, 1). Planted {@code v[i]}, {@code mmu[i]},
  * {@code mnu[i]} replace the drawn values (R⊥ stays the drawn one, ≈ I).
  */
 public final class XorSimulator extends AbstractSgdSimulator {
@@ -104,7 +105,7 @@ public final class XorSimulator extends AbstractSgdSimulator {
     }
   }
 
-  /** A copy of the current first layer W (K × d, row i = W_i), e.g. for the spectral blocks of spec §6.4. */
+  /** A copy of the current first layer W (K × d, row i = W_i), e.g. for the spectral blocks (docs/spectral.md). */
   public double[][] firstLayer() {
     double[][] c = new double[k][];
     for (int i = 0; i < k; i++) c[i] = w[i].clone();

@@ -4,7 +4,8 @@ import org.effdyn.core.StateLayout;
 import org.hipparchus.special.Erf;
 
 /**
- * Soft large-λ limit of the XOR GMM, spec/models.md §3(f) (seed 003 Cor. 5.17, second part): the λ = ∞
+ * Soft large-λ limit of the XOR GMM (docs/xor.md; Ben Arous, Gheissari, Huang, Jagannath 2023,
+ * arXiv:2310.03010, Cor. 5.17, second part): the λ = ∞
  * drift of {@link XorInfinite} with 1{m_i^ϑ &gt; 0} replaced by F(m_i^ϑ √(λ/R_ii)) and relu(m_i^ϑ) by
  * m_i^ϑ F(m_i^ϑ √(λ/R_ii)), F the standard normal CDF and R_ii = (m_i^μ)² + (m_i^ν)² + R⊥_ii:
  * \[ F^\vartheta_i = F\big(m_i^\vartheta \sqrt{\lambda / R_{ii}}\big), \]

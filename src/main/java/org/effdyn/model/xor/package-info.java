@@ -1,7 +1,9 @@
 /**
- * XOR Gaussian mixture classified by a two-layer ReLU–sigmoid network,
- * ../shared/spec/models.md §3 (Ben Arous–Gheissari–Huang–Jagannath, seed 003 §2.2, §4, §5.4; seed 004
- * ch. 12 §4.3), with the conventions of §0 and the errata of §7.
+ * XOR Gaussian mixture classified by a two-layer ReLU–sigmoid network; docs/xor.md states the
+ * equations, docs/theory.md the conventions. Sources: Ben Arous, Gheissari, Huang, Jagannath,
+ * "High-dimensional SGD aligns with emerging outlier eigenspaces", 2023, arXiv:2310.03010 (§2.2, §4,
+ * §5.4); A. Jagannath, "Mathematics of Deep Learning", lecture notes, University of Waterloo, 2024,
+ * ch. 12. Where EffDyn departs from the printed forms, docs/corrections.md gives both and the evidence.
  *
  * <p>Data: ϑ uniform on {±μ, ±ν} (μ, ν orthonormal), Y = ϑ + Z_λ, Z_λ ~ N(0, I_d/λ), label y = 1 for
  * ±μ and 0 for ±ν. Network ŷ = σ(v·g(WY)), g = relu, loss L = -y v·g(WY) + log(1 + e^{v·g(WY)}), online SGD

@@ -66,7 +66,7 @@ public record CaseResult(ValidationCase vcase, boolean full, List<Dim> dims, Met
   }
 
   /**
-   * One statistic at the last iteration over the seeds of one d (spec/dmf.md §9(f)1.4): bias of the
+   * One statistic at the last iteration over the seeds of one d (docs/validation.md): bias of the
    * seed mean, expected O(1/d), and the fluctuation constant d·Var, expected to tend to a constant.
    *
    * @param statistic the statistic

@@ -37,9 +37,10 @@ public final class Metrics {
   }
 
   /**
-   * tLog-RMSE of seed paper 001 (Bae &amp; Jeong, §III.B): the root mean square of sgd_j - limit_j over
-   * log-sampled times. Its eq. (18), √(v² - v̂²) averaged, is undefined for v̂ &gt; v (spec §7, [001]
-   * E3); this follows the paper's text ("computed the RMSE for these sampled data points").
+   * tLog-RMSE of Bae &amp; Jeong 2024 (arXiv:2405.00642, §III.B): the root mean square of sgd_j - limit_j
+   * over log-sampled times. Its eq. (18), √(v² - v̂²) averaged, is undefined for v̂ &gt; v
+   * (docs/corrections.md); this follows the paper's text ("computed the RMSE for these sampled data
+   * points").
    */
   public static double tLogRmse(Trajectory sgd, Trajectory limit, int j, int[] indices) {
     double s = 0;

@@ -86,7 +86,7 @@ public final class Report {
       } else {
         b.append("SGD run (d_i, s) from `RandomStreams.stream(").append(c.seed()).append(", i, s)`; the limit from each run's measured u(x_0). ")
             .append("Error of a run: max over the compared statistics of sup_t |SGD − limit|; tLog-RMSE: RMS over ")
-            .append(c.tlogPoints()).append(" log-spaced times (seed 001, §III.B), mean over statistics.\n\n");
+            .append(c.tlogPoints()).append(" log-spaced times (Bae & Jeong 2024, arXiv:2405.00642), mean over statistics.\n\n");
       }
       b.append("| d | runs | mean sup error | s.e. | min – max over seeds |");
       for (String s : c.statistics()) b.append(" sup ").append(s).append(" |");
@@ -138,7 +138,7 @@ public final class Report {
 
   /**
    * ITERATION: per d and statistic at l = L−1, the seed-mean bias ± s.e. (expected O(1/d), within
-   * sampling error) and d·Var (expected to tend to a constant), spec/dmf.md §9(f)1.4.
+   * sampling error) and d·Var (expected to tend to a constant); docs/validation.md.
    */
   private static void endpoints(StringBuilder b, CaseResult r) {
     ValidationCase c = r.vcase();

@@ -36,7 +36,7 @@ import org.effdyn.solve.SgdRecorder;
  *       law then the planted values); at every grid time and compared statistic the means and the
  *       standard deviations are compared in units of their standard errors; the case passes if the
  *       largest such z is at most {@code max_z} at every d.</li>
- *   <li>ITERATION (an {@link IterationLimit} model, e.g. the DMF, spec/dmf.md §9(f)1): the limit is
+ *   <li>ITERATION (an {@link IterationLimit} model, e.g. the DMF, docs/dmf.md): the limit is
  *       computed once on the iteration grid; finite-d run (d_i, s) draws from
  *       {@code RandomStreams.stream(seed, i, s)}; per run, the sup over l of |finite-d − limit| per
  *       statistic (the run's error: the max over the compared statistics), fitted as for SUP_ERROR. At

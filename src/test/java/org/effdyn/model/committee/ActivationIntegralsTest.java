@@ -10,7 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Closed forms of §4(d) against Monte Carlo: 400 000 draws, tolerance 5 standard errors (each check
+ * Closed forms of the committee integrals I2, I3, I4, J2 (docs/committee.md) against Monte Carlo:
+ * 400 000 draws, tolerance 5 standard errors (each check
  * fails falsely with probability ~6e-7; the standard error is estimated from the same draws).
  */
 class ActivationIntegralsTest {
@@ -18,7 +19,7 @@ class ActivationIntegralsTest {
 
   @Test
   void erfOracles() {
-    // I2(q,q,q) = (2/pi) arcsin(q/(1+q)); q = 1 gives 1/3 = E erf(z/sqrt2)^2 (spec §4(f))
+    // I2(q,q,q) = (2/pi) arcsin(q/(1+q)); q = 1 gives 1/3 = E erf(z/sqrt2)^2
     assertThat(ActivationIntegrals.i2(Activation.ERF, 1, 1, 1)).isCloseTo(1.0 / 3, within(1e-15));
     assertThat(ActivationIntegrals.i2(Activation.ERF, 0.5, 0.5, 0.5)).isCloseTo(2 / Math.PI * Math.asin(0.5 / 1.5), within(1e-15));
     assertThat(Activation.ERF.valueNoAlloc(1.3)).isCloseTo(org.hipparchus.special.Erf.erf(1.3 / Math.sqrt(2)), within(1e-15));
@@ -52,7 +53,7 @@ class ActivationIntegralsTest {
   @ParameterizedTest
   @EnumSource(value = Activation.class, names = {"ERF", "RELU", "LINEAR"})
   void repeatedArgumentsI3iijAndI4iijj(Activation act) {
-    // I3(i,i,j) = E[g'(a) a g(c)] and I4(i,i,j,j) = E[g'(a)^2 g(c)^2]: C with repeated rows (spec §4(d))
+    // I3(i,i,j) = E[g'(a) a g(c)] and I4(i,i,j,j) = E[g'(a)^2 g(c)^2]: C with repeated rows
     double[][] c2 = MonteCarlo.randomCovariance(2, 5);
     double a = c2[0][0], ac = c2[0][1], cc = c2[1][1];
     double[][] mc = MonteCarlo.estimate(c2, 2, N, 17, (z, out) -> {

@@ -42,7 +42,7 @@ class CommitteeOdeTest {
   @ParameterizedTest
   @EnumSource(value = Activation.class, names = {"ERF", "RELU", "LINEAR"})
   void perfectStudentIsAFixedPointWithZeroError(Activation act) {
-    // spec §4(f): Delta = 0 a.s., so every drift vanishes and eps_g = 0
+    // K = M, Q = R = T, v = v*, sigma0 = 0: Delta = 0 a.s., so every drift vanishes and eps_g = 0
     Committee c = twoByTwo(act);
     CommitteeOde ode = new CommitteeOde(c);
     double[] u = perfect(c);
@@ -55,7 +55,7 @@ class CommitteeOdeTest {
   @ParameterizedTest
   @EnumSource(value = Activation.class, names = {"ERF", "RELU", "LINEAR"})
   void withOutputNoiseThePerfectStudentDrifts(Activation act) {
-    // spec §4(f): dR = 0, dv = 0, but dQ_kl = eta^2 v_k v_l sigma0^2 J2(k,l) > 0
+    // perfect student with label noise: dR = 0, dv = 0, but dQ_kl = eta^2 v_k v_l sigma0^2 J2(k,l) > 0
     double s0 = 0.4;
     Committee c = twoByTwo(act).withNoise(s0);
     double[] u = perfect(c);
@@ -74,7 +74,7 @@ class CommitteeOdeTest {
 
   @Test
   void singleUnitErrorClosedForm() {
-    // K = M = 1, v = v* = 1 (spec §4(f)):
+    // K = M = 1, v = v* = 1:
     // eps_g = (1/pi)[asin(Q/(1+Q)) + asin(T/(1+T)) - 2 asin(R/sqrt((1+Q)(1+T)))]
     double q = 0.7, r = 0.4, t = 1.3;
     Committee c = new Committee(1, 1, Activation.ERF, new double[][] {{t}}, null, null, 0.5, 0, 0, 0, false, 1, 0, 4096);
@@ -134,7 +134,7 @@ class CommitteeOdeTest {
   }
 
   /**
-   * The whole drift against Monte Carlo of its defining expectations (spec §4(d)):
+   * The whole drift against Monte Carlo of its defining expectations:
    * dR_kn = -eta v~_k E[Delta g'(l_k) nu_n] - kappa R, dQ_kl = ... + eta^2 v~_k v~_l E[(Delta^2 + sigma0^2) g'_k g'_l] - 2 kappa Q,
    * dv_k = -eta_v s_K E[g(l_k) Delta]; K = 2, M = 3, normalized outputs, a random state. 400 000 draws,
    * 5 standard errors; for ReLU the engine's I4 part adds its quadrature error (~1e-3 relative, measured).
@@ -199,7 +199,7 @@ class CommitteeOdeTest {
 
   @Test
   void symmetricStartNeverSpecializes() {
-    // spec §4(e): from the N -> inf point mass Q = I, R = 0 the two students stay identical (the
+    // from the N -> inf point mass Q = I, R = 0 the two students stay identical (the
     // symmetric set is invariant) and eps_g stays on the plateau, ~0.0147 for K = M = 2, eta = 0.5.
     // The set is unstable (the plateau's escape mode grows like e^{0.04 t}), so round-off of 1e-16
     // grows to ~1e-11 by t = 500: compare to 1e-9 at t = 300.

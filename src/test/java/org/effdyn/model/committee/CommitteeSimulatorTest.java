@@ -16,8 +16,9 @@ class CommitteeSimulatorTest {
   static final double[][] T2 = {{1, 0.3}, {0.3, 0.8}};
 
   @Test
-  void oneStepIsExactlyTheSpecUpdate() {
-    // replay the simulator's draws (K x N for w, then N for x, then zeta) and apply §4(b) by hand
+  void oneStepIsExactlyTheSgdUpdate() {
+    // replay the simulator's draws (K x N for w, then N for x, then zeta) and apply the SGD step
+    // w_k -= (eta/sqrt N) v_k Delta g'(lambda_k) x, v_k -= (eta_v/N) g(lambda_k) Delta by hand
     int n = 7;
     double eta = 0.6, etaV = 0.3, s0 = 0.2, kappa = 0.5, sw = 0.8;
     double[] vs = {1.0, -0.4};

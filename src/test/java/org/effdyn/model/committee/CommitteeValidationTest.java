@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * SGD (§4(b)) against the ODE (§4(d)) integrated from each run's measured initial statistics
- * (§0.4, §4(e)), at N = 500 and 2000: the error should shrink like N^{-1/2}, i.e. by 2 when N
+ * SGD against the committee ODE (docs/committee.md) integrated from each run's measured initial
+ * statistics, at N = 500 and 2000: the error should shrink like N^{-1/2}, i.e. by 2 when N
  * quadruples. Two measures, each averaged over seeds: the sup over the output times and over every
- * statistic (Q, R, v), and seed 001's tLog-RMSE (eq. (18) with the §7 correction |u − û|): the RMS
+ * statistic (Q, R, v), and the tLog-RMSE of Bae &amp; Jeong 2024 (arXiv:2405.00642, eq. (18), read as
+ * |u − û| since the printed √(u² − û²) is undefined for û &gt; u; docs/corrections.md): the RMS
  * of u_SGD − u_ODE over 30 log-spaced times in [0.1, T] and over every statistic.
  * The horizon stays inside the symmetric plateau (T = 100 for K = 2, erf, η = 0.5): its exit time
  * is set by O(N^{-1/2}) asymmetries that SGD's own noise keeps adding, so it fluctuates by O(1) at

@@ -17,7 +17,7 @@ import org.effdyn.core.StateLayout;
 import org.effdyn.model.common.Activation;
 import org.junit.jupiter.api.Test;
 
-/** Unit tests and oracles of the hidden-manifold committee (spec/models.md §4(g)). */
+/** Unit tests and oracles of the hidden-manifold committee (docs/committee.md). */
 class HiddenManifoldTest {
 
   @Test
@@ -72,7 +72,7 @@ class HiddenManifoldTest {
 
   /**
    * Oracle: f linear (b = c = 1), δ_r = 1 and a single spectral node ρ = 1 of weight 1 is
-   * X = Fᵀc/√D with FFᵀ = N I, i.e. X ~ N(0, I_N): the plain committee of §4(d). The reduced drift
+   * X = Fᵀc/√D with FFᵀ = N I, i.e. X ~ N(0, I_N): the plain committee ODE. The reduced drift
    * (Q̇ = σ̇, Ṙ = ṙ, v̇) must equal {@link CommitteeOde}'s at the same (Q, R, v). This checks the
    * Gaussian-regression structure G = C^{-1}s and the η² term.
    */

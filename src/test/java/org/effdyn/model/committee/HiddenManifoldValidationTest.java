@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hidden-manifold SGD (§4(g), seed 001 S28–S29) against {@link HiddenManifoldOde} on the draw's own
- * empirical spectrum of FFᵀ/N, started from the draw's exact initial projections (§0.4), at N = 250
+ * Hidden-manifold SGD (Bae &amp; Jeong 2024, arXiv:2405.00642, (S28)–(S29)) against
+ * {@link HiddenManifoldOde} on the draw's own empirical spectrum of FFᵀ/N, started from the draw's
+ * exact initial projections (the measured start, docs/theory.md), at N = 250
  * and 1000 (δ_r = 0.5, so D = 125 and 500). Compared: the GET statistics Q, R (from the weights), v
  * and ε_g. What remains is SGD noise and the Gaussian-equivalence error, both O(N^{-1/2}): the errors
- * should halve when N quadruples. Measures (mean over seeds): sup over times and statistics, and seed
- * 001's tLog-RMSE (RMS over 30 log-spaced times in [0.1, T], §7 correction |u − û|). The same runs
- * show that seed 001's printed teacher term (erratum 9) does not converge to SGD.
+ * should halve when N quadruples. Measures (mean over seeds): sup over times and statistics, and Bae
+ * &amp; Jeong's tLog-RMSE (RMS of |u − û| over 30 log-spaced times in [0.1, T]). The same runs show that
+ * their printed teacher term ((S37)/(S41), ρ-weighted; docs/corrections.md) does not converge to SGD.
  */
 @Tag("validation")
 class HiddenManifoldValidationTest {
@@ -28,7 +29,7 @@ class HiddenManifoldValidationTest {
 
   /**
    * Reduced statistics on the grid, [which][time][stat]: [0] = SGD, [1] = the ODE, [2] = the ODE with
-   * seed 001's printed teacher term (erratum 9), all from the same draw.
+   * Bae &amp; Jeong's printed teacher term, all from the same draw.
    */
   static double[][][] pair(HiddenManifoldCommittee model, int n, TimeGrid grid, long master, int a, int seed) {
     HiddenManifoldSimulator sim = new HiddenManifoldSimulator(model, n);
@@ -90,7 +91,7 @@ class HiddenManifoldValidationTest {
     // N quadrupled: theory ratio 2; band [1.4, 2.9] from the seed spread at 3 seeds (as in CommitteeValidationTest)
     assertThat(e[0][0] / e[0][1]).as("sup ratio").isBetween(1.4, 2.9);
     assertThat(e[1][0] / e[1][1]).as("tLog-RMSE ratio").isBetween(1.4, 2.9);
-    // erratum 9: the printed teacher term (S37)/(S41) is an O(1) change of the drift, so SGD's distance
+    // the printed teacher term (S37)/(S41) is an O(1) change of the drift, so SGD's distance
     // to it does not shrink like N^-1/2 (ratio below the band's lower edge 1.4) and exceeds the
     // corrected ODE's distance at the larger N
     System.out.printf("committee-hmf %s, printed teacher term: tLog-RMSE N=%d %.5f, N=%d %.5f (ratio %.2f)%n",

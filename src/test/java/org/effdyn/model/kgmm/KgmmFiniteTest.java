@@ -30,7 +30,7 @@ class KgmmFiniteTest {
   }
 
   @Test
-  void initialDriftIsTheSpecOracle() {
+  void initialDriftIsTheClosedFormOracle() {
     // at u = (0, I) with orthonormal means, P_a^c = 1/k and Q^mu = 0: dm_ab = p_a delta_ab - p_b/k.
     // The tensor Gauss-Hermite rule is permutation-symmetric, so P = 1/k to rounding: tolerance 1e-12.
     for (double lambda : new double[] {1, 10}) {

@@ -40,7 +40,7 @@ class KgmmInfiniteTest {
 
   @Test
   void mFlowIsGradientFlowOfTheCorrectedEnergy() {
-    // dm/dt = -grad H (spec §2(f)); central differences of H, tolerance 1e-7 as above
+    // dm/dt = -grad H (the corrected energy, KgmmOracles.energy); central differences of H, tolerance 1e-7 as above
     Kgmm g = new Kgmm(4, new double[] {0.1, 0.2, 0.3, 0.4}, null, Double.POSITIVE_INFINITY, 0.05, 1, 4096);
     int k = 4;
     double[] u = randomState(g, 5);

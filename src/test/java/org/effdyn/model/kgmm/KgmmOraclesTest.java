@@ -13,18 +13,18 @@ import org.hipparchus.linear.EigenDecompositionNonSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 import org.junit.jupiter.api.Test;
 
-/** spec/models.md §2(e)-(f). */
+/** The λ = ∞ fixed point, its Jacobian spectrum, and the gradient structure of the k-GMM (docs/kgmm.md). */
 class KgmmOraclesTest {
   @Test
-  void fixedPointDiagonalMatchesTheSpecNumbers() {
-    // 6 decimals as printed in the spec
+  void fixedPointDiagonalMatchesReferenceNumbers() {
+    // 6 decimals, from an independent solution of m_bb = (p_b/beta)(1 - q_b)
     assertThat(KgmmOracles.diagonal(3, 1.0 / 3, 0.1)).isCloseTo(1.013837, within(5e-7));
     assertThat(KgmmOracles.diagonal(5, 1.0 / 5, 0.05)).isCloseTo(1.509554, within(5e-7));
     assertThat(KgmmOracles.diagonal(10, 1.0 / 10, 0.01)).isCloseTo(2.819037, within(5e-7));
   }
 
   @Test
-  void fixedPointHasZeroDriftAndTheSpecJacobianSpectrum() {
+  void fixedPointHasZeroDriftAndTheClosedFormJacobianSpectrum() {
     double[][] expected = {{-0.205822, -0.150692, -0.1}, {-0.108742, -0.068869, -0.05}, {-0.032493, -0.013132, -0.01}};
     int[] ks = {3, 5, 10};
     double[] betas = {0.1, 0.05, 0.01};

@@ -42,7 +42,7 @@ class KgmmSimulatorTest {
   @Test
   void zeroNoiseRperpDecaysAsExpMinusTwoBetaT() {
     // at lambda = inf the orthogonal part only shrinks by (1 - delta beta) per step:
-    // R_perp(T) = R_perp(0) (1 - delta beta)^{2T/delta} -> e^{-2 beta T} (spec §2(e), not e^{-beta T})
+    // R_perp(T) = R_perp(0) (1 - delta beta)^{2T/delta} -> e^{-2 beta T} (not the printed e^{-beta T})
     Kgmm g = new Kgmm(3, Double.POSITIVE_INFINITY, 0.1, 1);
     Trajectory t = SgdRecorder.record(new KgmmSimulator(g, 1000), TimeGrid.of(10, 2), RandomStreams.stream(3, 0), Map.of());
     double ratio = t.column("Rperp[2,2]")[1] / t.column("Rperp[2,2]")[0];

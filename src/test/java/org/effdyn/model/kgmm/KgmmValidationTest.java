@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * SGD against the corrected finite-λ limit (spec §2(d)): k = 3, β = 0.1, c_δ = 1, T = 10, from
+ * SGD against the corrected finite-λ limit ({@link KgmmFinite}; docs/corrections.md): k = 3, β = 0.1,
+ * c_δ = 1, T = 10, from
  * x_0 ~ N(0, I/d) (m = 0 is no trap here), ODE from the measured u(x_0), sup-over-time error over all
  * statistics, mean over seeds, at d = 500, 2000, 8000. Theory: error ~ d^{-1/2}. The printed
  * Theorem 5.7 is held against the same runs and does not converge.

@@ -7,7 +7,8 @@ import org.effdyn.gauss.GaussianExpectation;
 import org.effdyn.gauss.GaussianRule;
 
 /**
- * Seed 003 Theorem 5.7 exactly as printed, for tests only: the m equation (which is right) and the
+ * Theorem 5.7 of Ben Arous, Gheissari, Huang, Jagannath 2023 (arXiv:2310.03010) exactly as printed, for
+ * tests only: the m equation (which is right) and the
  * printed R⊥ equation (5.6)
  * \[ \dot R^\perp_{ab} = -\beta R^\perp_{ab} + \sum_c \big(p_a Q_a^{c,b\perp} + p_b Q_b^{c,a\perp}\big)
  *    - \sum_c \frac{c_\delta p_c}{\lambda^2}\mathrm{Var}(\pi_c(a)\pi_c(b)) + \frac{c_\delta p_a}{\lambda}1_{a=b}, \]

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class PcaBallisticTest {
   @Test
   void matrixDriftIsTheClosedForm() {
-    // k = 2: dm = 4m(lambda - R^2), dr2 = -8 R^2 (r2 - c), spec §1(d)
+    // k = 2: dm = 4m(lambda - R^2), dr2 = -8 R^2 (r2 - c) (docs/pca.md)
     double lambda = 2, c = 0.5;
     PcaBallistic h = new PcaBallistic(SpikedPca.matrix(lambda, c));
     double[] out = new double[2];

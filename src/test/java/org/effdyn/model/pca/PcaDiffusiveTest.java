@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PcaDiffusiveTest {
   @Test
   void matrixDriftAndVolatilityAreTheCorrectedBbpForm() {
-    // d mtilde = 4 mtilde (lambda - r2) dt + sqrt(8 c r2) dB, d r2 = -8 r2 (r2 - c) dt (spec §1(d))
+    // d mtilde = 4 mtilde (lambda - r2) dt + sqrt(8 c r2) dB, d r2 = -8 r2 (r2 - c) dt (docs/pca.md)
     double lambda = 1.5, c = 0.7;
     PcaDiffusive h = new PcaDiffusive(SpikedPca.matrix(lambda, c));
     double[] u = {2.0, 0.4}, f = new double[2];
@@ -36,7 +36,8 @@ class PcaDiffusiveTest {
   }
 
   /**
-   * Below threshold the stationary variance of mtilde is c^2/(c - lambda) (spec §1(f)). 16000 paths
+   * Below threshold the stationary variance of mtilde is c^2/(c - lambda) (the OU process
+   * d mtilde = 4(lambda - c) mtilde dt + sqrt(8) c dB at r2 = c). 16000 paths
    * from the diffusive initial law to T = 2.5 (variance relaxes at rate 8(c - lambda) >= 2, e^{-5} left
    * of the initial offset at worst, < 0.007 of the target). Euler-Maruyama inflates an OU variance by
    * 1/(1 - a dt/2) = 1.001 at a = 2, dt = 1e-3. Standard error of the sample variance: V sqrt(2/16000)
@@ -63,7 +64,7 @@ class PcaDiffusiveTest {
   /**
    * Above threshold |mtilde| grows like e^{4(lambda - c)t}; reaching sqrt(N) takes
    * log(N)/(8(lambda - c)) + O(1), so between N and N' the mean escape time moves by
-   * log(N'/N)/(8(lambda - c)) (spec §1(f)). Paths share their noise across the two levels, so the
+   * log(N'/N)/(8(lambda - c)). Paths share their noise across the two levels, so the
    * difference is nearly deterministic; tolerance 2% of the predicted 1.1513.
    */
   @Test

@@ -10,7 +10,7 @@ import org.effdyn.core.Trajectory;
 import org.effdyn.solve.OdeSolver;
 import org.junit.jupiter.api.Test;
 
-/** spec/models.md §1(f): fixed points, stability, thresholds. */
+/** Known results of spiked PCA (docs/pca.md): fixed points, stability, thresholds. */
 class PcaOraclesTest {
   static PcaOracles.FixedPoint find(List<PcaOracles.FixedPoint> l, double m, double r2) {
     return l.stream().filter(p -> Math.abs(p.m() - m) < 1e-9 && Math.abs(p.r2perp() - r2) < 1e-9)
@@ -69,7 +69,7 @@ class PcaOraclesTest {
   }
 
   @Test
-  void tensorRootsHaveTheSpecEigenvaluesAndStability() {
+  void tensorRootsHaveTheClosedFormEigenvaluesAndStability() {
     // k = 3, lambda = 4, c = 1: roots of 4m = (m^2+1)^2 are m = 1 (stable) and m ≈ 0.29560 (unstable; scipy brentq)
     int k = 3;
     SpikedPca p = new SpikedPca(k, 4, 1);
@@ -83,7 +83,7 @@ class PcaOraclesTest {
     assertThat(small.stable()).isFalse();
     for (PcaOracles.FixedPoint f : List.of(big, small)) {
       double r2 = f.m() * f.m() + 1;
-      // 2k R^{2(k-2)} [(k-2) R^2 - 2(k-1) m*^2] and -4k R^{2(k-1)}, spec §1(f)
+      // 2k R^{2(k-2)} [(k-2) R^2 - 2(k-1) m*^2] and -4k R^{2(k-1)} (the Jacobian is triangular there)
       double e1 = 2 * k * Math.pow(r2, k - 2) * ((k - 2) * r2 - 2 * (k - 1) * f.m() * f.m());
       double e2 = -4 * k * Math.pow(r2, k - 1);
       assertThat(f.eigenvalues()).containsExactly(new double[] {e1, e2}, within(1e-10));

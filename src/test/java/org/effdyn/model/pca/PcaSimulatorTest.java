@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class PcaSimulatorTest {
   /**
-   * Brute-force SGD of spec §1(b): draws the whole k-tensor W (N^k Gaussians) and differentiates
+   * Brute-force SGD x ← x - δ∇‖Y - x^{⊗k}‖²: draws the whole k-tensor W (N^k Gaussians) and differentiates
    * <Y, x^{⊗k}> slot by slot. Used only here, to check the O(N) in-law sampler.
    */
   static final class BruteForce {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * SGD against the ballistic limit (spec §0.4): planted m(0) = 0.3, the ODE started from the measured
+ * SGD against the ballistic limit (docs/pca.md): planted m(0) = 0.3, the ODE started from the measured
  * u(x_0) of each run, sup-over-time error of (m, r2perp) averaged over seeds, at N = 500, 2000, 8000.
  * The theory predicts error ~ N^{-1/2}.
  */
@@ -90,7 +90,7 @@ class PcaValidationTest {
    * The diffusive (BBP) limit against SGD: from x_0 ~ N(0, I/N) with lambda = 2 > c_delta = 1, the
    * first time |m| reaches 0.2 in SGD and the first time |mtilde| reaches 0.2 sqrt(N) in the SDE have
    * the same mean, at N = 1000 and 4000, and both move by about log(4)/8 = 0.173 between them
-   * (spec §1(f)). 48 SGD paths per N: the mean has s.e. about 0.28/sqrt(48) = 0.04 (std of
+   * (t_esc ~ log(N)/(8(lambda - c_delta))). 48 SGD paths per N: the mean has s.e. about 0.28/sqrt(48) = 0.04 (std of
    * log|Z|/4 with Z ~ N(0,1) is 0.28); tolerance 3.5 combined s.e. The SDE neglects m^2 = 0.04 next to
    * lambda - c_delta = 1 near the end, a bias below 0.01.
    */

@@ -40,7 +40,7 @@ class SpikedPcaTest {
   }
 
   @Test
-  void initialLawsMatchSpec() {
+  void initialLawsMatchTheDocumentedLaws() {
     SpikedPca p = SpikedPca.matrix(2, 1);
     double[] u = new double[2];
     p.initialLaw(Regime.BALLISTIC).sample(null, u);

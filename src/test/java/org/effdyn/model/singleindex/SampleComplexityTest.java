@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sample-complexity study (spec §5.0, Thm 11.10–11.12): samples to reach m = 1/2 from a uniform
+ * The sample-complexity study (docs/singleindex.md; Ben Arous, Gheissari, Jagannath 2021,
+ * arXiv:2003.10409): samples to reach m = 1/2 from a uniform
  * start scale like N (k = 1), N log N (k = 2) and N² (k = 3, small N). Medians over 16 runs (k = 1, 2)
  * and 48 runs (k = 3, whose escape time has a heavy 1/|m̃_0| tail).
  */

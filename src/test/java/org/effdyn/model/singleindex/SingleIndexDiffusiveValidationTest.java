@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spherical SGD near the equator against the diffusive limit of spec §5.0/§5.1 (the SDE the spec derives
- * but does not simulate). Online PCA, λ = 2, δ = 0.5: m̃ = √N m follows the Ornstein–Uhlenbeck process
+ * Spherical SGD near the equator against the diffusive limit ({@link SingleIndexDiffusive},
+ * docs/singleindex.md). Online PCA, λ = 2, δ = 0.5: m̃ = √N m follows the Ornstein–Uhlenbeck process
  * dm̃ = a m̃ dt + b dB, a = 2δ(λ − δ) = 1.5, b = 2δ√(1 + λ) = √3, so from m̃(0) = 1 at T = 0.5
  * E m̃ = e^{aT} = 2.117 and Var m̃ = b²(e^{2aT} − 1)/(2a) = e^{1.5} − 1 = 3.482 (exact moments, no SDE
  * discretization). SGD (time 1/N per step) with m̃(0) = 1 planted, 6000 paths at N = 50 and 200: the

@@ -13,7 +13,7 @@ import org.effdyn.core.RandomStreams;
 import org.effdyn.core.Regime;
 import org.junit.jupiter.api.Test;
 
-/** Closed forms, oracles and bad input of spec §5 (unit tests; SGD comparisons are in the validation test). */
+/** Closed forms, oracles and bad input of the single-index models (docs/singleindex.md; SGD comparisons are in the validation test). */
 class SingleIndexTest {
   static double drift(Dynamics d, double u) {
     double[] o = new double[1];
@@ -22,7 +22,7 @@ class SingleIndexTest {
   }
 
   @Test
-  void onlinePcaBallisticIsTheSpecOde() {
+  void onlinePcaBallisticIsTheClosedFormOde() {
     double lambda = 2;
     double delta = 0.5;
     Dynamics d = SingleIndex.onlinePca(lambda, delta).limit(Regime.BALLISTIC);
@@ -65,7 +65,7 @@ class SingleIndexTest {
   }
 
   @Test
-  void hermiteCoefficientsOfTheSpecExamples() {
+  void hermiteCoefficientsOfTheDocumentedExamples() {
     assertThat(SingleIndexLoss.Glm.hermiteCoefficient(Link.LINEAR, 1)).isCloseTo(1, offset(1e-13));
     assertThat(SingleIndexLoss.Glm.hermiteCoefficient(Link.SQUARE, 0)).isCloseTo(1, offset(1e-13));
     assertThat(SingleIndexLoss.Glm.hermiteCoefficient(Link.SQUARE, 1)).isCloseTo(0, offset(1e-13));
@@ -94,7 +94,7 @@ class SingleIndexTest {
   void binaryGmmExponentOneVersusTwo() {
     double h = 0.5;
     SingleIndexLoss l = SingleIndex.binaryGmm(h, 0.5).loss();
-    // φ′(0) = -tanh(h) E tanh(z + h) < 0 (spec §5.2): check against an independent 1-D Simpson integral
+    // φ′(0) = -tanh(h) E tanh(z + h) < 0: check against an independent 1-D Simpson integral
     double et = simpson(z -> Math.tanh(z + h) * Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI));
     // 64-point GH on tanh (poles at ±iπ/2) vs Simpson: measured difference 2.7e-9
     assertThat(l.phiPrime(0)).isCloseTo(-Math.tanh(h) * et, offset(1e-8));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spherical SGD against the ballistic ODE of spec §5.0 (with the δ² normalization term): planted
+ * Spherical SGD against the ballistic ODE ({@link SingleIndexBallistic}, with the δ² normalization term): planted
  * m(0), the ODE started from the measured m(x_0), sup-over-time |m_SGD - m_ODE| averaged over seeds.
  * Theory: error ~ N^{-1/2}.
  */
@@ -56,10 +56,10 @@ class SingleIndexValidationTest {
   }
 
   /**
-   * Online PCA, λ = 2, δ = 0.5, m(0) = 0.3, T = 6 (the setting of spec/checks/sph_pca.py, whose
-   * independent run gave 0.059 / 0.027 / 0.013 at N = 500 / 2000 / 8000). Also: SGD settles at the
+   * Online PCA, λ = 2, δ = 0.5, m(0) = 0.3, T = 6 (an independent NumPy simulation of this setting
+   * gave 0.059 / 0.027 / 0.013 at N = 500 / 2000 / 8000). Also: SGD settles at the
    * fixed point m* = 0.7071 of the corrected ODE, not at m = 1 where the ODE without the δ² term
-   * (the course notes' heuristic) would go.
+   * (the heuristic of Jagannath's 2024 lecture notes) would go.
    */
   @Test
   void onlinePcaFollowsTheBallisticOde() {

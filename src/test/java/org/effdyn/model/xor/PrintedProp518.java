@@ -3,8 +3,10 @@ package org.effdyn.model.xor;
 import org.effdyn.model.common.Activation;
 
 /**
- * Seed 003 Prop. 5.18 as printed: σ(-v·g(±m^ν)) in the m^ν equation (spec §7 item 10 corrects it to
- * σ(+v·g(±m^ν))); everything else as {@link XorInfinite}. Test-only: SGD does not follow it.
+ * Prop. 5.18 of Ben Arous, Gheissari, Huang, Jagannath 2023 (arXiv:2310.03010) as printed:
+ * σ(-v·g(±m^ν)) in the m^ν equation (EffDyn uses σ(+v·g(±m^ν)), as the paper's Cor. 5.17 and the
+ * gradient give; docs/corrections.md); everything else as {@link XorInfinite}. Test-only: SGD does not
+ * follow it.
  */
 final class PrintedProp518 extends GatedDrift {
   private final XorInfinite exact;

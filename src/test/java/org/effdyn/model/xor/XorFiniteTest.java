@@ -87,7 +87,7 @@ class XorFiniteTest {
   }
 
   /**
-   * m = 0 is invariant (spec §3(d), §0.4): A^μ = A^ν = 0 there by the ±μ, ±ν symmetry, and the reflected
+   * m = 0 is invariant: A^μ = A^ν = 0 there by the ±μ, ±ν symmetry, and the reflected
    * nodes make that exact up to rounding; likewise m^ν = 0 alone keeps m^ν at 0.
    */
   @Test
@@ -108,7 +108,7 @@ class XorFiniteTest {
 
   /**
    * Against a 2^16-node reference (same line rule; itself within ~3e-5 of 2^20): the default 1024 nodes give a sup drift error below
-   * 5e-3 at K = 4, λ = 4 (measured 1.2e-3; spec: "state the accuracy").
+   * 5e-3 at K = 4, λ = 4 (measured 1.2e-3).
    */
   @Test
   void defaultRuleAccuracyAgainstAFineRule() {

@@ -74,7 +74,7 @@ class XorInfiniteTest {
     }
   }
 
-  /** β ≥ 1/8: L_β ≤ 0 and the flow collapses to 0 (spec §3(g)), from random initial laws. */
+  /** β ≥ 1/8: L_β ≤ 0 and the flow collapses to 0 (docs/xor.md), from random initial laws. */
   @Test
   void largePenaltyCollapsesToZero() {
     XorGmm g = new XorGmm(4, INF, 0.2, 1);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class XorOraclesTest {
   static final double INF = Double.POSITIVE_INFINITY;
 
-  /** spec §3(g) and checks/count39.py: 5, 17, 35, 39 (24 covering), 16 (1 covering). */
+  /** Closed form against brute force: 5, 17, 35, 39 (24 covering), 16 (1 covering) for K = 1..5. */
   @Test
   void componentCounts() {
     int[] expected = {5, 17, 35, 39, 16, 16};

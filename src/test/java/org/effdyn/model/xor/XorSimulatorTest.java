@@ -43,7 +43,7 @@ class XorSimulatorTest {
   @Test
   void zeroNoiseRperpDecaysAsExpMinusTwoBetaT() {
     // at lambda = inf, Y is in span(mu, nu): W_perp only shrinks by (1 - delta beta) per step,
-    // R_perp(T) = R_perp(0) (1 - delta beta)^{2T/delta} -> e^{-2 beta T} (spec §3(f))
+    // R_perp(T) = R_perp(0) (1 - delta beta)^{2T/delta} -> e^{-2 beta T} (the lambda = inf limit)
     XorGmm g = new XorGmm(2, Double.POSITIVE_INFINITY, 0.1, 1);
     Trajectory t = SgdRecorder.record(new XorSimulator(g, 1000), TimeGrid.of(10, 2), RandomStreams.stream(3, 0), Map.of());
     assertThat(t.column("Rperp[2,2]")[1] / t.column("Rperp[2,2]")[0]).isCloseTo(Math.exp(-2.0), within(1e-3));

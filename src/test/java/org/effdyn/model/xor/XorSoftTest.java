@@ -20,7 +20,7 @@ class XorSoftTest {
   }
 
   /**
-   * The soft drift tends to the exact Filippov flow as λ grows (spec §3(f): O(λ^{-1/2}) in the drift): K = 4,
+   * The soft drift tends to the exact Filippov flow as λ grows (O(λ^{-1/2}) in the drift): K = 4,
    * β = 0.05, T = 20, planted overlaps with two small ones that slide to 0. Theory: the difference falls by
    * about √100 = 10 per factor 100 in λ; asserted ≥ 4 per step.
    */

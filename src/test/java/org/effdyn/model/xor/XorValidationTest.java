@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * SGD against the limits (spec §3, §0.4): K = 4, β = 0.05, c_δ = 1, T = 10, planted overlaps (those of
- * spec/checks/xor_sign2.py; m = 0 is invariant for the limits), ODE from the measured u(x_0) of each run,
+ * SGD against the limits (docs/xor.md): K = 4, β = 0.05, c_δ = 1, T = 10, planted overlaps (m = 0 is
+ * invariant for the limits), ODE from the measured u(x_0) of each run,
  * sup-over-time error over v, m^μ, m^ν and R⊥, mean over 4 seeds, at d = 500 and 2000. Theory: error
  * ~ d^{-1/2}, a ratio of 2 when d quadruples.
  */
@@ -87,7 +87,7 @@ class XorValidationTest {
 
   /**
    * λ = 10⁴, the soft drift (O(λ^{-1/2}) = 0.01 from Prop. 5.15), against the printed Prop. 5.18 sign.
-   * Spec §8: corrected 0.032 -> 0.015, printed 1.49 / 1.48.
+   * An independent NumPy simulation of this setting gave: corrected 0.032 -> 0.015, printed 1.49 / 1.48.
    */
   @Test
   void softLargeLambdaAndPrintedSign() {
@@ -97,7 +97,7 @@ class XorValidationTest {
     System.out.printf("xor K=4 lambda=1e4 soft: sup errors %s, ratio %.2f; printed Prop. 5.18 %s%n",
         Arrays.toString(e[0]), e[0][0] / e[0][1], Arrays.toString(e[1]));
     // d x4: a ratio of 2 for the d^{-1/2} part, but this limit sits O(lambda^{-1/2}) = 0.01 from the
-    // finite-lambda dynamics (spec §3(f)), a floor comparable to the d = 2000 error (measured: 0.0093 at
+    // finite-lambda dynamics, a floor comparable to the d = 2000 error (measured: 0.0093 at
     // d = 8000), so the ratio is lower: band [1.2, 3]
     assertThat(e[0][0] / e[0][1]).isBetween(1.2, 3.0);
     assertThat(e[0][1]).isLessThan(0.03);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every shipped case in its quick form (validation/*.yaml, dims.quick / seeds.quick): SGD against the
- * limit with the expected rate, and the spec's oracle values (matrix threshold lambda_c = c_delta as a
+ * limit with the expected rate, and the closed-form oracle values (matrix threshold lambda_c = c_delta as a
  * branch point, tensor saddle-node lambda_c = 3.0792, recovered fixed points). The reports go to a
  * temporary directory. The DMF cases (dmf-perceptron-a2, -a1) compare finite-d full-batch GD with the DMF
  * iteration by iteration. About 30 s on 2 cores (the two DMF cases about 2 s each).
