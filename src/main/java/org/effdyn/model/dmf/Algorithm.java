@@ -4,8 +4,8 @@ import org.effdyn.core.Check;
 import org.effdyn.core.ParameterException;
 
 /**
- * The five linear methods of spec/dmf.md §9(a)3, with their own recursions (θ_{-1} := θ_0). The
- * closed forms of (λ, Λ) (k = l − μ ≥ 1) are listed for reference and tested against
+ * The five linear methods of the family of Panahi 2026 (arXiv:2603.09310), eqs. (23)–(24), with
+ * their own recursions (θ_{-1} := θ_0); docs/dmf.md. The closed forms of (λ, Λ) (k = l − μ ≥ 1) are listed for reference and tested against
  * {@link Coefficients#of}:
  *
  * <table>
@@ -22,9 +22,11 @@ import org.effdyn.core.ParameterException;
  *     y_0 = θ_0</td><td>1</td><td>η (1 − s^{k+1})/(1 − s)</td></tr>
  * </table>
  *
- * <p>{@link EmaMomentum} is the seed's "momentum GD" (λ(μ,l) = t(1 − s^{l−μ}), §6); classical heavy
- * ball is {@link HeavyBall} (spec §9(g) item 14). For Nesterov the query points, and hence all the
- * statistics, are the extrapolated y_l (§9(g) item 16).
+ * <p>{@link EmaMomentum} is the "momentum GD" of Panahi 2026, §6: its printed coefficient
+ * λ(μ,l) = t(1 − s^{l−μ}) (t the step size) is that of the exponential moving average, not of
+ * classical heavy ball, whose coefficient is η(1 − s^k)/(1 − s); classical heavy ball is
+ * {@link HeavyBall} (docs/corrections.md). Nesterov fits the family only when the query points are
+ * the extrapolated y_l (q = ∇L(y_l)), so all its statistics are taken at y_l.
  */
 public sealed interface Algorithm extends LinearRecursion {
 
@@ -103,8 +105,8 @@ public sealed interface Algorithm extends LinearRecursion {
   }
 
   /**
-   * The seed's "momentum GD", an exponential moving average of the gradients (dampened momentum),
-   * card name {@code ema}. @param s forgetting factor in [0, 1)
+   * The "momentum GD" of Panahi 2026, §6: an exponential moving average of the gradients (dampened
+   * momentum), card name {@code ema}. @param s forgetting factor in [0, 1)
    */
   record EmaMomentum(double eta, double s) implements Algorithm {
     public EmaMomentum {

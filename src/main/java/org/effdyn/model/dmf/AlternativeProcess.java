@@ -4,9 +4,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.effdyn.core.Check;
 
 /**
- * The alternative process ψ + ρ0 = 0 of the seed [000] (eqs. (8), (12)–(14)), spec/dmf.md
- * §9(d)1, for one sub-model, R = I and one component per class, at a complex z, solved by the
- * causal forward sweep. Per class y and realisation it is driven by {@link PsiNoise} (G_y, H_y,
+ * The alternative process ψ + ρ0 = 0 of Panahi 2026 (arXiv:2603.09310, §3.1, eqs. (8), (12)–(14);
+ * docs/dmf.md, "Finite size"), for one sub-model, R = I and one component per class, at a complex z,
+ * solved by the causal forward sweep. Per class y and realisation it is driven by {@link PsiNoise} (G_y, H_y,
  * W_y, Γ_y); along the path
  * \[ V_\theta = \Theta^T\Theta + \sigma^2 I = A_\theta^T A_\theta,\quad
  *    V_\omega(y) = \Omega_y^T\Omega_y/n + \sigma^2 I = A_\omega(y)^T A_\omega(y), \]
@@ -19,7 +19,8 @@ import org.effdyn.core.Check;
  * (β, h-term, B_ω(·,l)) → p(l) → ω(l) → column l of A_ω(y) → B_θ(·,l), e(l), g̃(l) → q(l).
  *
  * <p>Complex z uses the unconjugated Cholesky ({@link ComplexCholesky}) and the analytic
- * continuation of ω ({@link AnalyticPerceptron}). Claim 1 (§9(d)2): at σ = 0 and z = i the real
+ * continuation of ω ({@link AnalyticPerceptron}). Claim 1 of Panahi 2026 (§3.3), evaluated directly
+ * at z = i rather than by the paper's extrapolation 2H(0) − H(1): at σ = 0 and z = i the real
  * parts of the averages are the finite-size averages of training, beyond the DMF. σ = 0 needs
  * V_θ and V_ω(y) non-singular, i.e. L ≤ min(d, n_y) and θ0 ≠ 0. Cost per realisation
  * O((n + d) L² K); the training run costs O(n d L).
@@ -64,8 +65,8 @@ public final class AlternativeProcess {
 
   /**
    * At σ = 0 the kernels V_θ = ΘᵀΘ and V_ω(y) = Ω_yᵀΩ_y/n have rank ≤ min(d, n_y), and
-   * V_θ(0,0) = |θ0|²: they are invertible only if L ≤ min(d, n_y) and θ0 ≠ 0 (spec §9(d)3, §9(g)
-   * item 18).
+   * V_θ(0,0) = |θ0|²: they are invertible only if L ≤ min(d, n_y) and θ0 ≠ 0. Otherwise A^{-1} in
+   * eq. (8) of Panahi 2026 is undefined, which is why its Theorem 1 assumes σ &gt; 0.
    */
   static void checkRegular(FiniteSizeSetup setup, double sigma) {
     if (sigma > 0) return;

@@ -3,12 +3,13 @@ package org.effdyn.model.dmf;
 import org.effdyn.core.Check;
 
 /**
- * The per-sample factor ω(p, y) and the loss ℓ(act(p), y) of spec/dmf.md §9(b)1, continued
- * analytically to complex pre-activations p, as the alternative process at z = i needs (§9(d)2:
- * "the analytic continuation of ω and of the statistic"). The continuation is the principal
- * branch of log and the plain quotient for the sigmoid; softplus and the sigmoid have poles at
- * p = iπ(2k+1), which make high moments at z = i heavy-tailed (§9(g) item 13). For real p every
- * implementation returns the real values of §9(b)1 with a zero imaginary part.
+ * The per-sample factor ω(p, y) and the loss ℓ(act(p), y) of {@link Perceptron} (Panahi 2026,
+ * eq. (25)), continued analytically to complex pre-activations p, as the alternative process at
+ * z = i needs: Claim 1 is evaluated with the analytic continuation of ω and of every statistic
+ * (docs/dmf.md, "Finite size"). The continuation is the principal branch of log and the plain
+ * quotient for the sigmoid; softplus and the sigmoid have poles at p = iπ(2k+1), which make high
+ * moments at z = i heavy-tailed (the n·Var of late iterates has a large standard error). For real p
+ * every implementation returns the real values of {@link Perceptron} with a zero imaginary part.
  *
  * <p>Implementations write into {@code out[0]} (real part) and {@code out[1]} (imaginary part),
  * allocate nothing and are thread-safe.
@@ -26,8 +27,8 @@ public interface AnalyticPerceptron {
 
   /**
    * The continuation of a {@link Perceptron}: SOFTPLUS_SQ, LINEAR_SQ and LOGISTIC. RELU_SQ is not
-   * analytic (ω jumps at p = 0) and is rejected, in line with the seed's remark that Claim 1 fails
-   * for ReLU (spec §9(g) item 13).
+   * analytic (ω jumps at p = 0) and is rejected, in line with the remark of Panahi 2026, §6.2, that
+   * the scheme fails for the exact ReLU, "perhaps due to non-differentiability".
    */
   static AnalyticPerceptron of(Perceptron perceptron) {
     double[] t = perceptron.targets();
@@ -62,7 +63,7 @@ public interface AnalyticPerceptron {
   }
 
   /**
-   * {@code softplus_sq} (the seed's "soft ReLU"): act = log(1 + e^p), ℓ = (act − t_y)²/2,
+   * {@code softplus_sq} (the "soft ReLU" of Panahi 2026, §6.2): act = log(1 + e^p), ℓ = (act − t_y)²/2,
    * ω = (softplus(p) − t_y) sig(p). Square without conjugation.
    */
   static AnalyticPerceptron softplusSquare(double... targets) {

@@ -3,7 +3,8 @@ package org.effdyn.model.dmf;
 import org.effdyn.core.Check;
 
 /**
- * The coefficients (λ, Λ) of a linear first-order method on L iterations, spec/dmf.md §9(a)3:
+ * The coefficients (λ, Λ) of a linear first-order method on L iterations (Panahi 2026,
+ * arXiv:2603.09310, eqs. (23)–(24); docs/dmf.md):
  * \[ \theta(l) = \lambda(l)\theta_0 - \sum_{\mu &lt; l}\Lambda(\mu,l)\,q(\mu),\qquad
  *    \Theta = \theta_0\lambda^T - Q\Lambda. \]
  * Λ is L × L and strictly upper (row μ, column l, nonzero only for μ &lt; l): causality.
@@ -71,7 +72,7 @@ public record Coefficients(double[] lambda, double[][] bigLambda) {
   }
 
   /**
-   * Symbolic run of any linear recursion (spec §9(a)3, "any other linear method"): the recursion
+   * Symbolic run of any linear recursion (also time-varying momenta and schedules): the recursion
    * is run on coefficient vectors in the basis {θ0, q(0), …, q(L−1)} (length L+1), started at e_0,
    * with q(l) := e_{1+l}. λ(l) is coordinate 0 of the query point and Λ(μ,l) minus coordinate
    * 1+μ. No closed form is needed, so schedules and time-varying momenta work too.

@@ -2,15 +2,15 @@ package org.effdyn.model.dmf;
 
 /**
  * Unconjugated complex Cholesky factorisation V = AᵀA with A upper triangular (transpose, not
- * conjugate transpose), spec/dmf.md §9(d)2. For real symmetric positive-definite V this is the
- * ordinary Cholesky factor; for complex symmetric V (the kernels of the alternative process at
+ * conjugate transpose), as Claim 1 at complex z needs (docs/dmf.md, "Finite size"). For real
+ * symmetric positive-definite V this is the ordinary Cholesky factor; for complex symmetric V (the kernels of the alternative process at
  * z = i) it is the analytic continuation of that factor, with each pivot the principal square root
  * \( A(l,l) = \sqrt{V(l,l) - \sum_{k &lt; l} A(k,l)^2} \). Hipparchus has {@code Complex} but only a real
  * Cholesky, hence this class.
  *
  * <p>The factorisation is column by column (causal): column l needs only V(0..l, l) and columns
- * &lt; l, which is what the forward sweep of §9(d)1 produces. A zero pivot (V singular, e.g.
- * σ = 0 with L &gt; min(d, n_y)) gives non-finite entries; callers count such realisations.
+ * &lt; l, which is what the forward sweep of {@link AlternativeProcess} produces. A zero pivot (V
+ * singular, e.g. σ = 0 with L &gt; min(d, n_y)) gives non-finite entries; callers count such realisations.
  * Everything here allocates nothing.
  */
 public final class ComplexCholesky {

@@ -4,7 +4,7 @@ import org.effdyn.core.Check;
 
 /**
  * A dense complex matrix in split storage (real and imaginary parts in two row-major arrays), for
- * the alternative process of spec/dmf.md §9(d) at complex z. Split storage keeps the hot loops free
+ * the alternative process ({@link AlternativeProcess}) at complex z. Split storage keeps the hot loops free
  * of {@code Complex} objects: entry (i, j) is {@code re[i * cols + j] + i·im[i * cols + j]}.
  * Mutable; a workspace, not a value. Not thread-safe.
  */

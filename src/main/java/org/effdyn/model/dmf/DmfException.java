@@ -3,8 +3,8 @@ package org.effdyn.model.dmf;
 /**
  * The DMF sweep broke down at an iteration: V_θ stopped being finite or positive semidefinite.
  * In exact arithmetic V_θ is PSD; a failure means the dynamics diverge (a step size beyond the
- * stability edge, η sup ω' (1 + √γ)² &gt; 2 plus the mean spikes for GD, spec §9(f)1) or the Monte
- * Carlo averages overflowed.
+ * stability edge: for GD, η times the top Hessian eigenvalue, about sup ω' (1 + √γ)² plus the mean
+ * spikes, exceeds 2) or the Monte Carlo averages overflowed.
  */
 public final class DmfException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -22,7 +22,7 @@ import org.effdyn.core.Trajectory;
 
 /**
  * Card model {@code dmf}: the DMF surrogate of full-batch training of a perceptron on a Gaussian
- * mixture (spec/dmf.md §9). The limit is iteration-indexed, so the
+ * mixture (Panahi 2026, arXiv:2603.09310; docs/dmf.md). The limit is iteration-indexed, so the
  * model is a {@link Study}, not a {@link Dynamics}: the request's grid must be
  * the iteration grid {@code {start: 0, end: L-1, samples: L}}. Affine ω ({@code linear_sq}) is
  * solved exactly ({@link ExactSweep}), any other loss by Monte Carlo ({@link MonteCarloSweep}).
@@ -128,7 +128,7 @@ public record DmfModel(DmfProblem problem, int paths, int replicas, long seed, M
   }
 
   /**
-   * The §9(h) per-iteration observables: loss_train, err_train, loss_test, err_test, beta[y],
+   * The per-iteration observables: loss_train, err_train, loss_test, err_test, beta[y],
    * theta2 (= V_θ(l,l)), alpha[y], Vomega (= V_ω(l,l)), the columns of {@code dmf.csv}.
    */
   @Override public StateLayout observables() {

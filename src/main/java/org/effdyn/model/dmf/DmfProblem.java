@@ -7,7 +7,8 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 
 /**
- * One full-batch training problem on a Gaussian mixture, spec/dmf.md §9(a)–(b): n = αd samples
+ * One full-batch training problem on a Gaussian mixture (Panahi 2026, arXiv:2603.09310, §2.1 and
+ * §6; docs/dmf.md): n = αd samples
  * x_i = μ_{y_i} + z_i, z_i ~ N(0, I_d), exact class counts n_y = ρ_y n, initialization θ0, a
  * perceptron loss and a linear first-order method run for L iterations. Everything the d → ∞ limit
  * needs of the means and θ0 is their Gram matrix ν over Y* = classes ∪ {θ0}.
@@ -15,7 +16,8 @@ import org.hipparchus.linear.MatrixUtils;
  * @param rho        class weights ρ_y &gt; 0, summing to 1 (length K)
  * @param nu         Gram matrix ν(a,b) = μ_a·μ_b over Y*, (K+1) × (K+1), symmetric positive
  *                   semidefinite; index K is θ0 (ν(K,K) = |θ0|², ν(y,K) = μ_y·θ0)
- * @param alpha      sample ratio α = n/d &gt; 0 (the seed's γ = n/m is 1/α); +∞ is the population
+ * @param alpha      sample ratio α = n/d &gt; 0 (Panahi 2026 writes n for the dimension, m for the
+ *                   samples and γ = n/m, which is 1/α); +∞ is the population
  *                   limit γ = 0 (oracle O3: no memory, no gradient noise)
  * @param perceptron activation + loss, with K targets
  * @param algorithm  the linear method (its step parameters are in the record)
@@ -57,7 +59,7 @@ public record DmfProblem(double[] rho, double[][] nu, double alpha, Perceptron p
   }
 
   /**
-   * The spec's reference configuration (§9(b)1): K = 2, ρ = (1/2, 1/2), ν(y,y) = 1,
+   * The reference configuration of the tests and docs/dmf.md: K = 2, ρ = (1/2, 1/2), ν(y,y) = 1,
    * ν(0,1) = −0.5, |θ0|² = 0.01, θ0 ⊥ means.
    */
   public static double[][] referenceNu() {
@@ -69,7 +71,7 @@ public record DmfProblem(double[] rho, double[][] nu, double alpha, Perceptron p
     return rho.length;
   }
 
-  /** γ = d/n = 1/α, the seed's aspect ratio. */
+  /** γ = d/n = 1/α, the aspect ratio (the γ of Panahi 2026). */
   public double gamma() {
     return 1 / alpha;
   }
@@ -94,7 +96,7 @@ public record DmfProblem(double[] rho, double[][] nu, double alpha, Perceptron p
     return c;
   }
 
-  /** (λ, Λ) of {@link #algorithm()} on L iterations, by the symbolic run of §9(a)3. */
+  /** (λ, Λ) of {@link #algorithm()} on L iterations, by the symbolic run of {@link Coefficients#of}. */
   public Coefficients coefficients() {
     return Coefficients.of(algorithm, iterations);
   }

@@ -1,7 +1,8 @@
 package org.effdyn.model.dmf;
 
 /**
- * The DMF solution on iterations l = 0..L−1, spec/dmf.md §9(b)2–3 and §9(c)1: order parameters,
+ * The DMF solution on iterations l = 0..L−1 (Panahi 2026, arXiv:2603.09310, §6.1, eqs. (26)–(32);
+ * docs/dmf.md): order parameters,
  * two-time kernels and the observables, with the Monte Carlo standard error of every entry
  * ({@link #standardError()}; null for the exact affine sweep).
  *

@@ -2,14 +2,14 @@ package org.effdyn.model.dmf;
 
 /**
  * Exact DMF for affine ω(p,y) = a p − c_y (square loss, identity activation: a = 1, c_y = t_y),
- * spec/dmf.md §9(c)4. Everything is Gaussian. With b_ω = −γΛ̃ and T lower triangular,
+ * docs/dmf.md. Everything is Gaussian. With b_ω = −γΛ̃ and T lower triangular,
  * T(l,·) = e_l + a Σ_{μ &lt; l} b_ω(μ,l) T(μ,·) (so p̂ = T h solves the memory recursion),
  * \[ m_y(l) = \beta(l,y) + \sum_{\mu &lt; l} b_\omega(\mu,l)(a\,m_y(\mu) - c_y),\quad
  *    \mathrm{Cov}(p) = T V_\theta T^T, \]
  * \[ \alpha(l,y) = \rho_y(a\,m_y(l) - c_y),\quad
  *    V_\omega(y) = \rho_y[a^2 T V_\theta T^T + (a m_y - c_y)(a m_y - c_y)^T],\quad
  *    B_\theta(\mu,l) = a\,T(l,\mu), \]
- * inserted in the causal sweep of §9(c)2 ({@link Kernels}). Deterministic, to machine precision;
+ * inserted in the causal forward sweep ({@link Kernels}). Deterministic, to machine precision;
  * cost O(L³).
  */
 public final class ExactSweep {

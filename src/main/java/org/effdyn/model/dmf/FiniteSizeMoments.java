@@ -8,11 +8,12 @@ import org.effdyn.core.Check;
 import org.effdyn.core.RandomStreams;
 
 /**
- * Monte Carlo means and n·Var of the per-iteration statistics of a finite-size process (spec/dmf.md
- * §9(d)2), at every query point l = 0..L−1. The statistics, in this order, are
+ * Monte Carlo means and n·Var of the per-iteration statistics of a finite-size process (Claim 1 of
+ * Panahi 2026, §3.3; docs/dmf.md, "Finite size"), at every query point l = 0..L−1. The statistics,
+ * in this order, are
  * {@code loss_train} = (1/n) Σ_i ℓ(act(p_i(l)), y_i), {@code theta2} = Σ_k θ_k(l)²,
  * {@code beta[y]} = μ_y·θ(l), {@code alpha[y]} = (1/n) Σ_{i∈y} ω_i(l) and
- * {@code Vomega} = (1/n) Σ_i ω_i(l)² (the names of §9(h)).
+ * {@code Vomega} = (1/n) Σ_i ω_i(l)² (the column names of {@code dmf.csv}).
  *
  * <p>For a complex process (the alternative process at z = i) every statistic is the analytic
  * continuation: squares without conjugation, and n·Var = n(E X² − (E X)²) without conjugation.

@@ -43,7 +43,7 @@ public final class FiniteSizePath {
   }
 
   /**
-   * θ(l) = λ(l) θ0 − Σ_{μ&lt;l} Λ(μ,l) q(μ) (spec §9(a)3) written into row l of {@code theta}.
+   * θ(l) = λ(l) θ0 − Σ_{μ&lt;l} Λ(μ,l) q(μ) ({@link Coefficients}) written into row l of {@code theta}.
    */
   void queryPoint(FiniteSizeSetup s, int l) {
     int d = s.dimension();

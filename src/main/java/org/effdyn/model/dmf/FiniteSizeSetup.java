@@ -3,9 +3,9 @@ package org.effdyn.model.dmf;
 import org.effdyn.core.Check;
 
 /**
- * One finite-size full-batch problem for the processes of spec/dmf.md §9(d): the algorithm's
- * coefficients (λ, Λ) (§9(a)3), the class means μ_y and the initialization θ0 as vectors of R^d,
- * the exact class counts n_y (n = Σ n_y) and the (analytically continued) model.
+ * One finite-size full-batch problem for the finite-size processes ({@link AlternativeProcess},
+ * {@link RefinementIteration}): the algorithm's coefficients (λ, Λ) ({@link Coefficients}), the class
+ * means μ_y and the initialization θ0 as vectors of R^d, the exact class counts n_y (n = Σ n_y) and the (analytically continued) model.
  *
  * <p>Immutable: the arrays are copied in and read-only inside the package.
  *
@@ -61,9 +61,9 @@ public record FiniteSizeSetup(double[] lambda, double[][] bigLambda, double[][] 
   }
 
   /**
-   * Plants the means and θ0 with a prescribed Gram matrix ν over Y* = classes + {*} (spec §9(a)1,
-   * "simulation recipe"): with an eigen square root C C^T = ν, vector a is row a of C placed in the
-   * first K+1 coordinates. Class counts n_y = round(ρ_y n), the last class taking the remainder.
+   * Plants the means and θ0 with a prescribed Gram matrix ν over Y* = classes + {*} (the noise is
+   * isotropic, so this loses no generality): with an eigen square root C C^T = ν, vector a is row a of
+   * C placed in the first K+1 coordinates. Class counts n_y = round(ρ_y n), the last class taking the remainder.
    *
    * @param nu  (K+1) × (K+1) Gram matrix, symmetric positive semi-definite, last index = θ0
    * @param rho class frequencies, length K, summing to 1

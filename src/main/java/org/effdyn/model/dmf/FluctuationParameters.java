@@ -6,17 +6,21 @@ import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
 /**
- * The fluctuation parameters of the seed [000] (Definition 2, Proposition 2), θ side, with the
- * spec's corrections (spec/dmf.md §9(d)4, §9(g) items 10–11). One step of Algorithm 1 from the
- * DMF recomputes, on the finite-size DMF realisation Θ = Θ_d − G̃Λ̃/√n
+ * The fluctuation parameters of Panahi 2026 (arXiv:2603.09310, §6.2, Definition 2 and
+ * Proposition 2), θ side, with two corrections of the printed Proposition 2 (docs/corrections.md):
+ * in V''_θ the cross term is α̃(a)g̃_o(a) (the printed x̂(y)g̃_o(y)ᵀ mixes a d-vector with an L-row)
+ * and the Wishart term is centred at Λ̃ᵀV_ωΛ̃, the covariance of g̃_e, not at V_θ; in C''_θ(y) the
+ * sum runs over Y* without the printed factor ω_eᵀ(y), and the Wishart part has a factor √γ and is
+ * centred at A_ω(y)Λ̃ (invisible in the paper's Fig. 3, where γ = 1). One step of Algorithm 1 from
+ * the DMF recomputes, on the finite-size DMF realisation Θ = Θ_d − G̃Λ̃/√n
  * (Θ_d = −Σ_{a∈Y*} μ_a α̃(a)ᵀ, G̃ = Σ_y G_y A_ω(y)), the random quantities
  * V'_θ = ΘᵀΘ, C'_θ(y) = G_yᵀΘ/√n and β'(y) = μ_yᵀΘ. Their O(n^{-1/2}) fluctuations are matched by
  * Gaussian fluctuation parameters g_e(y) ~ N(0, I_L) and g_o(y,a) = μ_aᵀG_y (Cov = ν(a,b) I_L),
  * with g̃_e = Σ_y g_e(y)ᵀA_ω(y)Λ̃ and g̃_o(a) = Σ_y g_o(y,a)ᵀA_ω(y)Λ̃:
  * \[ V''_\theta = V_\theta + \tfrac{1}{\sqrt n}\Big[\sum_{a\in Y^*}(\tilde\alpha(a)\tilde g_o(a) + \tilde g_o(a)^T\tilde\alpha(a)^T)
- *      + \sqrt\gamma\,(\tilde g_e^T\tilde g_e - \tilde\Lambda^T V_\omega\tilde\Lambda)\Big] \quad\text{[CORRECTED]} \]
+ *      + \sqrt\gamma\,(\tilde g_e^T\tilde g_e - \tilde\Lambda^T V_\omega\tilde\Lambda)\Big] \quad\text{(corrected)} \]
  * \[ C''_\theta(y) = \bar C_\theta(y) - \tfrac{1}{\sqrt n}\Big[\sum_{a\in Y^*} g_o(y,a)\tilde\alpha(a)^T
- *      + \sqrt\gamma\,(g_e(y)\tilde g_e - A_\omega(y)\tilde\Lambda)\Big] \quad\text{[CORRECTED]},\qquad
+ *      + \sqrt\gamma\,(g_e(y)\tilde g_e - A_\omega(y)\tilde\Lambda)\Big] \quad\text{(corrected)},\qquad
  *    \bar C_\theta(y) = -\gamma A_\omega(y)\tilde\Lambda \]
  * \[ \beta''(y) = \beta(y) - \tilde g_o(y)/\sqrt n \quad\text{(exact)}. \]
  *
@@ -31,8 +35,8 @@ import org.hipparchus.linear.MatrixUtils;
  *     + γF(y)_{ml'}F(y)_{m'l};</li>
  * <li>E β''(y) = β(y); n Cov(β''(l,y), β''(l',y')) = ν(y,y')S_{ll'}.</li>
  * </ul>
- * The seed's printed V''_θ centres the Wishart term at V_θ instead of S, which shifts the mean by
- * √(γ/n)(S − V_θ) (an O(n^{-1/2}) bias, §9(g) item 10); {@link #printedVThetaMean()} gives it.
+ * The printed V''_θ of Panahi 2026 centres the Wishart term at V_θ instead of S, which shifts the
+ * mean by √(γ/n)(S − V_θ) (an O(n^{-1/2}) bias); {@link #printedVThetaMean()} gives it.
  *
  * <p>The ω side ({@link #sampleOmegaSide}: α''(y), V''_ω(y), moment-matched single-sample
  * surrogates) is also given; C''_ω(y) is not (it needs the per-class response B_θ(y)).
@@ -167,7 +171,7 @@ public final class FluctuationParameters {
   }
 
   /**
-   * One draw of the ω-side surrogates of Prop. 2 for class y (spec §9(d)4, moment-matched, not
+   * One draw of the ω-side surrogates of Prop. 2 for class y (as printed, moment-matched, not
    * corrected): with h_e(y) ~ N(0, I_L) and ω_e the (P3) path of class y driven by
    * h = h_e(y)ᵀA_θ (a single "typical" sample: p(l) = β(l,y) + h(l) + Σ_{μ&lt;l} b_ω(μ,l) ω(p(μ))),
    * \[ \alpha''(y) = \alpha(y) + \sqrt{\rho_y/n}\,(\omega_e - \alpha(y)/\rho_y),\qquad
@@ -220,7 +224,7 @@ public final class FluctuationParameters {
     return copy(vTheta);
   }
 
-  /** Mean of the seed's printed V''_θ: V_θ + √(γ/n)(S − V_θ) (biased; §9(g) item 10). */
+  /** Mean of the printed V''_θ of Panahi 2026, Prop. 2: V_θ + √(γ/n)(S − V_θ) (biased). */
   public double[][] printedVThetaMean() {
     double c = Math.sqrt(gamma / n);
     double[][] out = new double[L][L];

@@ -8,10 +8,11 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 
 /**
- * Finite-d full-batch training, the "original dynamics" of spec/dmf.md §9(a)4, with the
- * observables of §9(b)3 recorded at every query point θ(l), l = 0..L−1.
+ * Finite-d full-batch training, the "original dynamics" of Panahi 2026 (arXiv:2603.09310, §2;
+ * docs/dmf.md), with the observables of {@link DmfSolution} recorded at every query point θ(l),
+ * l = 0..L−1.
  *
- * <p>Data (§9(a)1): n = round(αd) samples x_i = μ_{y_i} + z_i, z_i ~ N(0, I_d), exact class counts
+ * <p>Data: n = round(αd) samples x_i = μ_{y_i} + z_i, z_i ~ N(0, I_d), exact class counts
  * n_y = round(ρ_y n) (the last class takes the remainder), so no O(n^{-1/2}) class-frequency noise.
  * The K means and θ0 sit in the first K+1 coordinates with Gram ν, via the eigen square root
  * C Cᵀ = ν (the noise is isotropic, so this loses no generality). Per step: p = Xᵀθ, ω_i = ω(p_i,y_i),
@@ -24,7 +25,7 @@ import org.hipparchus.linear.MatrixUtils;
  * {@link DmfSolution} without B_θ, λ̃ and standard errors (null). Memory: n·d doubles for X plus
  * L(d + n) for the history.
  *
- * <p><b>Response</b> (optional, §9(b)3, §9(f)1): a tangent run of the same recursion on the d × L
+ * <p><b>Response</b> (optional): a tangent run of the same recursion on the d × L
  * perturbations δθ(·) of a probe u ~ N(0, I_d) added to q(μ) gives the Hutchinson estimate
  * u·δθ(l)/|u|² of (1/d) Tr ∂θ(l)/∂ε(μ) = −Λ̃(μ,l); it is returned as {@code lambdaTilde()} (so it
  * compares with the DMF's Λ̃ directly). Extra cost: O(n d L²/2) over the run.

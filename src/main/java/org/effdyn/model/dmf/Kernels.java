@@ -1,12 +1,13 @@
 package org.effdyn.model.dmf;
 
 /**
- * The deterministic part of one DMF forward sweep, spec/dmf.md §9(c)1–2: the propagators (P1), the
- * parameter side (P2) and the causal square root of V_θ, built column by column. The sample side
+ * The deterministic part of one DMF forward sweep (the system (P1)–(P4) of the package
+ * documentation; docs/dmf.md): the propagators (P1), the parameter side (P2) and the causal square
+ * root of V_θ, built column by column. The sample side
  * (P4: α, V_ω, B_θ at time l) is supplied by the caller, exactly ({@link ExactSweep}) or by Monte
  * Carlo ({@link MonteCarloSweep}).
  *
- * <p>Causality (§9(c)2): column l of Λ̃, λ̃(l), α̃(·,l), β(·,l), V_θ(≤l,l) need B_θ, α and V_ω only
+ * <p>Causality: column l of Λ̃, λ̃(l), α̃(·,l), β(·,l), V_θ(≤l,l) need B_θ, α and V_ω only
  * at times &lt; l, so {@link #prologue(int)} at step l followed by {@link #epilogue(int)} once the
  * caller has filled column l of B_θ, α(·,l) and V_ω(≤l,l) solves the triangular system with no
  * fixed point. The inverses (I + ΛB_θ)^{-1} and (I + B_θΛ)^{-1} are unit-triangular, so one
@@ -14,8 +15,8 @@ package org.effdyn.model.dmf;
  */
 final class Kernels {
   /**
-   * Relative size of a Schur complement below which the Cholesky pivot is set to 0 (§9(c)3 uses
-   * 1e-12). Measured: with 1e-12 or 1e-10 the substitution through tiny accepted pivots is
+   * Relative size of a Schur complement below which the Cholesky pivot is set to 0 (1e-12 was
+   * tried first). Measured: with 1e-12 or 1e-10 the substitution through tiny accepted pivots is
    * unstable on the Monte Carlo V_θ of the affine heavy-ball case (Schur complements of −1e-4
    * relative at l = 18); 1e-8 is stable there, and dropping directions of relative variance
    * below 1e-8 changes the law of h by far less than the Monte Carlo error.
@@ -149,7 +150,7 @@ final class Kernels {
 
   /**
    * Column l of the upper factor A (V_θ = AᵀA) by forward substitution, skipping zero pivots; the
-   * pivot is 0 when the Schur complement is at most {@link #ZERO_PIVOT} V_θ(l,l) (§9(c)3, {@code chol_col}):
+   * pivot is 0 when the Schur complement is at most {@link #ZERO_PIVOT} V_θ(l,l):
    * V_θ is numerically singular over long horizons and the sampler needs only some causal root.
    */
   void choleskyColumn(int l) {

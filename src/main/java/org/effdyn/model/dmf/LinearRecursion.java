@@ -1,7 +1,7 @@
 package org.effdyn.model.dmf;
 
 /**
- * A linear first-order full-batch method, spec/dmf.md §9(a)3 (seed [000] eqs. (23)–(24)): the query
+ * A linear first-order full-batch method (Panahi 2026, arXiv:2603.09310, eqs. (23)–(24)): the query
  * point is a fixed linear combination of θ0 and the past gradients,
  * \[ \theta(l) = \lambda(l)\,\theta_0 - \sum_{\mu &lt; l} \Lambda(\mu,l)\, q(\mu), \qquad q(\mu) = \nabla L(\theta(\mu)). \]
  *

@@ -8,15 +8,15 @@ import org.effdyn.core.Check;
 import org.effdyn.core.RandomStreams;
 
 /**
- * Monte Carlo forward sweep of the DMF for any ω, spec/dmf.md §9(c)2–3. At step l the
- * deterministic part ({@link Kernels#prologue}) gives β(l,·), column l of the causal root A_θ of
+ * Monte Carlo forward sweep of the DMF for any ω (Panahi 2026, eqs. (26)–(32); docs/dmf.md). At step
+ * l the deterministic part ({@link Kernels#prologue}) gives β(l,·), column l of the causal root A_θ of
  * V_θ and the memory kernel b_ω(·,l) = −γΛ̃(·,l); every path of class y then advances the
  * effective process (P3)
  * \[ p_y(l) = \beta(l,y) + \sum_{\mu\le l}\xi(\mu)A_\theta(\mu,l) + \sum_{\mu &lt; l} b_\omega(\mu,l)\,\omega(p_y(\mu),y), \]
  * and the sample side (P4) is averaged: α(l,y), V_ω(≤l,l;y) and the response
  * \[ B_\theta(\mu,l) = \sum_y \rho_y\,\mathbb E\,g_y(\mu),\quad g(l) = \omega'(p(l)),\quad
  *    g(\nu) = \omega'(p(\nu))\sum_{\kappa=\nu+1}^{l} b_\omega(\nu,\kappa)\,g(\kappa)\ (\nu = l-1..0), \]
- * the pathwise adjoint of §9(c)3 (exact per path; not the seed's Stein form (32), which needs
+ * the pathwise adjoint (exact per path; not the Stein form of Panahi 2026, eq. (32), which needs
  * A_θ^{-1} and V_θ is numerically singular). Cost O(N L²) for the fields plus O(N L³/6) for the
  * responses, for N paths in all.
  *

@@ -5,7 +5,7 @@ import org.effdyn.core.ParameterException;
 import org.effdyn.model.common.Activation;
 
 /**
- * A perceptron f = act(p), p = x·θ, with a per-class loss ℓ(f, y), spec/dmf.md §9(b)1 (seed [000]
+ * A perceptron f = act(p), p = x·θ, with a per-class loss ℓ(f, y) (Panahi 2026, arXiv:2603.09310,
  * §6, eq. (25)). The DMF needs only the "dual" factor and its derivative
  * \[ \omega(p,y) = \ell'(\mathrm{act}(p), y)\,\mathrm{act}'(p), \qquad \omega'(p,y) = \partial_p\omega(p,y). \]
  *
@@ -24,7 +24,7 @@ import org.effdyn.model.common.Activation;
  * SOFTPLUS_SQ with targets (0, 1) the threshold is log(e^{1/2} − 1) = −0.432752.
  *
  * <p>RELU_SQ: ω' is the a.e. derivative; the jump −t_y δ(p) of ω at p = 0 is not included, so the
- * pathwise response of the Monte Carlo sweep misses it (spec §9(c)3); prefer SOFTPLUS_SQ.
+ * pathwise response of the Monte Carlo sweep ({@link MonteCarloSweep}) misses it; prefer SOFTPLUS_SQ.
  *
  * <p>softplus and the logistic function are {@link Activation#softplus} and
  * {@link Activation#stableSigmoid} (ReLU_SQ's ω' is {@link Activation#RELU}'s derivative).
@@ -34,7 +34,7 @@ import org.effdyn.model.common.Activation;
  */
 public record Perceptron(Kind kind, double[] targets) {
 
-  /** Activation + loss pairs of spec §9(b)1. */
+  /** Activation + loss pairs of the table above. */
   public enum Kind {
     SOFTPLUS_SQ("softplus_sq"), LINEAR_SQ("linear_sq"), LOGISTIC("logistic"), RELU_SQ("relu_sq");
 
@@ -77,7 +77,7 @@ public record Perceptron(Kind kind, double[] targets) {
     targets = targets.clone();
   }
 
-  /** The spec's soft-ReLU perceptron: softplus activation, square loss, targets (0, 1). */
+  /** The soft-ReLU perceptron (Panahi 2026, §6.2): softplus activation, square loss, targets (0, 1). */
   public static Perceptron softplusSquare() {
     return new Perceptron(Kind.SOFTPLUS_SQ, new double[] {0, 1});
   }

@@ -3,9 +3,9 @@ package org.effdyn.model.dmf;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * The Gaussian matrices that drive one realisation of the alternative process ψ (spec/dmf.md
- * §9(d)1): per class y, G_y (d × L), H_y (n_y × L), W_y and Γ_y (L × L), all i.i.d. N(0,1),
- * row-major ({@code g[y][k * L + m]} is G_y(k, m)). Kept apart from the process so that the
+ * The Gaussian matrices that drive one realisation of the alternative process ψ
+ * ({@link AlternativeProcess}; Panahi 2026, §3.1): per class y, G_y (d × L), H_y (n_y × L), W_y and
+ * Γ_y (L × L), all i.i.d. N(0,1), row-major ({@code g[y][k * L + m]} is G_y(k, m)). Kept apart from the process so that the
  * forward sweep and Algorithm 1 can share one draw. Mutable; reused across realisations.
  */
 public final class PsiNoise {

@@ -4,7 +4,7 @@ import org.effdyn.gauss.GaussianRule;
 import org.hipparchus.special.Erf;
 
 /**
- * Test loss and test error given (β(l,·), |θ(l)|²), spec/dmf.md §9(b)3: a fresh sample of class y
+ * Test loss and test error given (β(l,·), |θ(l)|²): a fresh sample of class y
  * has p = β(l,y) + |θ| ξ with ξ ~ N(0,1) exactly, so both are one-dimensional Gaussian integrals
  * (no memory term). Shared by the DMF sweeps and the finite-d simulator.
  */

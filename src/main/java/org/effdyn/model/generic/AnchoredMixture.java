@@ -7,7 +7,7 @@ import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
 /**
- * The data law of the generic engine, an anchored Gaussian mixture, spec/generic.md §11(a):
+ * The data law of the generic engine, an anchored Gaussian mixture (docs/generic.md, "Data laws"):
  * \[ c \sim (p_1, \dots, p_C),\qquad Y = \mu_c + Z,\quad \mu_c = \textstyle\sum_b A_{cb}\,\nu_b,\quad
  *    Z \sim N(0, I_d/\lambda),\qquad y = y(c, t, \zeta),\quad t_b = \langle \nu_b, Y\rangle. \]
  * The anchors ν_1..ν_q (class means and/or teacher vectors) are never needed as vectors: only their

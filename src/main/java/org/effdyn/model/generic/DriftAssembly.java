@@ -1,11 +1,11 @@
 package org.effdyn.model.generic;
 
 /**
- * The drift with its corrector from the moment table, §11(c):
+ * The drift with its corrector from the moment table ({@link GenericLimit}):
  * \[ h_m = \kappa(-M_t - \beta m),\quad
  *    h_{R^\perp} = \kappa\big(-(M_Z + M_Z^T) - 2\beta R^\perp + \tfrac{c_\delta}{\lambda} M_{gg}\big),\quad
  *    h_\theta = -\kappa\tfrac{c_\theta}{c_\delta}(M_\gamma + \beta_\theta\theta), \]
- * with M_t = Σ_c p_c E_c[g] t̄_cᵀ + E[g ηᵀ] C_tᵀ and M_Z = E[g ηᵀ] C_Zᵀ (§11(d)), or, for
+ * with M_t = Σ_c p_c E_c[g] t̄_cᵀ + E[g ηᵀ] C_tᵀ and M_Z = E[g ηᵀ] C_Zᵀ ({@link NoiseReduction}), or, for
  * {@link GenericOptions.Form#STEIN}, the Stein forms Cov(t_b, s_e) = m_eb/λ and Cov(Z⊥_b, s_f) = R⊥_fb/λ
  * with E[H]. h is affine in the moments, so a replicate's moments give that replicate's drift. One per
  * thread; allocation-free.
@@ -53,7 +53,7 @@ final class DriftAssembly {
     assemble(moments.acc, k * momentSize, 1 / rw, out);
   }
 
-  /** h from the moment vector mom[off ..] scaled by f (§11(c)). */
+  /** h from the moment vector mom[off ..] scaled by f. */
   private void assemble(double[] mom, int off, double f, double[] out) {
     int r = red.r;
     double[][] m = red.m;

@@ -1,7 +1,7 @@
 package org.effdyn.model.generic;
 
 /**
- * The {@link GenericOptions.Root#EQUALIZED} root of §11(h): rotates η, i.e. the columns of C, by r − 1 Givens
+ * The {@link GenericOptions.Root#EQUALIZED} root: rotates η, i.e. the columns of C, by r − 1 Givens
  * rotations so that the columns of C_N (the rows of the integrated directions N: s and the label anchors)
  * have equal norms, which suits product rules. One per thread; allocation-free.
  */

@@ -7,9 +7,11 @@ import org.effdyn.gauss.GaussianRule;
 
 /**
  * The ballistic limit of online SGD for any multi-index loss on an anchored Gaussian mixture, derived
- * from the loss's gradient alone: spec/generic.md §11(c) (drift and corrector), §11(d) (reduction to
- * the smallest Gaussian integral), §11(h) (quadrature). State: the statistics (m, R⊥, θ) of
- * {@link StatisticsLayout}. With the moment table (E over class, noise and label noise)
+ * from the loss's gradient alone. The derivation is EffDyn's own (no published source treats the
+ * general case; docs/generic.md states it): one SGD step changes the statistics exactly, the
+ * expectation over one unit of time gives the drift with its corrector, and a Gaussian reduction
+ * turns every expectation into the smallest Gaussian integral, done by quadrature. State: the
+ * statistics (m, R⊥, θ) of {@link StatisticsLayout}. With the moment table (E over class, noise and label noise)
  * \[ M_t = E[g\,t^T],\quad M_{Z} = E[g\,Z_\perp^T],\quad M_{gg} = E[g\,g^T],\quad M_\gamma = E[\gamma], \]
  * \[ h_m = \kappa(-M_t - \beta m),\quad
  *    h_{R^\perp} = \kappa\big(-(M_Z + M_Z^T) - 2\beta R^\perp + \tfrac{c_\delta}{\lambda} M_{gg}\big),\quad
@@ -17,7 +19,7 @@ import org.effdyn.gauss.GaussianRule;
  * κ = 1 (BGJ time) or c_δ (teacher–student time). The corrector (c_δ/λ)M_gg is the only O(δ²) term
  * that survives; it vanishes at λ = ∞.
  *
- * <p><b>Reduction (§11(d)).</b> Given the class c, (s, t) is Gaussian with mean (m A_cᵀ, N̄ A_cᵀ) and
+ * <p><b>Reduction.</b> Given the class c, (s, t) is Gaussian with mean (m A_cᵀ, N̄ A_cᵀ) and
  * covariance Ω/λ, Ω = [[R, m], [mᵀ, N̄]], R = m N̄⁻¹ mᵀ + R⊥; Z⊥_b = ⟨Z, P x^b⟩ has Cov(Z⊥_b, s_e) = R⊥_eb/λ
  * and is uncorrelated with t. Every noise projection is written C η with η ~ N(0, I_r):
  * <ul>
@@ -33,16 +35,16 @@ import org.effdyn.gauss.GaussianRule;
  * {@link GenericOptions#quadrature()} for dimension r, each label-noise variable with its own
  * Gauss–Hermite rule. Because t = t̄_c + C_t η exactly, only E_c[g] (per class) and E[g ηᵀ] are
  * accumulated per node: M_t = Σ_c p_c E_c[g] t̄_cᵀ + E[g ηᵀ] C_tᵀ and M_Z = E[g ηᵀ] C_Zᵀ. At λ = ∞ the
- * noise vanishes and the rule is one node per class (exact, §11(d)). {@link GenericOptions.Form#STEIN}
+ * noise vanishes and the rule is one node per class (exact). {@link GenericOptions.Form#STEIN}
  * replaces E[g ηᵀ] by Gaussian integration by parts with the Hessian of ℓ (a cross-check).
  *
- * <p><b>Kinks (§11(g)).</b> For a loss with {@link HasKinks}, the AUTO quadrature uses randomized QMC;
+ * <p><b>Kinks.</b> For a loss with {@link HasKinks}, the AUTO quadrature uses randomized QMC;
  * when the labels are fixed per class and, in η-space, every kink hyperplane a_j·η = b_j − n_j·s̄_c has
  * the same normal direction e_c (one ReLU or hinge unit, or parallel units), it pre-integrates instead:
  * lines η = P_c ξ + τ e_c, cut at the kinks, {@value #LINE_POINTS}-point Gauss–Legendre per piece of
  * [−{@value #LINE_HALF_WIDTH}, {@value #LINE_HALF_WIDTH}] with weight φ(τ), and a Gauss–Hermite outer rule
  * on the r − 1 dimensions of ξ; the integrand is then smooth on every piece and the rule converges
- * exponentially. {@link #volatility} gives Σ of §11(e).
+ * exponentially. {@link #volatility} gives the volatility Σ.
  *
  * <p><b>Cost</b> per drift: C × nodes × [gradient + p(r + p/2) multiply-adds] + O((p + q)³).
  * <b>Errors.</b> A non-finite loss gradient at a node throws IllegalArgumentException naming the node,
@@ -53,13 +55,14 @@ import org.effdyn.gauss.GaussianRule;
  *
  * <p><b>Pieces.</b> This class is the facade; the work is done, one job each, by the package-private
  * LimitSetup (the constants of the law, loss and options), QuadratureRules (rule choice and caches),
- * NoiseReduction (§11(d): the state, C and r) with EqualizedRoot (§11(h)), MomentTable (the moments
- * over a rule), KinkLines (§11(g)), DriftAssembly (§11(c): h from the moments), QuadratureErrors
- * (§11(h): error estimates and reports) and Volatility (§11(e)), the per-thread ones bundled in a
+ * NoiseReduction (the reduction: the state, C and r) with EqualizedRoot (the rotation of η),
+ * MomentTable (the moments over a rule), KinkLines (pre-integration along a kink), DriftAssembly
+ * (h from the moments), QuadratureErrors (error estimates and reports) and Volatility (Σ), the
+ * per-thread ones bundled in a
  * LimitWorkspace.
  */
 public final class GenericLimit implements Dynamics, HasQuadratureError {
-  /** Gauss–Legendre points per piece of a pre-integration line (prototype's n_gl). */
+  /** Gauss–Legendre points per piece of a pre-integration line. */
   static final int LINE_POINTS = QuadratureRules.LINE_POINTS;
   /** Pre-integration lines run over τ in [-L, L]; the N(0, 1) mass outside is 1.2e-15. */
   static final double LINE_HALF_WIDTH = KinkLines.LINE_HALF_WIDTH;
@@ -119,7 +122,7 @@ public final class GenericLimit implements Dynamics, HasQuadratureError {
   /**
    * Writes h(u) and, into err, an estimate of each coordinate's quadrature error: for a randomized rule
    * the standard error across its replicates (t-distributed with R − 1 degrees of freedom); for
-   * Gauss–Hermite |h_n(u) − h_⌈1.4n⌉(u)| (§11(h); a second, larger integration: about 1.4^r times the
+   * Gauss–Hermite |h_n(u) − h_⌈1.4n⌉(u)| (a second, larger integration: about 1.4^r times the
    * cost); 0 at λ = ∞. The label-noise rule's error is not included.
    */
   public void drift(double[] u, double[] out, double[] err) {
@@ -137,7 +140,7 @@ public final class GenericLimit implements Dynamics, HasQuadratureError {
   }
 
   /**
-   * The volatility Σ(u) of the √d-rescaled statistics, spec/generic.md §11(e), in this layout's order:
+   * The volatility Σ(u) of the √d-rescaled statistics (docs/generic.md), in this layout's order:
    * \[ \Sigma = \kappa\, c_\delta\, \mathrm{Cov}(X),\quad X_{m,ab} = g_a t_b,\quad
    *    X_{R^\perp,ab} = g_a Z^\perp_b + g_b Z^\perp_a - \tfrac{c_\delta}{\lambda} g_a g_b,\quad
    *    X_\theta = \tfrac{c_\theta}{c_\delta}\gamma, \]

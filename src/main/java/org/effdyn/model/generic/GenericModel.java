@@ -15,12 +15,14 @@ import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
 
 /**
- * The generic engine as a card model ({@code model: generic}), spec/generic.md §11: a two-layer network
+ * The generic engine as a card model ({@code model: generic}; docs/generic.md): a two-layer network
  * or a softmax classifier ({@link NetworkLoss}) trained by online SGD on an anchored Gaussian mixture
  * with per-class labels ({@link AnchoredMixture}). The limit is {@link GenericLimit} (drift derived
  * from the loss by quadrature), the simulator {@link GenericSgdSimulator}, the statistics
- * {@code m[a,b]}, {@code Rperp[a,b]}, {@code theta[j]} of §11(b). Only the ballistic regime: choosing
- * which statistics to rescale for a diffusive limit is left to Java users (§11(e), §11(m) item 5).
+ * {@code m[a,b]}, {@code Rperp[a,b]}, {@code theta[j]} of {@link StatisticsLayout}. Only the ballistic
+ * regime: the engine gives the volatility Σ for any rescaling ({@link GenericLimit#volatility}), but
+ * finding the invariant sets and which statistics to rescale by √d for a diffusive limit is left to
+ * Java users.
  *
  * <p>Java users with their own loss or label model build the pieces directly:
  * {@code new GenericModel(law, loss, options, start)}.
@@ -144,8 +146,8 @@ public final class GenericModel implements Model {
 
   private static void ballisticOnly(Regime regime) {
     if (regime != Regime.BALLISTIC) {
-      throw new IllegalArgumentException("regime: the generic model has only a ballistic limit (spec generic.md §11(c)); "
-          + "its volatility (§11(e)) is available from Java, got " + regime.key());
+      throw new IllegalArgumentException("regime: the generic model has only a ballistic limit (docs/generic.md); "
+          + "its volatility (GenericLimit.volatility) is available from Java, got " + regime.key());
     }
   }
 

@@ -3,7 +3,7 @@ package org.effdyn.model.generic;
 import org.effdyn.core.Check;
 
 /**
- * SGD settings and engine choices, spec/generic.md §11(a), §11(c), §11(d), §11(h), §11(j):
+ * SGD settings and engine choices (docs/generic.md):
  * \[ x^a \leftarrow x^a - \delta(g_a Y + \beta x^a),\ \delta = c_\delta/d;\qquad
  *    \theta \leftarrow \theta - \delta_\theta(\gamma + \beta_\theta\theta),\ \delta_\theta = c_\theta/d. \]
  *
@@ -12,24 +12,24 @@ import org.effdyn.core.Check;
  * @param cTheta c_θ ≥ 0, the head's step constant (0 freezes θ; card {@code c_theta})
  * @param betaTheta β_θ ≥ 0, the head's L2 penalty (card {@code beta_theta})
  * @param time the time convention (factor κ multiplying h)
- * @param form how the moments are integrated (§11(d))
- * @param root the rotation of the integration coordinates (§11(h))
- * @param quadrature the rule recipe (§11(h))
+ * @param form how the moments are integrated
+ * @param root the rotation of the integration coordinates
+ * @param quadrature the rule recipe ({@link Quadrature})
  * @param labelNoisePoints Gauss–Hermite points per label-noise variable ζ (default 3: exact for
  *     integrands polynomial of degree ≤ 5 in ζ, e.g. a squared loss with additive noise)
  */
 public record GenericOptions(double cDelta, double beta, double cTheta, double betaTheta, TimeConvention time,
     Form form, Root root, Quadrature quadrature, int labelNoisePoints) {
 
-  /** Time scale of the limit (§11(a)). */
+  /** Time scale of the limit. */
   public enum TimeConvention {
-    /** τ = steps·δ (spec §0, BGJ): κ = 1. */
+    /** τ = steps·δ (Ben Arous, Gheissari, Jagannath 2022, arXiv:2206.04030; docs/theory.md): κ = 1. */
     BGJ,
-    /** t = steps/d = τ/c_δ (committee machines, §4): κ = c_δ multiplies h (and Σ). */
+    /** t = steps/d = τ/c_δ (committee machines, docs/committee.md): κ = c_δ multiplies h (and Σ). */
     TEACHER_STUDENT
   }
 
-  /** The three exact evaluations of the moment table (§11(d)); they differ only in quadrature error. */
+  /** The three exact evaluations of the moment table; they differ only in quadrature error. */
   public enum Form {
     /**
      * Conditional-mean (regression) form, the default: integrate only over the directions ℓ depends on
@@ -48,7 +48,10 @@ public record GenericOptions(double cDelta, double beta, double cTheta, double b
     STEIN
   }
 
-  /** Rotation of η, which matters for product rules (§11(h) table). */
+  /**
+   * Rotation of η, which matters for product rules: a product rule converges at the rate of its worst
+   * axis, so the rotation changes the error at a fixed node count by factors up to 10³ (docs/generic.md).
+   */
   public enum Root {
     /** Equal column norms (r − 1 Givens rotations); robust default, piecewise smooth in u. */
     EQUALIZED,

@@ -10,7 +10,7 @@ import org.hipparchus.linear.RealMatrix;
 
 /**
  * Online SGD in dimension d for any {@link MultiIndexLoss} on an {@link AnchoredMixture}, exactly
- * spec/generic.md §11(a): draw a class c ~ p, Y = μ_c + Z with Z ~ N(0, I_d/λ) (Z = 0 at λ = ∞),
+ * the law of docs/generic.md: draw a class c ~ p, Y = μ_c + Z with Z ~ N(0, I_d/λ) (Z = 0 at λ = ∞),
  * t_b = ⟨ν_b, Y⟩, label noise ζ ~ N(0, I_{n_ζ}) and y = y(c, t, ζ); then, with s_a = ⟨x^a, Y⟩,
  * (g, γ) = ∇ℓ(s, y; θ) at the current parameters,
  * \[ x^a \leftarrow (1 - \delta\beta)\,x^a - \delta\,g_a Y,\quad \delta = c_\delta/d;\qquad
@@ -20,13 +20,13 @@ import org.hipparchus.linear.RealMatrix;
  *
  * <p><b>Basis.</b> The anchors are ν_b = Σ_{j&lt;q} L_bj e_j with N̄ = L Lᵀ (Cholesky), so they span the
  * first q coordinates and the projector P off their span keeps coordinates j ≥ q. The statistics of
- * §11(b), in {@link StatisticsLayout}'s order (the layout of the engine's limit), are
+ * {@link StatisticsLayout}, in its order (the layout of the engine's limit), are
  * m_ab = Σ_{j≤b} x^a_j L_bj, R⊥_ab = Σ_{j≥q} x^a_j x^b_j and θ. A step costs d ziggurat draws and
  * about 2pd multiply-adds (O(d·p); the anchor projections t cost q²/2) and allocates nothing when the
  * loss's gradient and the label model do not.
  *
  * <p><b>Time.</b> {@link #timePerStep()} is δ in the BGJ convention (τ = steps·δ) and 1/d in the
- * teacher–student convention (t = steps/d, §11(a)), matching the limit's time factor κ.
+ * teacher–student convention (t = steps/d), matching the limit's time factor κ.
  *
  * <p><b>Initialization</b> ({@link GenericStart}): x^a ~ N(0, σ_w² I_d/d) i.i.d.; then m(0), R⊥(0) and
  * θ(0), where given or planted, are set exactly: the span coordinates solve L x^a_par = m_a, and the
@@ -250,7 +250,10 @@ public final class GenericSgdSimulator extends AbstractSgdSimulator {
     System.arraycopy(theta, 0, thetaOut, 0, k0);
   }
 
-  /** Replaces the current parameters (e.g. to repeat one step from a fixed point, §11(k) check 1). */
+  /**
+   * Replaces the current parameters (e.g. to repeat one step from a fixed state, as
+   * {@code GenericOneStepTest} does).
+   */
   public void importParameters(double[][] xIn, double[] thetaIn) {
     for (int a = 0; a < p; a++) System.arraycopy(xIn[a], 0, x[a], 0, d);
     System.arraycopy(thetaIn, 0, theta, 0, k0);

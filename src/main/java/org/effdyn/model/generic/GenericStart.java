@@ -7,7 +7,7 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 
 /**
- * Initial parameters of the generic SGD (spec/generic.md §11(b) statistics at τ = 0): the first
+ * Initial parameters of the generic SGD (the {@link StatisticsLayout} statistics at τ = 0): the first
  * layer is drawn x^a ~ N(0, σ_w² I_d/d) i.i.d., so that m → 0 and R⊥ → σ_w² I as d → ∞, and then the
  * given statistics are planted exactly ({@link GenericSgdSimulator#initialize}).
  *

@@ -1,11 +1,11 @@
 package org.effdyn.model.generic;
 
 /**
- * Capability of a {@link MultiIndexLoss} whose gradient is only piecewise smooth, spec/generic.md
- * §11(g): ∂ℓ/∂s jumps across hyperplanes n_j · s = b_j (ReLU units: n_j = e_j, b_j = 0; a hinge on a
- * linear score: the margin hyperplane). The engine then uses the a.s. gradient with randomized QMC
+ * Capability of a {@link MultiIndexLoss} whose gradient is only piecewise smooth: ∂ℓ/∂s jumps across
+ * hyperplanes n_j · s = b_j (ReLU units: n_j = e_j, b_j = 0; a hinge on a linear score: the margin
+ * hyperplane). The engine then uses the a.s. gradient with randomized QMC
  * (the jump set has Gaussian measure zero for finite λ) and never the Stein form; tensor Gauss–Hermite
- * converges only algebraically on such integrands (§11(h)).
+ * converges only algebraically on such integrands (docs/generic.md).
  */
 public interface HasKinks {
   /** Number of kink hyperplanes. */

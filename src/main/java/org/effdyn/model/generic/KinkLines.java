@@ -3,7 +3,7 @@ package org.effdyn.model.generic;
 import java.util.Arrays;
 
 /**
- * The pre-integration along a kink of §11(g). In η-space kink j of class c is the hyperplane
+ * The pre-integration along a kink. In η-space kink j of class c is the hyperplane
  * a_cj·η = b_j − n_j·s̄_c with a_cj = C_sᵀ n_j; when, for every class, all non-zero a_cj are parallel
  * ({@link #plan}), the moments are integrated over lines η = P_c ξ + τ e_c, e_c = a_c/|a_c|, P_c an
  * orthonormal basis of e_c⊥: each line is cut at the kinks τ_j, every piece of [−L, L]

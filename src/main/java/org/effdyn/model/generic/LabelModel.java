@@ -5,15 +5,15 @@ import java.util.function.DoubleUnaryOperator;
 import org.effdyn.core.Check;
 
 /**
- * How a sample's label y is produced, spec/generic.md §11(a): y = y(c, t, ζ) with c the class,
+ * How a sample's label y is produced ({@link AnchoredMixture}): y = y(c, t, ζ) with c the class,
  * t_b = ⟨ν_b, Y⟩ the anchor projections and ζ ~ N(0, I_{n_ζ}) independent label noise.
  *
  * <p>{@link #anchors()} is the set 𝓛 of anchors the label really depends on. The engine integrates
  * over those projections (and over ζ with its own small rule); every other t_b enters only linearly,
- * and in the regression form of §11(d) {@link #label} sees for it a conditional mean, not a sample.
- * So a label must read t_b only for b in {@link #anchors()}.
+ * and in the regression form ({@link GenericOptions.Form#REGRESSION}) {@link #label} sees for it a
+ * conditional mean, not a sample. So a label must read t_b only for b in {@link #anchors()}.
  *
- * <p>Label flips with a fixed probability are extra classes (one per (class, label) pair), §11(a).
+ * <p>Label flips with a fixed probability are extra classes (one per (class, label) pair).
  * Implementations must be thread-safe and must not allocate in {@link #label}.
  */
 public interface LabelModel {
@@ -84,7 +84,8 @@ public interface LabelModel {
 
   /**
    * A teacher: y = Σ_b v*_b g(t_b) + σ ζ (scalar label), reading every anchor (𝓛 = all q), with one
-   * noise variable when σ &gt; 0 (spec §11(j), committee). g must be thread-safe and allocation-free.
+   * noise variable when σ &gt; 0 (the soft committee machine, docs/committee.md). g must be thread-safe and
+   * allocation-free.
    *
    * @param vstar teacher head v* (length q = number of anchors, finite)
    * @param activation g

@@ -9,9 +9,9 @@ import org.hipparchus.linear.MatrixUtils;
 
 /**
  * The constants of one {@link GenericLimit}, computed once from the law, the loss and the options: the
- * dimensions, the class anchors t̄_c = N̄ μ_c, N̄⁻¹ and L_ν = chol(N̄) of the reduction (§11(d)), the
+ * dimensions, the class anchors t̄_c = N̄ μ_c, N̄⁻¹ and L_ν = chol(N̄) of the reduction, the
  * per-class labels when they read neither anchors nor noise, the label-noise Gauss–Hermite rule, the
- * factors κ and c_δ/λ of the drift (§11(c)), and the layout of the moment table. Immutable.
+ * factors κ and c_δ/λ of the drift, and the layout of the moment table. Immutable.
  */
 final class LimitSetup {
   final AnchoredMixture law;
@@ -112,7 +112,8 @@ final class LimitSetup {
     this.stein = options.form() == GenericOptions.Form.STEIN;
     if (stein && (kinked || labelAnchors.length > 0)) {
       throw new IllegalArgumentException("form: stein needs a smooth loss (no HasKinks) and labels that do not read the"
-          + " anchors (spec §11(d)); loss " + loss + ", label anchors " + Arrays.toString(labelAnchors)
+          + " anchors (it integrates by parts in s only); loss " + loss
+          + ", label anchors " + Arrays.toString(labelAnchors)
           + ". Use regression");
     }
     this.momentSize = classes * p + p * rMax + p * p + k0 + (stein ? p * p : 0);
@@ -120,7 +121,7 @@ final class LimitSetup {
   }
 
   /**
-   * True if the engine may pre-integrate along a kink (§11(g)): the loss has {@link HasKinks}, the labels
+   * True if the engine may pre-integrate along a kink ({@link KinkLines}): the loss has {@link HasKinks}, the labels
    * are fixed per class, and the quadrature is AUTO (whether the kinks share one direction depends on the state).
    */
   boolean mayPreIntegrate() {

@@ -2,7 +2,7 @@ package org.effdyn.model.generic;
 
 /**
  * The per-thread state of one {@link GenericLimit}: the {@link NoiseReduction} of the current state, its
- * {@link MomentTable}, the {@link KinkLines} of the pre-integration (§11(g)), the {@link DriftAssembly} and
+ * {@link MomentTable}, the {@link KinkLines} of the pre-integration, the {@link DriftAssembly} and
  * the {@link Volatility}, and whether this state is pre-integrated. Allocation-free after the first call at
  * each integration dimension.
  */

@@ -3,7 +3,7 @@ package org.effdyn.model.generic;
 import java.util.Arrays;
 
 /**
- * The moment table of §11(c)–(d), accumulated node by node over a rule in η-space: per class E_c[g], then
+ * The moment table of {@link GenericLimit}, accumulated node by node over a rule in η-space: per class E_c[g], then
  * E[g ηᵀ], E[g gᵀ], E[γ] (and E[H] for {@link GenericOptions.Form#STEIN}), each weighted by p_c and the
  * label-noise weights; per replicate for a randomized rule. Because t = t̄_c + C_t η exactly, these suffice
  * for M_t, M_Z, M_gg and M_γ ({@link DriftAssembly}). A non-finite loss gradient throws, naming the node,

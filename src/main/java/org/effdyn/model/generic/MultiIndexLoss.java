@@ -9,7 +9,7 @@ import org.hipparchus.analysis.differentiation.Gradient;
 import org.hipparchus.util.Binary64;
 
 /**
- * A multi-index loss ℓ(s, y; θ), spec/generic.md §11(a) and §11(f):
+ * A multi-index loss ℓ(s, y; θ) (docs/generic.md, "Writing a loss in Java"):
  * \[ L(x, Y) = \ell(s, y; \theta) + \tfrac\beta2 \textstyle\sum_a |x^a|^2 + \tfrac{\beta_\theta}2 |\theta|^2,
  *    \qquad s_a = \langle x^a, Y\rangle,\ a = 1..p, \]
  * with head parameters θ ∈ R^{k0} that never multiply Y (k0 = 0 allowed) and a label y of length
@@ -22,7 +22,7 @@ import org.hipparchus.util.Binary64;
  * functions Hipparchus lacks go through {@link #compose}{@code (x, f(v), f'(v), f''(v))} with
  * v = x.getReal(), e.g. erf(z/√2) is {@code compose(z, Erf.erf(v/√2), √(2/π) e^{-v²/2}, -v √(2/π) e^{-v²/2})};
  * ReLU is
- * {@code x.getReal() > 0 ? x : x.getField().getZero()} (derivative 1{x &gt; 0}, §11(g)); a log-sum-exp
+ * {@code x.getReal() > 0 ? x : x.getField().getZero()} (derivative 1{x &gt; 0}, see {@link HasKinks}); a log-sum-exp
  * subtracts the largest value as a constant. Generic methods cannot be lambdas, so a loss is a small
  * (anonymous) subclass:
  * <pre>{@code
@@ -38,7 +38,7 @@ import org.hipparchus.util.Binary64;
  * }</pre>
  *
  * <p><b>Fast path.</b> {@link #gradient} defaults to AD ({@link #gradientByAd}), which allocates one
- * small object per operation and costs roughly 3–10 hand-written gradients (§11(f)). Override it with
+ * small object per operation and costs roughly 3–10 hand-written gradients. Override it with
  * a hand-written, allocation-free gradient for speed; test it against {@link #gradientByAd}.
  *
  * <p>Optional capabilities: {@link HasKinks} (the gradient jumps across hyperplanes in s, e.g. ReLU or

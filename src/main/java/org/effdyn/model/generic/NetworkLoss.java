@@ -18,9 +18,9 @@ import org.hipparchus.util.MathArrays;
  *       trained (θ = a, k0 = p: g_j = φ' a_j σ'(s_j), γ_j = φ' σ(s_j)) or fixed (k0 = 0). Label length 1.</li>
  *   <li><b>Softmax cross-entropy</b> ({@link #softmax}): p = k outputs o_a = σ(s_a),
  *       ℓ = −Σ_a y_a o_a + log Σ_a e^{o_a} against a one-hot label y (length k); with σ linear this is
- *       the k-GMM classifier of spec §2 / §11(j) (g = π − y).</li>
+ *       the k-GMM classifier (docs/kgmm.md; g = π − y).</li>
  * </ul>
- * Kinks (§11(g)): ReLU units declare the p hyperplanes s_j = 0; the hinge with a linear activation
+ * Kinks ({@link HasKinks}): ReLU units declare the p hyperplanes s_j = 0; the hinge with a linear activation
  * declares its margin y Σ_j a_j s_j = 1 (normal y a, offset 1; a = θ when trained). A hinge on a
  * nonlinear activation is rejected: its kink set {y f(s) = 1} is not a union of hyperplanes.
  */
@@ -56,7 +56,7 @@ public class NetworkLoss extends MultiIndexLoss {
     }
     if (output == OutputLoss.HINGE && activation != Activation.LINEAR) {
       throw new IllegalArgumentException("loss hinge needs activation linear, got " + activation.key()
-          + ": with a nonlinear activation the hinge's kink {y f(s) = 1} is not a hyperplane (spec §11(g))");
+          + ": with a nonlinear activation the hinge's kink {y f(s) = 1} is not a hyperplane");
     }
     if (activation.kinked() || output == OutputLoss.HINGE) return new Kinked(p, activation, output, head);
     return new NetworkLoss(p, activation, output, head);

@@ -3,15 +3,15 @@ package org.effdyn.model.generic;
 import org.effdyn.gauss.SymmetricEigen;
 
 /**
- * The reduction of §11(d) at one state: reads (m, R⊥, θ), the class centres s̄_c = m μ_c, and writes every
- * noise projection as C η with η ~ N(0, I_r) and r as small as the form allows. Rows of C: s (p), t (q), Z⊥
+ * The Gaussian reduction of {@link GenericLimit} at one state: reads (m, R⊥, θ), the class centres
+ * s̄_c = m μ_c, and writes every noise projection as C η with η ~ N(0, I_r) and r as small as the form allows. Rows of C: s (p), t (q), Z⊥
  * (p). {@link GenericOptions.Form#REGRESSION} (and STEIN): C = Ω_{·,N} U₊ diag(w₊^{-1/2}) from the
  * eigendecomposition of Ω_NN, r = rank(Ω_NN) (|N| for the symmetric root); {@link GenericOptions.Form#DIRECT}:
  * the orthonormal coordinates of (x, ν), r = q + rank(R⊥). Then η is rotated ({@link GenericOptions.Root},
- * §11(h); {@link EqualizedRoot}) and C scaled by λ^{-1/2}. One per thread; allocation-free.
+ * {@link EqualizedRoot}) and C scaled by λ^{-1/2}. One per thread; allocation-free.
  */
 final class NoiseReduction {
-  /** Relative eigenvalue cut of the rank decisions (as the prototype). */
+  /** Relative eigenvalue cut of the rank decisions. */
   static final double RANK_TOL = 1e-12;
   /** Eigenvalues of R⊥ down to -1e-10 max(1, largest) are rounding (as {@link org.effdyn.gauss.CovarianceRoot}). */
   static final double PSD_TOLERANCE = 1e-10;
@@ -188,7 +188,7 @@ final class NoiseReduction {
     }
   }
 
-  /** Rotates η (the columns of C), §11(h): the equalized root unless principal or already symmetric. */
+  /** Rotates η (the columns of C): the equalized root unless principal or already symmetric. */
   private void rotate() {
     GenericOptions.Root root = options.root();
     if (r < 2 || root == GenericOptions.Root.PRINCIPAL) return;

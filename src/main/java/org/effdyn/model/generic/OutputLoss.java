@@ -9,11 +9,13 @@ import org.hipparchus.CalculusFieldElement;
  * Loss φ(f, y) of a scalar network output f against a scalar label y, for the two-layer networks of
  * {@link NetworkLoss} (ℓ(s, y; a) = φ(Σ_j a_j σ(s_j), y)):
  * <ul>
- *   <li>{@link #SQUARED}: φ = (f − y)²/2, φ' = f − y (regression; §11(k)'s tanh network, the committee of §4).</li>
+ *   <li>{@link #SQUARED}: φ = (f − y)²/2, φ' = f − y (regression; the tanh network of
+ *       {@code models/generic-tanh.yaml}, the committee of docs/committee.md).</li>
  *   <li>{@link #LOGISTIC}: φ = log(1 + e^{−y f}), φ' = −y/(1 + e^{y f}), labels y ∈ {−1, +1}. With
- *       y = 2y₀ − 1 this is the binary cross-entropy log(1 + e^f) − y₀ f of labels y₀ ∈ {0, 1} (XOR, §3).</li>
- *   <li>{@link #HINGE}: φ = max(0, 1 − y f), a.s. derivative φ' = −y 1{y f &lt; 1} (§11(g)), labels ±1;
- *       kinked on the margin y f = 1.</li>
+ *       y = 2y₀ − 1 this is the binary cross-entropy log(1 + e^f) − y₀ f of labels y₀ ∈ {0, 1} (XOR,
+ *       docs/xor.md).</li>
+ *   <li>{@link #HINGE}: φ = max(0, 1 − y f), a.s. derivative φ' = −y 1{y f &lt; 1} ({@link HasKinks}),
+ *       labels ±1; kinked on the margin y f = 1.</li>
  * </ul>
  */
 public enum OutputLoss {

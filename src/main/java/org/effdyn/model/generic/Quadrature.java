@@ -4,7 +4,8 @@ import org.effdyn.core.Check;
 import org.effdyn.gauss.GaussianRule;
 
 /**
- * How the engine integrates over its r-dimensional Gaussian η (spec/generic.md §11(h)); r adapts to
+ * How the engine integrates over its r-dimensional Gaussian η (docs/generic.md, "Reduction and
+ * quadrature"); r adapts to
  * the state (the rank of the integration directions), so a quadrature is a recipe giving a rule per r.
  *
  * <ul>
@@ -103,7 +104,7 @@ public record Quadrature(Kind kind, int budget, int pointsPerAxis, int points, i
     }
   }
 
-  /** A finer rule of the same recipe for a Gauss–Hermite error estimate: ⌈1.4 n⌉ points per axis (§11(h)). */
+  /** A finer rule of the same recipe for a Gauss–Hermite error estimate: ⌈1.4 n⌉ points per axis. */
   GaussianRule finer(GaussianRule rule) {
     int r = rule.dimension();
     int n = (int) Math.round(Math.pow(rule.size(), 1.0 / r));

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import org.effdyn.gauss.GaussianRule;
 
 /**
- * The error control of §11(h): the drift with an estimate of each coordinate's quadrature error, and the
- * {@link QuadratureReport} of what was integrated. For a randomized rule the estimate is the standard error
+ * The error control of {@link GenericLimit}: the drift with an estimate of each coordinate's quadrature
+ * error, and the {@link QuadratureReport} of what was integrated. For a randomized rule the estimate is the standard error
  * across its replicates (h is affine in the moments, so the replicate drifts' spread is the drift's error);
  * for Gauss–Hermite and the pre-integration |h_n − h_⌈1.4n⌉|, a second, larger integration; 0 at λ = ∞.
  */

@@ -1,8 +1,7 @@
 package org.effdyn.model.generic;
 
 /**
- * What one drift evaluation of {@link GenericLimit} integrated, and how accurately (spec/generic.md
- * §11(h), error control).
+ * What one drift evaluation of {@link GenericLimit} integrated, and how accurately.
  *
  * @param dimension r, the integration dimension at this state (0 at λ = ∞), plus label-noise variables
  *     excluded

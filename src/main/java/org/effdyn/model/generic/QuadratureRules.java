@@ -5,13 +5,13 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 
 /**
- * The rules of one {@link GenericLimit} (§11(h)), each built once and cached: for every integration
+ * The rules of one {@link GenericLimit} ({@link Quadrature}), each built once and cached: for every integration
  * dimension r the rule of {@link GenericOptions#quadrature()} and the finer Gauss–Hermite rule of the error
- * estimate, and for the pre-integration along a kink (§11(g)) the Gauss–Legendre rule of a line piece and
+ * estimate, and for the pre-integration along a kink ({@link KinkLines}) the Gauss–Legendre rule of a line piece and
  * the outer Gauss–Hermite rule on the other r − 1 dimensions, each with its finer companion. Thread-safe.
  */
 final class QuadratureRules {
-  /** Gauss–Legendre points per piece of a pre-integration line (prototype's n_gl). */
+  /** Gauss–Legendre points per piece of a pre-integration line. */
   static final int LINE_POINTS = 16;
 
   private final GenericOptions options;

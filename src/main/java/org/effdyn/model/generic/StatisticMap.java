@@ -9,8 +9,8 @@ import org.effdyn.core.StateLayout;
 import org.hipparchus.linear.MatrixUtils;
 
 /**
- * A change of coordinates between the engine's statistics (m, R⊥, θ) of spec/generic.md §11(b) and a
- * model's own statistics (§11(j): XOR's {@code v, mmu, mnu}; the committee's {@code Q, R, v}), used to
+ * A change of coordinates between the engine's statistics (m, R⊥, θ) of {@link StatisticsLayout} and a
+ * model's own statistics (XOR's {@code v, mmu, mnu}; the committee's {@code Q, R, v}), used to
  * present the engine's drift in the model's names and to compare it with a hand-written drift.
  *
  * <p>The map φ: generic → model is a diffeomorphism; {@link #pushDrift} is its differential, so a drift
@@ -71,7 +71,7 @@ public interface StatisticMap {
 
   /**
    * A renaming: every model coordinate equals one generic coordinate, {@code genericName.apply(modelName)}
-   * (a bijection). Example, XOR (§11(j)): {@code v[i] -> theta[i]}, {@code mmu[i] -> m[i,1]},
+   * (a bijection). Example, XOR: {@code v[i] -> theta[i]}, {@code mmu[i] -> m[i,1]},
    * {@code mnu[i] -> m[i,2]}, {@code Rperp[i,j] -> Rperp[i,j]}.
    *
    * @throws IllegalArgumentException if the sizes differ, a name is unknown or two model coordinates
@@ -121,10 +121,11 @@ public interface StatisticMap {
   }
 
   /**
-   * Teacher–student presentation (§11(j), committee): model blocks, in this order, {@code gramName}
+   * Teacher–student presentation (the committee): model blocks, in this order, {@code gramName}
    * (symmetric p × p) = the full Gram R = m N̄⁻¹ mᵀ + R⊥, {@code overlapName} (p × q) = m, and, if
    * k0 &gt; 0, {@code headName} (length k0) = θ. The drift of the Gram block is the chain rule
-   * \( \dot R = \dot m\,\alpha^T + \alpha\,\dot m^T + \dot R^\perp \), α = m N̄⁻¹ (exact, §11(c)).
+   * \( \dot R = \dot m\,\alpha^T + \alpha\,\dot m^T + \dot R^\perp \), α = m N̄⁻¹ (exact: s = α t + Z⊥
+   * sample by sample).
    *
    * @param nbar the anchors' Gram N̄ (q × q, positive definite)
    */

@@ -4,7 +4,7 @@ import org.effdyn.core.Check;
 import org.effdyn.core.StateLayout;
 
 /**
- * The natural statistics of the generic engine, spec/generic.md §11(b):
+ * The natural statistics of the generic engine (docs/generic.md):
  * \[ m_{ab} = \langle x^a, \nu_b\rangle\ (p \times q),\qquad
  *    R^\perp_{ab} = \langle P x^a, P x^b\rangle\ (p \times p,\ a \le b),\qquad \theta\ (k_0), \]
  * P the projector off span(ν_1..ν_q); pq + p(p+1)/2 + k0 numbers. Layout (design.md names, 1-based):

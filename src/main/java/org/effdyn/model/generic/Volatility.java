@@ -1,7 +1,7 @@
 package org.effdyn.model.generic;
 
 /**
- * The volatility Σ(u) of §11(e), in the layout's order:
+ * The volatility Σ(u) of {@link GenericLimit#volatility}, in the layout's order:
  * \[ \Sigma = \kappa\, c_\delta\, \mathrm{Cov}(X),\quad X_{m,ab} = g_a t_b,\quad
  *    X_{R^\perp,ab} = g_a Z^\perp_b + g_b Z^\perp_a - \tfrac{c_\delta}{\lambda} g_a g_b,\quad
  *    X_\theta = \tfrac{c_\theta}{c_\delta}\gamma, \]
@@ -68,7 +68,7 @@ final class Volatility {
     }
   }
 
-  /** Adds wc X and wc X Xᵀ at this node and class, X with the conditional means of (t, Z⊥) (§11(e)). */
+  /** Adds wc X and wc X Xᵀ at this node and class, X with the conditional means of (t, Z⊥). */
   void term(double[] x, int base, double wc, int c) {
     int nX = stats.size();
     int r = red.r;
@@ -104,7 +104,7 @@ final class Volatility {
   }
 
   /**
-   * Adds f E[G K Gᵀ] to sigma (§11(e)): K the conditional covariance of (t, Z⊥) given η,
+   * Adds f E[G K Gᵀ] to sigma: K the conditional covariance of (t, Z⊥) given η,
    * K = diag(N̄, R⊥)/λ − C Cᵀ; G's entries are the g_a multiplying each linear factor, so only E[g_a g_e]
    * (the moment Ggg, all classes) enters.
    */

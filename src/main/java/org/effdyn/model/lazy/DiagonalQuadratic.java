@@ -1,8 +1,8 @@
 package org.effdyn.model.lazy;
 
 /**
- * h_k(w) = a_k w_k + b w_k²/2, k = 1..K, w0 = 0 (ntk.md §10.2 (i)–(ii)): p = n = K, J(w) = diag(a_k + b w_k),
- * ∇²h_k = b e_k e_k^T, so Lip(Dh) = |b| exactly and globally. Scaled increment a_k v_k + b v_k²/(2α).
+ * h_k(w) = a_k w_k + b w_k²/2, k = 1..K, w0 = 0 ({@link LazyQuadratic}, {@link LazyDiagonal}):
+ * p = n = K, J(w) = diag(a_k + b w_k), ∇²h_k = b e_k e_k^T, so Lip(Dh) = |b| exactly and globally. Scaled increment a_k v_k + b v_k²/(2α).
  */
 final class DiagonalQuadratic implements DifferentiableModel {
   private final double[] a;

@@ -2,7 +2,7 @@ package org.effdyn.model.lazy;
 
 /**
  * A C² model h: R^p → R^n on a finite training set, seen from its initial weights w0, in the rescaled
- * coordinates v = α(w − w0) of ntk.md §10.2. Implementations are immutable and thread-safe; the methods
+ * coordinates v = α(w − w0) (docs/lazy.md). Implementations are immutable and thread-safe; the methods
  * used by the drift ({@link #scaledIncrement}, {@link #vjp}, {@link #residualAndGradient},
  * {@link #secondOrder}, {@link #localLipschitz}) allocate nothing.
  */
@@ -42,8 +42,8 @@ public interface DifferentiableModel {
   void jacobian(double[] v, double alpha, double[][] out);
 
   /**
-   * Second order at w0 (§10.3): q_i(δ) = δ^T ∇²h_i(w0) δ into qOut (length n) and
-   * H(r) δ = Σ_i r_i ∇²h_i(w0) δ into hOut (length p).
+   * Second order at w0 (for the first-order correction (F1)): q_i(δ) = δ^T ∇²h_i(w0) δ into qOut
+   * (length n) and H(r) δ = Σ_i r_i ∇²h_i(w0) δ into hOut (length p).
    */
   void secondOrder(double[] delta, double[] r, double[] qOut, double[] hOut);
 

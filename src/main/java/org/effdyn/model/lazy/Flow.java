@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.effdyn.core.Check;
 
 /**
- * Which of the three flows of ntk.md §10.2–10.3 a {@link LazyProblem} integrates. Every choice carries
+ * Which of the three flows of docs/lazy.md a {@link LazyProblem} integrates. Every choice carries
  * the clock {@code clock} (= t, so derived columns can evaluate time-dependent bounds) and the linearized
  * flow {@code vbar}; the state layout is, in this order,
  * {@code clock, v[1..p], vbar[1..p], v1[1..p], Vpath, E} with the blocks the flow lacks left out.

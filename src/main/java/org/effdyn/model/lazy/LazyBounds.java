@@ -3,8 +3,9 @@ package org.effdyn.model.lazy;
 import org.effdyn.core.Check;
 
 /**
- * The bounds of ntk.md §10.5 on the prediction gap |r(T) − r̄(T)|, each with the validity range the
- * source states. Notation: R0 = |r(0)|²/2, L = Lip(Dh) on B(w0, ρ), κ = T L √R0/α.
+ * The bounds on the prediction gap |r(T) − r̄(T)| (Boix-Adsera, Littwin 2023, arXiv:2305.13141;
+ * labels B1–B6 as in docs/lazy.md), each with the validity range the source states. Notation:
+ * R0 = |r(0)|²/2, L = Lip(Dh) on B(w0, ρ), κ = T L √R0/α.
  */
 public final class LazyBounds {
   private LazyBounds() {}
@@ -14,12 +15,15 @@ public final class LazyBounds {
     return t * lip * Math.sqrt(r0) / alpha;
   }
 
-  /** (B1) Thm 1.2 [002 eq. (5)]: min(6κ√R0, √(8R0)), given κ (no range check: see the checked form). */
+  /**
+   * (B1) Thm 1.2 (Boix-Adsera, Littwin 2023, eq. (5)): min(6κ√R0, √(8R0)), given κ (no range check: see
+   * the checked form).
+   */
   public static double thm12(double kappa, double r0) {
     return Math.min(6 * kappa * Math.sqrt(r0), Math.sqrt(8 * r0));
   }
 
-  /** (B1') sharp form [002 App. A.5]: min(2κ + 3κ², 2)√(2R0). */
+  /** (B1') sharp form (the proof of Thm 1.2, Boix-Adsera, Littwin 2023, App. A.5): min(2κ + 3κ², 2)√(2R0). */
   public static double sharp(double kappa, double r0) {
     return Math.min(2 * kappa + 3 * kappa * kappa, 2) * Math.sqrt(2 * r0);
   }
@@ -41,7 +45,10 @@ public final class LazyBounds {
   }
 
   /**
-   * (B3) Chizat-type bound, constant re-derived (erratum 3): 2 T² Lip(h)² L R0/α, no range check.
+   * (B3) Chizat-type bound (Boix-Adsera, Littwin 2023, Prop. 1.1, quoting Chizat, Oyallon, Bach 2019,
+   * arXiv:1812.07956), constant re-derived: 2 T² Lip(h)² L R0/α, no range check. The printed form uses
+   * |r| ≤ √R0, but with R = |r|²/2 the bound is |r| ≤ √(2R0), which doubles the constant
+   * (docs/corrections.md).
    */
   public static double chizat(double t, double lipH, double lip, double r0, double alpha) {
     return 2 * t * t * lipH * lipH * lip * r0 / alpha;
@@ -74,7 +81,10 @@ public final class LazyBounds {
     return 2 * j0Norm * lip * rho + lip * lip * rho * rho;
   }
 
-  /** (B6) Thm 1.3 lower bound for the tightness example with a = T^{-1/2}: min(κ/5, 1/5)√R0 (κ ≤ 1 as corrected). */
+  /**
+   * (B6) Thm 1.3 lower bound for the tightness example with a = T^{-1/2}: min(κ/5, 1/5)√R0 (the last
+   * display of App. B prints √R0/5 for κ ≤ 1, where the argument gives κ√R0/5).
+   */
   public static double lowerThm13(double kappa, double r0) {
     return Math.min(kappa, 1) / 5 * Math.sqrt(r0);
   }

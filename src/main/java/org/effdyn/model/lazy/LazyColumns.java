@@ -13,8 +13,9 @@ import org.effdyn.core.DerivedColumns;
 import org.effdyn.core.StateLayout;
 
 /**
- * The derived columns of §10.4 for one flow of a {@link LazyProblem} (gaps, movements, kernel change, R, κ
- * and the bounds of §10.5; the list is in {@link LazyProblem}'s class comment), computed from the state row.
+ * The derived columns for one flow of a {@link LazyProblem} (gaps, movements, kernel change, R, κ
+ * and the bounds of {@link LazyBounds}; the list is in {@link LazyProblem}'s class comment), computed
+ * from the state row.
  */
 final class LazyColumns implements DerivedColumns {
   private final LazyProblem pr;

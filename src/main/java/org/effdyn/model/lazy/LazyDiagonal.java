@@ -6,10 +6,11 @@ import org.effdyn.core.Check;
 import org.effdyn.core.ParameterException;
 
 /**
- * The fixed multi-scale model of ntk.md §10.2 (ii): p = n = K independent copies of the tightness
- * example, h_k(w) = a_k w_k + b w_k²/2, w0 = 0. The card's instance has a_k² = 2^{−(k−1)} (k = 1..K) and
+ * The fixed multi-scale model (EffDyn's own construction; docs/lazy.md): p = n = K independent copies
+ * of the tightness example, h_k(w) = a_k w_k + b w_k²/2, w0 = 0. The card's instance has a_k² = 2^{−(k−1)} (k = 1..K) and
  * y*_k = √(2R0/K): Lip(Dh) = b, Lip(h) ≤ 1 + bρ on B(0, ρ), kernel time scales 1 .. 2^{K−1}. It attains
- * gap ≈ c t/α over t ∈ [1, 2^{K−1}] and T_ε ∝ α, while the Chizat-type bound grows like t² (§10.6).
+ * gap ≈ c t/α over t ∈ [1, 2^{K−1}] and T_ε ∝ α, while the Chizat-type bound grows like t²: a fixed
+ * model with bounded Lip(h) attains the T/α law of Thm 1.2.
  *
  * @param a     slopes a_k &gt; 0 (length K &gt;= 1)
  * @param b     curvature b &gt;= 0
@@ -33,7 +34,7 @@ public record LazyDiagonal(double[] a, double b, double[] yStar, double alpha, F
     if (flow == null) flow = Flow.ALL;
   }
 
-  /** The spec's instance: a_k² = 2^{−(k−1)}, y*_k = √(2R0/K). */
+  /** The card's instance: a_k² = 2^{−(k−1)}, y*_k = √(2R0/K). */
   public static LazyDiagonal multiScale(int k, double b, double r0, double alpha) {
     Check.atLeast("K", k, 1);
     Check.positiveFinite("R0", r0);

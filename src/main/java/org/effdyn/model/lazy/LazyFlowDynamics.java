@@ -4,7 +4,7 @@ import org.effdyn.core.Dynamics;
 import org.effdyn.core.StateLayout;
 
 /**
- * The flows of ntk.md §10.2–10.3 in rescaled weights, as one ODE system (blocks per {@link Flow}):
+ * The flows of docs/lazy.md in rescaled weights, as one ODE system (blocks per {@link Flow}):
  * \[ \dot{clock} = 1,\quad \dot v = J(w_0 + v/α)^T r,\ r = y^* − α[h(w_0 + v/α) − h(w_0)] \quad (N1) \]
  * \[ \dot{\bar v} = J_0^T \bar r,\ \bar r = y^* − J_0 \bar v \quad (N2) \]
  * \[ \dot v_1 = J_0^T r_1 + H(\bar r)\bar v,\ r_1 = −J_0 v_1 − q(\bar v)/2 \quad (F1) \]

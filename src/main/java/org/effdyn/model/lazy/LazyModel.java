@@ -10,7 +10,7 @@ import org.effdyn.core.Regime;
 import org.effdyn.core.SgdSimulator;
 
 /**
- * A lazy-training model card (ntk.md §10): builds its {@link LazyProblem} and integrates the flow it
+ * A lazy-training model card (docs/lazy.md): builds its {@link LazyProblem} and integrates the flow it
  * names. Only the ballistic regime exists (an ODE in parameter space); there is no SGD simulator.
  */
 public interface LazyModel extends Model {
@@ -41,7 +41,7 @@ public interface LazyModel extends Model {
   @Override
   default SgdSimulator simulator(int d, Regime regime) {
     throw new IllegalArgumentException("simulate: model '" + name() + "' has no SGD simulator: it is a "
-        + "deterministic gradient flow in parameter space (ntk.md §10), compared with its linearized flow "
+        + "deterministic gradient flow in parameter space (docs/lazy.md), compared with its linearized flow "
         + "as alpha grows; remove 'simulate' from the card");
   }
 

@@ -4,7 +4,7 @@ import org.effdyn.core.Check;
 import org.hipparchus.analysis.solvers.BrentSolver;
 
 /**
- * Closed forms and reference numbers of ntk.md §10.7 for the quadratic models (O1–O5), used by the
+ * Closed forms and reference numbers for the quadratic models (O1–O5 of docs/lazy.md), used by the
  * tests and by the multi-scale experiment.
  */
 public final class LazyOracles {
@@ -19,7 +19,7 @@ public final class LazyOracles {
   }
 
   /**
-   * (O1) Bernoulli solution of example (i), c := 2b y* α^{-1}:
+   * (O1) Bernoulli solution of the tightness example ({@link LazyQuadratic}), c := 2b y* α^{-1}:
    * r(t) = (a² + c) y* / (c + a² e^{(a²+c)t}) (written without overflow), r̄(t) = y* e^{−a²t},
    * v = 2u/(a + √(a² + 2bu/α)), u = y* − r, v̄ = y*(1 − e^{−a²t})/a, K_t − K0 = 2bu/α. Needs a &gt; 0,
    * b &gt;= 0, y* &gt; 0.
@@ -52,7 +52,7 @@ public final class LazyOracles {
     return Math.sqrt(2) * (Math.exp(-1) - (1 + s) * q / (s * q + 1));
   }
 
-  /** (O3) lim α·gap(T)/(T L R0) = 4/e² for example (i) at t = T, a = T^{-1/2}. */
+  /** (O3) lim α·gap(T)/(T L R0) = 4/e² for the tightness example at t = T, a = T^{-1/2}. */
   public static double firstOrderGapConstant() {
     return 4 / (Math.E * Math.E);
   }
@@ -63,12 +63,12 @@ public final class LazyOracles {
     return 2 / (Math.E * Math.E) - q * q / 2;
   }
 
-  /** (O3) lim α|K_T − K_0| = 2 b y* (1 − 1/e) for example (i) at t = T, a = T^{-1/2}. */
+  /** (O3) lim α|K_T − K_0| = 2 b y* (1 − 1/e) for the tightness example at t = T, a = T^{-1/2}. */
   public static double kernelChangeLimit(double b, double yStar) {
     return 2 * b * yStar * (1 - 1 / Math.E);
   }
 
-  /** (§10.3) r1(t) = −2b y*² e^{−x}(x − 1 + e^{−x})/a², x = a²t, for example (i) with free a. */
+  /** (F1) r1(t) = −2b y*² e^{−x}(x − 1 + e^{−x})/a², x = a²t, for the tightness example with free a. */
   public static double quadraticR1(double t, double a, double b, double yStar) {
     double x = a * a * t;
     return -2 * b * yStar * yStar * Math.exp(-x) * (x + Math.expm1(-x)) / (a * a);
@@ -93,7 +93,7 @@ public final class LazyOracles {
   }
 
   /**
-   * (§10.6, O5) lim α·gap(t)/t of the multi-scale model: (4bR0/K)(Σ_k ψ(a_k² t)²)^{1/2}, from the
+   * (O5) lim α·gap(t)/t of the multi-scale model: (4bR0/K)(Σ_k ψ(a_k² t)²)^{1/2}, from the
    * first-order limit |r1_k| = 2b y*_k² t ψ(a_k² t) with y*_k² = 2R0/K (any a_k, y*_k: the general sum).
    */
   public static double diagonalFirstOrderSlope(LazyDiagonal model, double t) {

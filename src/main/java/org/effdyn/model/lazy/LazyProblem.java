@@ -8,10 +8,11 @@ import org.effdyn.core.Trajectory;
 import org.effdyn.solve.OdeOptions;
 
 /**
- * One lazy-training problem of ntk.md §10.1: a model h with its initial Jacobian J0, the (effective)
- * target y* and the scale α. Gives the flows (§10.2–10.3) as one {@link Dynamics} per {@link Flow}, the
- * derived columns of §10.4 (with the bounds of §10.5), the linearized flow in closed form, and solves on
- * arbitrary (e.g. log-spaced) output times.
+ * One lazy-training problem (Boix-Adsera, Littwin 2023, arXiv:2305.13141, eqs. (1)–(3); docs/lazy.md):
+ * a model h with its initial Jacobian J0, the (effective) target y* and the scale α. Gives the flows
+ * ({@link LazyFlowDynamics}) as one {@link Dynamics} per {@link Flow}, the derived columns below (with
+ * the bounds of {@link LazyBounds}), the linearized flow in closed form, and solves on arbitrary
+ * (e.g. log-spaced) output times.
  *
  * <p>Precomputed at construction: J0 (n × p), K0 = J0 J0^T, its eigenvalues, the thin SVD
  * J0 = U S V^T (rank by Hipparchus' default threshold), |J0|, R0 = |y*|²/2. A singular K0 needs no
@@ -31,18 +32,19 @@ import org.effdyn.solve.OdeOptions;
  *       {@code bound_thm12} (B1), {@code bound_sharp} (B1'), {@code bound_chizat} (B3, re-derived
  *       constant, on the smallest radius ρ with t ≤ αρ/(Lip(h; ρ)√(2R0)); NaN where no radius
  *       exists: outside its validity range), {@code bound_move} = √(tR0)/α (B4),
- *       {@code bound_dK} = 2|J0|Lρ_t + L²ρ_t² (B5), {@code lin_err} = |r̄_ode − r̄_closed form| (O7);</li>
+ *       {@code bound_dK} = 2|J0|Lρ_t + L²ρ_t² (B5), {@code lin_err} = |r̄_ode − r̄_closed form| (a
+ *       solver check);</li>
  *   <li>first-order correction: {@code r1} = |r1|, {@code gap_pred} = |r1|/α,
  *       {@code gap_w_pred} = |v1|/α².</li>
  * </ul>
- * For a running-maximum S (the sharper B2 of the spec) use {@link #postBoundRunningMax(Trajectory)}.
+ * For a running-maximum S (the sharper form of B2) use {@link #postBoundRunningMax(Trajectory)}.
  *
  * <p>The work is split: the package-private LinearizedFlow holds J0, K0, the SVD and the closed form,
  * LazyFlowDynamics the ODE systems, LazyColumns the derived columns, ProblemBounds the problem-dependent
  * bounds, LazyFlowSolver the solve on explicit output times.
  */
 public final class LazyProblem {
-  /** DOP853 with rtol 1e-11, atol 1e-12 in the rescaled coordinates (the spec's §10.10 settings). */
+  /** DOP853 with rtol 1e-11, atol 1e-12 in the rescaled coordinates. */
   public static final OdeOptions DEFAULT_OPTIONS = OdeOptions.defaults().withTolerances(1e-11, 1e-12);
 
   private final DifferentiableModel h;
@@ -118,7 +120,7 @@ public final class LazyProblem {
   /** L_ball(ρ): an upper bound on Lip(Dh) on B(w0, ρ), (L2); exact for the quadratic models. */
   public double lipschitz(double rho) { return h.ballLipschitz(rho); }
 
-  /** Lip(h) on B(w0, ρ) ≤ |J0| + L_ball(ρ) ρ (§10.5). */
+  /** Lip(h) on B(w0, ρ) ≤ |J0| + L_ball(ρ) ρ. */
   public double lipschitzH(double rho) { return lin.j0Norm + h.ballLipschitz(rho) * rho; }
 
   /** ρ_t = √(t R0)/α, the radius (B4) keeps both flows in. */
@@ -139,13 +141,13 @@ public final class LazyProblem {
     return new LazyFlowDynamics(this, flow, layout(flow), lin.j0);
   }
 
-  /** Derived columns of §10.4 for this flow (see the class comment). */
+  /** Derived columns for this flow (see the class comment). */
   public DerivedColumns columns(Flow flow) {
     return new LazyColumns(this, lin, flow);
   }
 
   /**
-   * Linearized flow in closed form (§10.2, O7): r̄(t) = U e^{−S²t} U^T y* + (I − UU^T) y*,
+   * Linearized flow in closed form (thin SVD J0 = U S V^T): r̄(t) = U e^{−S²t} U^T y* + (I − UU^T) y*,
    * v̄(t) = V diag(−expm1(−s_i² t)/s_i) U^T y*. Exact for every t ≥ 0.
    */
   public void linearClosedForm(double t, double[] rbarOut, double[] vbarOut) {

@@ -6,7 +6,8 @@ import org.effdyn.core.Check;
 import org.effdyn.core.ParameterException;
 
 /**
- * The tightness example of [002] §3.2 / App. B (ntk.md §10.2 (i)): p = n = 1, w0 = 0,
+ * The tightness example of Boix-Adsera, Littwin 2023 (arXiv:2305.13141, Thm 1.3, §3.2 and App. B):
+ * p = n = 1, w0 = 0,
  * \[ h(w) = a w + b w^2/2, \qquad \dot v = (a + b v/α)(y^* − a v − b v^2/(2α)),
  *    \qquad \dot{\bar v} = a (y^* − a \bar v) \quad (N4) \]
  * with Lip(Dh) = b exactly. The paper ties a = T^{-1/2} to the horizon T; here a is free (card default

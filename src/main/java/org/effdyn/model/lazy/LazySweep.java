@@ -12,7 +12,7 @@ import org.effdyn.solve.OdeSolver;
 import org.hipparchus.analysis.solvers.BrentSolver;
 
 /**
- * (α, T) sweeps of ntk.md §10.6 with fitted exponents, log-spaced output grids, and the time-to-
+ * (α, T) sweeps (docs/lazy.md) with fitted exponents, log-spaced output grids, and the time-to-
  * deviation T_ε (the first t with gap(t) ≥ ε|r0|).
  *
  * <p>T_ε is found by scanning the solved trajectory on the caller's output grid and refining the first
@@ -122,7 +122,7 @@ public final class LazySweep {
 
   /**
    * First-order T_ε for several α from one solve of (v̄, v1): the first t with |r1(t)| ≥ ε α |r0|
-   * (§10.3), each located like {@link #timeToDeviation}.
+   * ((F1): gap ≈ |r1|/α), each located like {@link #timeToDeviation}.
    */
   public static double[] timeToDeviationFirstOrder(LazyProblem pr, double eps, double[] alphas, double[] scan,
       OdeOptions options) {

@@ -11,7 +11,8 @@ import org.effdyn.core.RandomStreams;
 import org.effdyn.model.common.Activation;
 
 /**
- * The two-layer network of [002] §2 (ntk.md §10.2 (iii)): width m, n training points x_i ~ N(0, I_d),
+ * The two-layer network of Boix-Adsera, Littwin 2023 (arXiv:2305.13141, §2, eq. (6)): width m,
+ * n training points x_i ~ N(0, I_d),
  * \[ f_w(x) = m^{-1/2} \sum_j a_j σ(\sqrt m \langle u_j, x\rangle), \quad h(w) = n^{-1/2}(f_w(x_i))_i,
  *    \quad y^* = n^{-1/2}(y_i)_i, \]
  * so R(αh) = (1/2n) Σ_i (α f_w(x_i) − y_i)². Initialisation: a, U i.i.d. Unif[−m^{-1/2}, m^{-1/2}].
@@ -22,9 +23,10 @@ import org.effdyn.model.common.Activation;
  * @param d               input dimension, &gt;= 1
  * @param m               width, &gt;= 1 (with {@code symmetric} centring the network has 2m neurons)
  * @param activation      tanh (default) or sigmoid: C² with bounded σ', σ'' (no ReLU: the theory needs C²)
- * @param parametrization mean-field (the printed model) or proof-variant (prefactor m^{-1}, erratum 2)
+ * @param parametrization mean-field (the printed model) or proof-variant (prefactor m^{-1}, the model whose
+ *                        derivatives the proof of Lemma C.1 takes; see {@link TwoLayerNet})
  * @param centering       subtract (default: train α(h − h(w0)), R0 = |y*|²/2 independent of α),
- *                        none (the literal setting: target y* − αh(w0), erratum 1), or symmetric
+ *                        none (the literal setting: target y* − αh(w0); see {@link Centering}), or symmetric
  *                        (2m neurons, neuron j+m starts at (−a_j, u_j), so h(w0) = 0; init scale and
  *                        prefactors use the width 2m)
  * @param alpha           scale α &gt; 0 (α = √m is the NTK parametrisation)
@@ -48,7 +50,12 @@ public record LazyTwoLayer(int n, int d, int m, Activation activation, Parametri
     }
   }
 
-  /** How h(w0) ≠ 0 is handled (ntk.md §10.1, erratum 1). */
+  /**
+   * How h(w0) ≠ 0 is handled. The paper states its theorems with R0 = R(αh(w0)) and does not centre the
+   * network of its §2: with h(w0) ≠ 0, R0 ≈ α²|h(w0)|²/2 grows with α, κ tends to T L |h(w0)|/√2 instead
+   * of 0, and no lazy limit exists. Centring (or a symmetric initialisation) makes R0 = |y*|²/2
+   * (docs/corrections.md).
+   */
   public enum Centering {
     SUBTRACT, NONE, SYMMETRIC;
 
@@ -81,7 +88,7 @@ public record LazyTwoLayer(int n, int d, int m, Activation activation, Parametri
     Check.positiveFinite("alpha", alpha);
   }
 
-  /** The spec's defaults: n = 20, d = 3, m = 40, tanh, mean-field, centred, teacher, seed 0. */
+  /** The defaults: n = 20, d = 3, m = 40, tanh, mean-field, centred, teacher, data seed 0. */
   public static LazyTwoLayer defaults(double alpha) {
     return new LazyTwoLayer(20, 3, 40, Activation.TANH, Parametrization.MEAN_FIELD, Centering.SUBTRACT, alpha,
         0L, Target.TEACHER, Flow.ALL);

@@ -7,9 +7,9 @@ import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.SingularValueDecomposition;
 
 /**
- * The linearization of a {@link LazyProblem} at w0 (§10.2): J0 (n × p), K0 = J0 J0ᵀ with its eigenvalues
+ * The linearization of a {@link LazyProblem} at w0: J0 (n × p), K0 = J0 J0ᵀ with its eigenvalues
  * and norm, the thin SVD J0 = U S Vᵀ (rank by Hipparchus' default threshold), the linear residual
- * r̄ = y* − J0 v̄ and the closed form of the linearized flow (N2, O7). A singular K0 needs no inverse: the
+ * r̄ = y* − J0 v̄ and the closed form of the linearized flow (N2). A singular K0 needs no inverse: the
  * part of y* outside range(J0) never decays. Immutable after construction.
  */
 final class LinearizedFlow {

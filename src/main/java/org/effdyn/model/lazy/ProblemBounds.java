@@ -3,7 +3,7 @@ package org.effdyn.model.lazy;
 import org.effdyn.core.Trajectory;
 
 /**
- * The bounds of §10.5 that need a whole {@link LazyProblem} rather than numbers: the smallest radius on
+ * The bounds of {@link LazyBounds} that need a whole {@link LazyProblem} rather than numbers: the smallest radius on
  * which (B3) holds at a horizon, and (B2) with the running maximum of |J_s − J0| along a trajectory.
  */
 final class ProblemBounds {

@@ -3,13 +3,16 @@ package org.effdyn.model.lazy;
 import org.effdyn.model.common.Activation;
 
 /**
- * The two-layer network of ntk.md §10.2 (iii) as a {@link DifferentiableModel}:
+ * The two-layer network of {@link LazyTwoLayer} (Boix-Adsera, Littwin 2023, §2) as a
+ * {@link DifferentiableModel}:
  * \[ f_w(x) = c \sum_{j=1}^{M} a_j\, σ(\sqrt{M}\langle u_j, x\rangle), \qquad
  *    h(w) = n^{-1/2}(f_w(x_1), \dots, f_w(x_n)), \]
- * c = M^{-1/2} (mean-field form, the paper's §2) or M^{-1} (the form the proof of Lemma C.1
- * differentiates, erratum 2). Weights packed as (a, U row-major), p = M(d+1). With z_ij = √M⟨u_j, x_i⟩:
+ * c = M^{-1/2} (mean-field form, the paper's §2) or M^{-1} (the form whose derivatives the proof of
+ * Lemma C.1 takes: for the printed M^{-1/2} model the Hessian's u_j-block is √M a_j σ'' x xᵀ, so
+ * Lip(Dh) grows like √M at points with |a| + |U| bounded; docs/corrections.md). Weights packed as
+ * (a, U row-major), p = M(d+1). With z_ij = √M⟨u_j, x_i⟩:
  * ∂f_i/∂a_j = c σ_ij, ∂f_i/∂u_j = c√M a_j σ'_ij x_i; the Hessian of f_i is block diagonal over neurons,
- * block j = [[0, c√M σ'_ij x_i^T], [c√M σ'_ij x_i, cM a_j σ''_ij x_i x_i^T]] (for c = M^{-1/2}: the spec's
+ * block j = [[0, c√M σ'_ij x_i^T], [c√M σ'_ij x_i, cM a_j σ''_ij x_i x_i^T]] (for c = M^{-1/2}:
  * [[0, σ' x^T], [σ' x, √M a σ'' x x^T]]). Drift evaluations cost O(nMd) and use per-thread scratch.
  */
 final class TwoLayerNet implements DifferentiableModel {

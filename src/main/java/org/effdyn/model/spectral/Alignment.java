@@ -3,9 +3,10 @@ package org.effdyn.model.spectral;
 import org.effdyn.core.Check;
 
 /**
- * Alignment quantities of spec/models.md §6.1 for a subspace B given by orthonormal vectors.
- * ρ(v, B) = |P_B v|/|v|; ε*(A, B) = ‖P_{B⊥} A‖_op/‖A‖_op (the smallest ε with "A lives in B up to ε",
- * Def. 2.2 of [003], attained by M = P_{B⊥}A); and the eigen-gap warning for E_k(A).
+ * Alignment quantities (Ben Arous, Gheissari, Huang, Jagannath 2023, arXiv:2310.03010, Def. 2.1 and
+ * 2.2; docs/spectral.md) for a subspace B given by orthonormal vectors. ρ(v, B) = |P_B v|/|v|;
+ * ε*(A, B) = ‖P_{B⊥} A‖_op/‖A‖_op (the smallest ε with "A lives in B up to ε", Def. 2.2, attained by M = P_{B⊥}A: any admissible M has
+ * P_{B⊥}M = P_{B⊥}A); and the eigen-gap warning for E_k(A).
  */
 public final class Alignment {
   private Alignment() {}

@@ -8,21 +8,22 @@ import org.effdyn.gauss.GaussianRule;
 import org.effdyn.model.common.Softmax;
 
 /**
- * Hessian and G-matrix class blocks of the k-GMM softmax classifier, spec/models.md §6.2–6.3, with
- * orthonormal means μ_a = e_a (a = 0..k-1).
+ * Hessian and G-matrix class blocks of the k-GMM softmax classifier (Ben Arous, Gheissari, Huang, Jagannath 2023,
+ * arXiv:2310.03010, eqs. (3.1)–(3.3) and Lemmas 3.1–3.3; docs/spectral.md), with orthonormal means
+ * μ_a = e_a (a = 0..k-1).
  *
- * <p>Empirical test blocks (§6.2), matrix-free, O(M̃ d) per product:
+ * <p>Empirical test blocks, matrix-free, O(M̃ d) per product:
  * Hess_bc = (1/M̃) Σ_l (π_l(b)δ_bc - π_l(b)π_l(c)) Y_l Y_lᵀ and
  * Ĝ_bc = (1/M̃) Σ_l (π_l(b) - y_{l,b})(π_l(c) - y_{l,c}) Y_l Y_lᵀ, product (1/M̃) Ỹᵀ(w ⊙ Ỹu).
  *
- * <p>Population blocks from the summary statistics alone at λ = ∞ (§6.3 with Y = μ_l exactly):
+ * <p>Population blocks from the summary statistics alone at λ = ∞ (Y = μ_l exactly):
  * the class block (c, c) is Σ_l p_l w_l μ_l μ_lᵀ with w_l = π̄_l(c)(1 - π̄_l(c)) (Hessian) or
  * (π̄_l(c) - δ_lc)² (G), π̄_l(c) = e^{m_cl}/Σ_a e^{m_al}; its outliers are p_l w_l with eigenvectors
  * μ_l, and the rest of the spectrum is 0. Evaluated along the λ = ∞ limit m(t), this is the outlier
  * spectrum as a function of t without simulating d-dimensional SGD.
  *
- * <p>Finite λ ({@link #population}): the subspace form of §6.3 with U = span(μ_1..μ_k, x^1..x^k),
- * r = 2k, in coordinates (μ_1..μ_k, an orthonormal basis of the x^{a,⊥}): x^a has coordinates
+ * <p>Finite λ ({@link #population}): the subspace form of {@link PopulationBlock} with
+ * U = span(μ_1..μ_k, x^1..x^k), r = 2k, in coordinates (μ_1..μ_k, an orthonormal basis of the x^{a,⊥}): x^a has coordinates
  * (m_a·, (R⊥^{1/2})_a·), so the r × r integral E[w ŷŷᵀ] over ŷ = μ_l + ζ, ζ ~ N(0, I_r/λ), needs only
  * (m, R⊥). Its eigenvalues are the outliers; the bulk level is E[w]/λ.
  */

@@ -18,8 +18,8 @@ import org.effdyn.model.spectral.SpectrumStudy.Vectors;
 /**
  * The k-GMM part of a {@link SpectrumStudy}: at one SGD time, for each class c in {@code units}, the top
  * eigenvalues of the empirical Hess_cc and Ĝ_cc blocks (Lanczos) with ρ(x^c, E_top), their population
- * outliers and bulk level from the statistics (§6.3), and at the end of a path the coordinates of x^c and of
- * the top-k eigenvectors (seed 003 Thm 2.4).
+ * outliers and bulk level from the statistics ({@link KgmmSpectrum}), and at the end of a path the coordinates
+ * of x^c and of the top-k eigenvectors (Ben Arous, Gheissari, Huang, Jagannath 2023, Thm 2.4).
  */
 final class KgmmSpectrumSnapshot implements SpectrumSnapshot {
   final Kgmm model;

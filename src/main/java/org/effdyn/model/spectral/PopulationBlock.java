@@ -6,9 +6,10 @@ import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 
 /**
- * The spectrum of a population block computed from the summary statistics alone, spec §6.3 (subspace
- * form) and §6.5: for a weight w that depends on the noise only through the projections of the data on
- * an r-dimensional subspace U (spanned by the means and the parameter vectors),
+ * The spectrum of a population block computed from the summary statistics alone (the subspace form,
+ * EffDyn's own derivation, which specializes to Lemmas 3.1–3.3 of Ben Arous, Gheissari, Huang,
+ * Jagannath 2023; docs/spectral.md): for a weight w that depends on the noise only through the
+ * projections of the data on an r-dimensional subspace U (spanned by the means and the parameter vectors),
  * \[ E[w\,YY^T] = E_U\, E\big[w\,\hat y\hat y^T\big] E_U^T + \frac{E[w]}{\lambda}\,(I - E_U E_U^T),
  *    \qquad \hat y = E_U^T\vartheta + \zeta,\ \ \zeta \sim N(0, I_r/\lambda), \]
  * so its eigenvalues are those of the r × r matrix E[w ŷŷᵀ] (the outliers and r copies of bulk-like

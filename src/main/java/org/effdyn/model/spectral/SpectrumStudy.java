@@ -20,8 +20,8 @@ import org.effdyn.solve.SgdRecorder;
 
 /**
  * Spectra of the empirical test Hessian and G-matrix blocks along SGD, with the population outliers
- * computed from the summary statistics overlaid (seed 003 Fig. 2.1–2.6; spec §6). For the k-GMM
- * (orthonormal means) and the XOR GMM.
+ * computed from the summary statistics overlaid (Ben Arous, Gheissari, Huang, Jagannath 2023,
+ * arXiv:2310.03010, Figs. 2.1–2.6; docs/spectral.md). For the k-GMM (orthonormal means) and the XOR GMM.
  *
  * <p>For each dimension d and seed index s &lt; {@code seeds} it reruns SGD path (dIndex, s) of the card, i.e.
  * with generator {@code RandomStreams.stream(simulateSeed, dIndex, s)}, the same path as seed s of
@@ -33,11 +33,11 @@ import org.effdyn.solve.SgdRecorder;
  *   <li>XOR: the vv blocks (K × K, dense; top eigenvalues) and ρ(v, E_min(4,K)), and for each neuron i in
  *       {@code units} the W_iW_i blocks (Lanczos, at most {@value #W_TOP} eigenvalues) and ρ(W_i, E_2).</li>
  * </ul>
- * Population values (§6.3, §6.5) come from the statistics alone, at two states: the limit's state at that
- * time (source {@code population}, when the card has a ballistic limit, except a finite-λ XOR limit started
+ * Population values ({@link KgmmSpectrum}, {@link XorSpectrum}) come from the statistics alone, at two
+ * states: the limit's state at that time (source {@code population}, when the card has a ballistic limit, except a finite-λ XOR limit started
  * on the invariant saddle m = 0, which never learns) and the SGD path's own statistics
- * ({@code population_sgd}; for the XOR at finite λ the limit started at m = 0 never learns, spec §3(d), so
- * this is the overlay that follows an SGD path from a random start). Finite λ uses the exact integrals
+ * ({@code population_sgd}; for the XOR at finite λ the limit started at m = 0 never learns, since
+ * m = 0 is invariant under the finite-λ XOR drift (docs/xor.md), so this is the overlay that follows an SGD path from a random start). Finite λ uses the exact integrals
  * (RQMC with {@code population_points} nodes per replicate, 16 replicates), λ = ∞ the closed forms.
  * Population alignments use the population eigenvectors (in the subspace U, where x^c, W_i and v have
  * known coordinates). Population eigenvalues are the outliers only: k for a k-GMM class block (on the
@@ -46,7 +46,8 @@ import org.effdyn.solve.SgdRecorder;
  * the empirical values beyond the outliers show. The k-GMM alignment uses E_min(k, top), as Thm 2.3.
  *
  * <p>At the last grid time of each k-GMM path it also keeps the coordinates of x^c and of the top-k
- * eigenvectors of Hess_cc and Ĝ_cc for each c in {@code units} ({@link Vectors}; seed 003 Thm 2.4, Fig. 2.2:
+ * eigenvectors of Hess_cc and Ĝ_cc for each c in {@code units} ({@link Vectors}; Ben Arous, Gheissari,
+ * Huang, Jagannath 2023, Thm 2.4, Fig. 2.2:
  * all live on the means, coordinates 1..k, up to O(ε + 1/λ)); the top-k pairs are the study's own when
  * top ≥ k, else k more pairs by Lanczos.
  *
@@ -97,7 +98,8 @@ public final class SpectrumStudy {
   public record Align(int d, int seed, double t, String vector, String block, String matrix, String source, int dim, double rho) {}
 
   /**
-   * The coordinates of one k-GMM block at the end of an SGD path (seed 003 Fig. 2.2): x^c and the top-k
+   * The coordinates of one k-GMM block at the end of an SGD path (Ben Arous, Gheissari, Huang, Jagannath
+   * 2023, Fig. 2.2): x^c and the top-k
    * unit eigenvectors of Hess_cc and Ĝ_cc (hessian[j], g[j] for the (j+1)-th largest eigenvalue), each with
    * its sign fixed so that its entry of largest magnitude is positive (eigenvectors have no sign; this
    * choice draws a vector on a mean as a positive spike, and does not depend on x^c, which is orthogonal to
@@ -190,7 +192,7 @@ public final class SpectrumStudy {
     return new Result(eig, al, vec);
   }
 
-  /** True if every overlap m_i^μ, m_i^ν is 0: the finite-λ XOR limit then stays there (spec §3(d)). */
+  /** True if every overlap m_i^μ, m_i^ν is 0: the finite-λ XOR limit then stays there (docs/xor.md). */
   private static boolean onSaddle(XorGmm x, double[] u) {
     int k = x.hiddenUnits();
     for (int i = k; i < 3 * k; i++) if (u[i] != 0) return false;

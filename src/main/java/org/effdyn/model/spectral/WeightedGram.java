@@ -3,7 +3,8 @@ package org.effdyn.model.spectral;
 import org.effdyn.core.Check;
 
 /**
- * The empirical block form shared by every test Hessian and G-matrix block of spec §6.2 and §6.4,
+ * The empirical block form shared by every test Hessian and G-matrix block ({@link KgmmSpectrum},
+ * {@link XorSpectrum}),
  * \[ B = \frac1{\tilde M}\sum_{l=1}^{\tilde M} w_l\, \tilde Y^l \tilde Y^{l\,T}, \qquad
  *    B u = \tfrac1{\tilde M}\,\tilde Y^T\big(w \odot \tilde Y u\big), \]
  * as a matrix-free operator on R^d: O(M̃ d) per product, no d × d matrix.

@@ -10,28 +10,31 @@ import org.effdyn.model.common.Activation;
 import org.hipparchus.special.Erf;
 
 /**
- * Hessian and G-matrix blocks of the XOR GMM two-layer network (ŷ = σ(v·g(WY)), g = relu), spec
- * §6.4–6.5, with μ = e_0, ν = e_1 as in {@link org.effdyn.model.xor.XorSimulator}.
+ * Hessian and G-matrix blocks of the XOR GMM two-layer network (ŷ = σ(v·g(WY)), g = relu)
+ * (Ben Arous, Gheissari, Huang, Jagannath 2023, arXiv:2310.03010, eqs. (4.1)–(4.4), Lemmas 4.4–4.5;
+ * docs/spectral.md), with μ = e_0, ν = e_1 as in {@link org.effdyn.model.xor.XorSimulator}.
  *
- * <p><b>Empirical test blocks</b> (§6.4; the a.s. Hessian, g'' dropped), with σ'_l = ŷ_l(1 − ŷ_l), and
+ * <p><b>Empirical test blocks</b> (the a.s. Hessian, g'' dropped), with σ'_l = ŷ_l(1 − ŷ_l), and
  * c_l = σ'_l (Hessian) or (ỹ_l − ŷ_l)² (G):
  * \[ \mathrm{vv} = \frac1{\tilde M}\sum_l c_l\, g(W\tilde Y^l) g(W\tilde Y^l)^T \ (K\times K),\qquad
  *    W_iW_j = \frac1{\tilde M}\sum_l c_l\, v_i v_j 1\{W_i\cdot\tilde Y^l&gt;0\}1\{W_j\cdot\tilde Y^l&gt;0\}
  *    \tilde Y^l\tilde Y^{l\,T}, \]
  * the vv block dense (K × K), the W_iW_j blocks matrix-free ({@link WeightedGram}, O(M̃ d) per product).
  *
- * <p><b>Population blocks from the summary statistics</b> (v, m^μ, m^ν, R⊥) (§6.5). Finite λ: exact,
+ * <p><b>Population blocks from the summary statistics</b> (v, m^μ, m^ν, R⊥). Finite λ: exact,
  * by the subspace form with U = span(μ, ν, W_1..W_K), r = K + 2, in coordinates (μ, ν, an orthonormal
  * basis of the W_i^⊥), where W_i = (m_i^μ, m_i^ν, (R⊥^{1/2})_i·); the data are ŷ = ϑ + ζ,
  * ζ ~ N(0, I_r/λ), ϑ uniform on {±μ, ±ν}, and the integrals E[c g gᵀ] (vv) and
  * E[c v_i² 1{h_i &gt; 0} ŷŷᵀ] (W_iW_i, bulk E[w]/λ) are r-dimensional (RQMC, {@link #populationRule}).
- * λ = ∞: the leading-order forms of 003 Lemma 4.4–4.5 (with the σ' factor, spec §7 items 21–22),
+ * λ = ∞: the leading-order forms of Lemmas 4.4–4.5, with the factor σ'(v·g(Wϑ)) of Lemma 4.4 that
+ * eqs. (7.11), (7.13), (7.16), (7.18) omit, and σ(v·g(Wϑ)) where eq. (4.11) prints σ(v g(m_i^ϑ))
+ * (docs/corrections.md),
  * \[ \mathrm{vv} = \tfrac14\textstyle\sum_\vartheta c(v\cdot g(W\vartheta))\, g(W\vartheta) g(W\vartheta)^T,\qquad
  *    W_iW_i = \tfrac{v_i^2}4\sum_\vartheta c(v\cdot g(W\vartheta))\,
  *    F\big(m_i^\vartheta\sqrt{\lambda/R_{ii}}\big)\,\vartheta\vartheta^T, \]
  * with F(±∞) = 1 or 0 and F(0) = 1/2 (a coordinate at 0 is split evenly by the noise along W_i, as at
  * every finite λ); g(Wϑ)_j = relu(θ m_j^ϑ). The W_iW_i block is then diagonal in (μ, ν): two outliers.
- * The number of vv outliers is the number of hidden classes ϑ with g(Wϑ) ≠ 0 (003 Thm 2.7).
+ * The number of vv outliers is the number of hidden classes ϑ with g(Wϑ) ≠ 0 (Thm 2.7).
  */
 public final class XorSpectrum {
   private XorSpectrum() {}
@@ -253,7 +256,7 @@ public final class XorSpectrum {
     }, rule, 1);
   }
 
-  /** The leading-order W_iW_i block (§6.5) at any λ (F(m√(λ/R_ii)); at λ = ∞ F = 1{m &gt; 0} + 1{m = 0}/2). */
+  /** The leading-order W_iW_i block at any λ (F(m√(λ/R_ii)); at λ = ∞ F = 1{m &gt; 0} + 1{m = 0}/2). */
   public static PopulationBlock leadingWw(StateLayout layout, double[] u, double lambda, int i, boolean hessian) {
     Check.positiveOrInfinite("lambda", lambda);
     Stats s = Stats.of(layout, u);

@@ -18,7 +18,7 @@ import org.effdyn.model.xor.XorSimulator;
  * The XOR part of a {@link SpectrumStudy}: at one SGD time the vv blocks (K × K, dense; top eigenvalues) with
  * ρ(v, E_min(4,K)), and for each neuron i in {@code units} the W_iW_i blocks (Lanczos, at most
  * {@value SpectrumStudy#W_TOP} eigenvalues) with ρ(W_i, E_2); empirical on the test set, and their population
- * values from the statistics (§6.5).
+ * values from the statistics ({@link XorSpectrum}).
  */
 final class XorSpectrumSnapshot implements SpectrumSnapshot {
   final XorGmm model;

@@ -16,7 +16,7 @@ class CoefficientsTest {
         new Algorithm.Nesterov(0.3, 0.6)};
   }
 
-  /** Closed forms of spec §9(a)3 (derived independently of the recursions), k = l − μ. */
+  /** Closed forms of the table in {@link Algorithm} (derived independently of the recursions), k = l − μ. */
   static double closedLambda(Algorithm a, int mu, int l) {
     if (l <= mu) return 0;
     int k = l - mu;

@@ -53,7 +53,7 @@ class DmfModelTest {
         + "output: {csv: false, chart: false}\n", "lin.yaml");
     ScenarioRunner.Result r = ScenarioRunner.run(s, ScenarioRunner.Options.defaults().withOutDir(tmp));
     assertThat(r.record().toString()).contains("exact affine sweep");
-    // table A (spec §9(e)): GD train loss at l = 19
+    // reference table A (ExactSweepTest.tableAGd): GD train loss at l = 19
     @SuppressWarnings("unchecked")
     var fin = (java.util.Map<String, Object>) ((java.util.Map<String, Object>)
         ((List<?>) r.record().get("variants")).get(0)).get("final");

@@ -19,11 +19,12 @@ class DocsExampleTest {
     DmfProblem lin = new DmfProblem(new double[] {0.5, 0.5}, DmfProblem.referenceNu(), 2.0,
         Perceptron.linearSquare(), new Algorithm.Gd(0.5), 20);
     DmfSolution exact = ExactSweep.solve(lin);
-    System.out.printf("docs example: HB train loss(39) = %.4f +- %.4f (spec 9(f)2: 0.0526); d = 800 run %.4f%n",
+    System.out.printf("docs example: HB train loss(39) = %.4f +- %.4f (reference 0.0526); d = 800 run %.4f%n",
         trainLoss, se, run.lossTrain()[39]);
-    // spec §9(f)2: heavy ball reaches train loss 0.0526 at l = 39 (2e5 paths); 6 s.e. + 1e-3 margin
+    // reference: the DMF of heavy ball with 2e5 paths/class reaches train loss 0.0526 at l = 39;
+    // 6 s.e. + 1e-3 margin
     assertThat(trainLoss).isCloseTo(0.0526, Offset.offset(6 * se + 1e-3));
-    // one d = 800 run: per-run error ~1.5e-3 at d = 800 (spec 9(f)2 table); 1e-2 is a loose sanity bound
+    // one d = 800 run: per-run error ~2e-3 at d = 800 (FullBatchValidationTest); 1e-2 is a loose sanity bound
     assertThat(run.lossTrain()[39]).isCloseTo(trainLoss, Offset.offset(1e-2));
     assertThat(c.bigLambda(0, 1)).isEqualTo(0.75);   // η(1 + s) for Nesterov, k = 1
     assertThat(exact.lossTrain()[19]).isCloseTo(0.143878150928, Offset.offset(1e-10));

@@ -9,7 +9,10 @@ import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.RealVector;
 import org.junit.jupiter.api.Test;
 
-/** Spec §9(e): reference table A, oracles O1 (Marchenko–Pastur/Narayana), O2 and O5. */
+/**
+ * Reference table A and the oracles O1 (Marchenko–Pastur/Narayana), O2 (long-time limit) and O5
+ * (Picard) of the exact affine DMF (docs/dmf.md, "Checks").
+ */
 class ExactSweepTest {
   static final double[] HALF = {0.5, 0.5};
 
@@ -19,7 +22,13 @@ class ExactSweepTest {
 
   static final int[] COLS = {0, 1, 2, 5, 10, 19};
 
-  /** Table A of spec §9(e) (ref_numbers.py, 12 printed digits): tolerance 1e-10 covers the rounding. */
+  /**
+   * Reference table A: the exact affine DMF (linear_sq, targets (−1, +1), reference ν, γ = 1/2,
+   * GD η = 0.5) at l = 0, 1, 2, 5, 10, 19, 12 significant digits from an implementation independent
+   * of this one; the tolerance 1e-10 covers the rounding. Column l = 1 by hand: α(0,·) = (1/2, −1/2)
+   * and B_θ(0,0) = 1, so θ(1) = θ0/2 − (μ_0 − μ_1)/4 − noise/2, β(1,1) = (1/4)(1 + 1/2) = 0.375 and
+   * |θ(1)|² = 0.0025 + |μ_0 − μ_1|²/16 + γη²V_ω(0,0) = 0.0025 + 0.1875 + 0.12625 = 0.31625.
+   */
   @Test
   void tableAGd() {
     DmfSolution s = ExactSweep.solve(linear(new Algorithm.Gd(0.5), 0.5, DmfProblem.referenceNu(), 20));
@@ -54,7 +63,7 @@ class ExactSweepTest {
    * P_l(s) = 1 − s Σ_{μ<l} Λ(μ,l) P_μ(s) and the Marchenko–Pastur moments
    * m_k = γ Σ_j γ^j/(j+1) C(k,j) C(k−1,j). The oracle is computed here independently of the sweep.
    * Tolerance 1e-11 relative: the sweep is O(L³) double operations; where the loss decays 10^4-fold
-   * (heavy ball, γ = 2) rounding of the O(1) terms reaches 1.2e-12 relative (spec: 8.6e-13 in NumPy).
+   * (heavy ball, γ = 2) rounding of the O(1) terms reaches 1.2e-12 relative.
    */
   @Test
   void o1MarchenkoPasturAllAlgorithms() {
@@ -73,7 +82,7 @@ class ExactSweepTest {
         assertThat(rel).as(alg.name() + " gamma=" + gamma).isLessThan(1e-11);
       }
     }
-    // Exact rationals printed in the spec (η = 2/5, s = 1/2), l = 1, 2, 3, 5:
+    // Two exact rationals of the oracle at l = 3 (η = 2/5, s = 1/2): GD at γ = 1/2, heavy ball at γ = 2
     DmfSolution gd = ExactSweep.solve(linear(new Algorithm.Gd(0.4), 0.5, new double[3][3], 6));
     assertThat(gd.lossTrain()[3]).isCloseTo(4684.0 / 15625, org.assertj.core.data.Offset.offset(1e-14));
     DmfSolution hb = ExactSweep.solve(linear(new Algorithm.HeavyBall(0.4, 0.5), 2, new double[3][3], 6));
@@ -147,7 +156,7 @@ class ExactSweepTest {
   /**
    * O5: the whole-trajectory Picard iteration of the affine DMF map (all times at once, from zero
    * kernels, written here with dense Hipparchus solves) reaches the sweep after exactly L
-   * iterations and not before (spec §9(c)2).
+   * iterations and not before: column l of every kernel needs the others only at times &lt; l.
    */
   @Test
   void o5PicardReachesTheSweepInLIterations() {

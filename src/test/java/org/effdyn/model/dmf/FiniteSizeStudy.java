@@ -3,8 +3,8 @@ package org.effdyn.model.dmf;
 /**
  * Regenerates the Claim 1 table of docs/dmf.md, "Finite size" (not a test): for GD at L = 4 and
  * d = n, the finite-size means and n·Var of the train loss, |θ|² and β(·,1) from training runs
- * ({@link FullBatchSimulator}), from ψ at z = i, and from the seed's recipe 2H(0) − H(1) (its s.e.
- * ignores the positive correlation of the common random numbers: conservative). Arguments:
+ * ({@link FullBatchSimulator}), from ψ at z = i, and from the recipe 2H(0) − H(1) of Panahi 2026,
+ * §6.2 (its s.e. ignores the positive correlation of the common random numbers: conservative). Arguments:
  * model (linear_sq | softplus_sq), η, n, realisations per process (multiple of 40).
  */
 public final class FiniteSizeStudy {

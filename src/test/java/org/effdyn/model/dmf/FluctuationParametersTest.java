@@ -7,8 +7,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spec §9(d)4 (check_prop2.py): the corrected Prop. 2 surrogates of V'_θ, C'_θ(y) and β'(y), and
- * the ω-side surrogates α''(y), V''_ω(y),
+ * The corrected Proposition 2 surrogates of Panahi 2026 ({@link FluctuationParameters};
+ * docs/corrections.md) of V'_θ, C'_θ(y) and β'(y), and the ω-side surrogates α''(y), V''_ω(y),
  * against one Algorithm-1 recomputation on the finite-size DMF realisation (linear_sq, GD η = 0.5,
  * reference ν, d = 200, n = 400, L = 6, exact affine DMF kernels).
  */
@@ -133,11 +133,11 @@ class FluctuationParametersTest {
     assertThat(zCov).isLessThan(4.5);
     assertThat(zSurMean).isLessThan(4.5);
     assertThat(zSurCov).isLessThan(4.5);
-    // power: the seed's printed centering is many s.e. off (2.3e-3 ~ 8 s.e. at 2e4 realisations)
+    // power: the printed centering of Panahi 2026 is many s.e. off (2.3e-3 ~ 8 s.e. at 2e4 realisations)
     assertThat(zPrinted).isGreaterThan(6);
-    // the spec's own figure: n Cov within 1.3-1.6% at 4e4 realisations; we use 2e4 (s.e. x 1.4)
+    // measured: n Cov within 0.9% (DMF realisations) and 0.7% (surrogates) at 2e4 realisations
     assertThat(relCov).isLessThan(0.04);
-    // omega side (moment-matched surrogates; not verified numerically in the spec): means against
+    // omega side (moment-matched surrogates as printed, checked here numerically): means against
     // the exact DMF alpha(., 0), V_omega(0); n Cov of the DMF realisation against surrogate MC
     double[] exactOmega = new double[DIM2 - DIM];
     int e = 0;

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Finite-d full-batch GD of the soft-ReLU perceptron against the DMF, the protocol of spec §9(f)1,
- * shortened to run in seconds: L = 20 (spec: 40), d = 200, 800, 3200 with 16, 8 and 4 seeds
- * (spec: 40 … 8 seeds over five sizes), DMF from 1.2e5 paths/class. Per run, e_d = sup_l |stat_d − DMF|;
+ * Finite-d full-batch GD of the soft-ReLU perceptron against the DMF, the validation protocol of
+ * docs/dmf.md shortened to run in seconds: L = 20 (rather than 40), d = 200, 800, 3200 with 16, 8
+ * and 4 seeds, DMF from 1.2e5 paths/class. Per run, e_d = sup_l |stat_d − DMF|;
  * the seed mean of e_d should fall like d^{-1/2}; the seed-mean bias at l = L−1 should vanish
  * within its standard error and d·Var stay of the same order.
  */
@@ -73,8 +73,8 @@ class FullBatchValidationTest {
           dmf.standardError().lossTrain()[n - 1], DIMS[di] * v);
     }
     // Every statistic converges: the error at d = 3200 is well below d = 200 (a d^{-1/2} law
-    // predicts a factor 4), and the fitted exponent lies in [-1.0, -0.3] (spec: -0.37 … -0.58 with
-    // more seeds; ours has 4-16 seeds; measured -0.41 … -0.73 at alpha = 2 and -0.43 … -0.64 at alpha = 1).
+    // predicts a factor 4), and the fitted exponent lies in [-1.0, -0.3] (d^{-1/2} gives -0.5; with
+    // 4-16 seeds measured -0.41 … -0.73 at alpha = 2 and -0.43 … -0.64 at alpha = 1).
     for (int f = 0; f < NAMES.length; f++) {
       assertThat(meanErr[f][2]).as(NAMES[f]).isLessThan(meanErr[f][0] / 2);
       assertThat(slopes[f]).as(NAMES[f]).isBetween(-1.0, -0.3);

@@ -11,13 +11,13 @@ class RefinementIterationTest {
   static final double[][] NU = {{1, -0.5, 0}, {-0.5, 1, 0}, {0, 0, 0.01}};
 
   /**
-   * Spec §9(d)3 / §9(i): started from the finite-size DMF realisation, Algorithm 1 reaches the
-   * forward-sweep solution of ψ + ρ0 = 0 exactly after 2L − 3 iterations (σ = 0) or 2L − 2
-   * (σ &gt; 0), and not one iteration earlier. Setting of check_prop2.py: linear_sq, GD η = 0.2,
-   * d = n = 20, reference ν, 100 realisations. "Exact" = max |θ_r − θ_ψ| &lt; 1e-8: the last
+   * Algorithm 1 of Panahi 2026 in the reading of {@link RefinementIteration}: started from the
+   * finite-size DMF realisation, it reaches the forward-sweep solution of ψ + ρ0 = 0 exactly after
+   * 2L − 3 iterations (σ = 0) or 2L − 2 (σ &gt; 0), and not one iteration earlier. Setting: linear_sq,
+   * GD η = 0.2, d = n = 20, reference ν, 100 realisations. "Exact" = max |θ_r − θ_ψ| &lt; 1e-8: the last
    * inexact iterate is &gt;= 6e-3 in every case, and the fixed point is reached to round-off
    * (1e-16 at σ &gt; 0; up to 3e-10 at σ = 0, L = 6, where |θ0| = 0.1 and n_y = 10 make V_θ and
-   * V_ω(y) ill-conditioned). Also checked at z = i (complex), which the spec had not run.
+   * V_ω(y) ill-conditioned). Also checked at z = i (complex).
    */
   @Test
   void terminatesAfter2LMinus3Or2LMinus2Iterations() {

@@ -2,7 +2,7 @@ package org.effdyn.model.dmf;
 
 /**
  * The "true" side of the Claim 1 check: independent finite-n full-batch training runs
- * ({@link FullBatchSimulator}, spec §9(a)4) on fresh data, summarised by the statistics of
+ * ({@link FullBatchSimulator}) on fresh data, summarised by the statistics of
  * {@link FiniteSizeMoments} (loss_train, theta2, beta[y], alpha[y], Vomega at every l). Run r of
  * block b uses the data seed {@code RandomStreams.stream(seed, b)}'s r-th {@code nextLong()}.
  */

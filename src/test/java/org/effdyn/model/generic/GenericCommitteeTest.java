@@ -11,17 +11,18 @@ import org.effdyn.model.common.Activation;
 import org.junit.jupiter.api.Test;
 
 /**
- * Generic engine = the soft-committee erf ODE (closed forms I2, I3, I4, J2) of spec/models.md §4(d),
- * both layers trained, teacher noise σ₀ ≥ 0; mapping of spec/generic.md §11(j): anchors = teacher
- * vectors (N̄ = T), λ = 1, one class, label y = Σ v*_n erf(t_n/√2) + σ₀ζ, c_δ = η, c_θ = η_v, β = 0,
+ * Generic engine = the soft-committee erf ODE (the closed forms I2, I3, I4, J2 of Saad and Solla 1995
+ * and Goldt et al. 2019, arXiv:1906.08632; docs/committee.md), both layers trained, teacher noise
+ * σ₀ ≥ 0; mapping (docs/generic.md): anchors = teacher vectors (N̄ = T), λ = 1, one class, label y = Σ v*_n erf(t_n/√2) + σ₀ζ, c_δ = η, c_θ = η_v, β = 0,
  * time t = steps/N (κ = η). Engine statistics (m = R, R⊥ = Q − R T⁻¹ Rᵀ, θ = v) are shown in the
- * committee's names (Q, R, v) by {@link StatisticMap#gram}, whose Q drift is the chain rule of §11(c).
+ * committee's names (Q, R, v) by {@link StatisticMap#gram}, whose Q drift is the chain rule
+ * h_R = h_m αᵀ + α h_mᵀ + h_R⊥, α = m N̄⁻¹.
  */
 class GenericCommitteeTest {
   static final double ETA = 0.5;
   static final double ETA_V = 0.5;
 
-  /** A random committee state (Q, R, v) and teacher (T, v*) from D = 12 dimensional vectors, as check_committee.py. */
+  /** A random committee state (Q, R, v) and teacher (T, v*) from D = 12 dimensional vectors. */
   record State(double[][] q, double[][] r, double[][] t, double[] v, double[] vstar) {}
 
   static State randomState(long seed, int k, int m) {
@@ -98,9 +99,8 @@ class GenericCommitteeTest {
 
   @Test
   void engineEqualsTheClosedFormsKequalsMequals2() {
-    // prototype (§11(j)): 8e-8 with GH 20^4 (sigma0 = 0), 5e-10 with GH 20^4 x 3 (sigma0 = 0.3);
-    // the auto rule here is GH 16^4 (r = K + M = 4): measured 9.8e-7 and 1.6e-6. Tolerance 5e-6 (3x).
-    // Root choice at GH 14^4 (§11(h) table: symmetric 8e-3, equalized 9e-6): measured 1.9e-3 and 5.3e-6
+    // the auto rule is GH 16^4 (r = K + M = 4): measured 9.8e-7 (sigma0 = 0) and 1.6e-6 (sigma0 = 0.3).
+    // Tolerance 5e-6 (3x). Root choice at GH 14^4: measured 1.9e-3 (symmetric) and 5.3e-6 (equalized)
     double e0 = worst(2, 2, 0.0, Quadrature.auto(), GenericOptions.Root.EQUALIZED, 0);
     double e3 = worst(2, 2, 0.3, Quadrature.auto(), GenericOptions.Root.EQUALIZED, 10);
     double e0sym = worst(2, 2, 0.0, Quadrature.gaussHermite(14), GenericOptions.Root.SYMMETRIC, 0);
@@ -115,7 +115,7 @@ class GenericCommitteeTest {
 
   @Test
   void engineEqualsTheClosedFormsK3M2() {
-    // prototype: 4e-7 with GH 12^5 x 3 on its states. Measured here (4 states): 1.0e-5 with GH 12^5 x 3,
+    // measured (4 states): 1.0e-5 with GH 12^5 x 3,
     // 2.0e-4 with the auto rule (GH 9^5 x 3 at the default budget). Test: 2 states, auto and 12^5,
     // tolerances 3x the 4-state figures
     double e = worst(3, 2, 0.3, Quadrature.gaussHermite(12), GenericOptions.Root.EQUALIZED, 20, 2);
@@ -128,7 +128,7 @@ class GenericCommitteeTest {
 
   @Test
   void perfectStudentHasZeroDriftAndLowerDimension() {
-    // Q = R = T, v = v*, no noise: every drift vanishes (prototype 2e-17) and the integration dimension
+    // Q = R = T, v = v*, no noise: every drift vanishes (to rounding) and the integration dimension
     // drops to rank(Omega) = M (the student rows equal the teacher rows)
     State s = randomState(3, 2, 2);
     GenericLimit e = engine(s, 0, Quadrature.gaussHermite(8), GenericOptions.Root.EQUALIZED);
@@ -166,8 +166,8 @@ class GenericCommitteeTest {
 
   @Test
   void chainRuleIdentityOfTheGramMap() {
-    // §11(c): h_R = h_m alpha^T + alpha h_m^T + h_Rperp exactly. Check StatisticMap.gram's pushDrift
-    // against a central finite difference of toModel along the drift (the map is quadratic in m, so the
+    // h_R = h_m alpha^T + alpha h_m^T + h_Rperp exactly (s = alpha t + Zperp sample by sample). Check
+    // StatisticMap.gram's pushDrift against a central finite difference of toModel along the drift (the map is quadratic in m, so the
     // central difference is exact up to rounding)
     State s = randomState(4, 2, 2);
     GenericLimit e = engine(s, 0, Quadrature.gaussHermite(10), GenericOptions.Root.EQUALIZED);

@@ -132,7 +132,7 @@ class GenericLimitTest {
 
   @Test
   void driftWithHandGradientAllocatesNothing() {
-    // hot path (§11(l)): per-thread workspaces; three cases cover the GH, RQMC-with-classes and
+    // hot path: per-thread workspaces; three cases cover the GH, RQMC-with-classes and
     // pre-integrated loops. Threshold as KgmmFiniteTest (2 kB over 50 calls: measurement slack)
     com.sun.management.ThreadMXBean mx =
         (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();

@@ -128,8 +128,8 @@ class GenericSgdSimulatorTest {
 
   @Test
   void softmaxOnOneHotLabelsIsTheKgmmSimulator() {
-    // the k-GMM of spec §2 is the generic engine's softmax loss with linear outputs, anchors = means
-    // (§11(j)); both simulators draw x_0, the class and the noise in the same order from the generator,
+    // the k-GMM (docs/kgmm.md) is the generic engine's softmax loss with linear outputs, anchors = means;
+    // both simulators draw x_0, the class and the noise in the same order from the generator,
     // so the runs agree sample by sample up to round-off
     double[][] mbar = {{1, 0.4, 0.1}, {0.4, 1, -0.3}, {0.1, -0.3, 1}};
     double[] p = {0.2, 0.3, 0.5};

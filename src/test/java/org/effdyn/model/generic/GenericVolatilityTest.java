@@ -11,7 +11,7 @@ import org.hipparchus.linear.MatrixUtils;
 import org.junit.jupiter.api.Test;
 
 /**
- * The volatility Σ = κ c_δ Cov(X) of spec/generic.md §11(e) against a Monte Carlo estimate of Cov(X)
+ * The volatility Σ = κ c_δ Cov(X) of {@link GenericLimit#volatility} against a Monte Carlo estimate of Cov(X)
  * from explicit vectors: anchors ν_b and parameters x^a in R^d (d = p + q: the law of the projections
  * does not depend on d), Y = μ_c + Z, and X formed from ⟨x^a, Y⟩, ⟨ν_b, Y⟩ and ⟨P x^b, Z⟩ sample by sample.
  * This checks the reduction (both forms; the regression form's conditional-covariance term E[G K Gᵀ])

@@ -4,7 +4,7 @@ import org.effdyn.model.common.Activation;
 import org.hipparchus.CalculusFieldElement;
 
 /**
- * The losses of the hand-written models (spec/generic.md §11(j)), each written once over
+ * The losses of the hand-written models (k-GMM, XOR, soft committee), each written once over
  * CalculusFieldElement (for AD) and with a hand-written gradient. Test fixtures.
  */
 final class Losses {
@@ -13,7 +13,7 @@ final class Losses {
   static final double SQRT2 = Math.sqrt(2);
   static final double SQRT2_OVER_PI = Math.sqrt(2 / Math.PI);
 
-  /** k-GMM, §2: ℓ(s, y) = -Σ_c y_c s_c + log Σ_c e^{s_c}; g = π - y. */
+  /** k-GMM (docs/kgmm.md): ℓ(s, y) = -Σ_c y_c s_c + log Σ_c e^{s_c}; g = π - y. */
   static MultiIndexLoss softmaxCe(int k, boolean hand) {
     return new MultiIndexLoss(k, 0, k) {
       @Override public <T extends CalculusFieldElement<T>> T value(T[] s, double[] y, T[] theta) {
@@ -74,7 +74,7 @@ final class Losses {
     }
   }
 
-  /** A kinked loss for the XOR model, §3/§11(j): ℓ(s, y; v) = -y z + log(1 + e^z), z = Σ v_i relu(s_i). */
+  /** A kinked loss for the XOR model (docs/xor.md): ℓ(s, y; v) = -y z + log(1 + e^z), z = Σ v_i relu(s_i). */
   static final class Xor extends MultiIndexLoss implements HasKinks {
     private final boolean hand;
 
@@ -124,14 +124,14 @@ final class Losses {
     }
   }
 
-  /** erf(z/√2) over a field, through compose (§11(f)). */
+  /** erf(z/√2) over a field, through {@link MultiIndexLoss#compose}. */
   static <T extends CalculusFieldElement<T>> T erf2(T z) {
     double v = z.getReal();
     double d = SQRT2_OVER_PI * Math.exp(-0.5 * v * v);
     return MultiIndexLoss.compose(z, Activation.ERF.valueNoAlloc(v), d, -v * d);
   }
 
-  /** Soft committee, §4/§11(j): ℓ = ½(Σ_k v_k g(s_k) - y)², g(z) = erf(z/√2). */
+  /** Soft committee (docs/committee.md): ℓ = ½(Σ_k v_k g(s_k) - y)², g(z) = erf(z/√2). */
   static MultiIndexLoss committeeErf(int k, boolean hand) {
     return new MultiIndexLoss(k, k, 1) {
       @Override public <T extends CalculusFieldElement<T>> T value(T[] s, double[] y, T[] v) {

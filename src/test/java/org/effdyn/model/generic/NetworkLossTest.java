@@ -13,7 +13,7 @@ import org.effdyn.model.common.Activation;
 import org.junit.jupiter.api.Test;
 
 /**
- * The named losses: hand-written gradient = forward-mode AD gradient (spec generic.md §11(f): every
+ * The named losses: hand-written gradient = forward-mode AD gradient (as {@link MultiIndexLoss} asks: every
  * hand gradient is tested against AD), values against the textbook formulas, kinks, and card errors.
  */
 class NetworkLossTest {
@@ -44,7 +44,7 @@ class NetworkLossTest {
 
   @Test
   void handGradientEqualsAdGradient() {
-    // 200 random points per loss, s ~ N(0, 4); the two differ only by round-off (the prototype: 4e-16).
+    // 200 random points per loss, s ~ N(0, 4); the two differ only by round-off.
     // Tolerance 1e-12 relative to max(1, |g|): erf's AD goes through Hipparchus' field erf.
     UniformRandomProvider rng = RandomStreams.stream(5, 0);
     ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);

@@ -3,7 +3,7 @@ package org.effdyn.model.generic;
 import org.effdyn.model.common.Activation;
 
 /**
- * The model of spec generic.md §11(k) (check_newmodel.py), which has no hand-written drift: three
+ * The model of {@code models/generic-tanh.yaml} (docs/generic.md), which has no hand-written drift: three
  * classes +μ_1, −μ_1 (label +1) and +μ_2 (label −1) with weights 0.3 / 0.3 / 0.4, μ_1·μ_2 = 0.4, λ = 3;
  * a two-layer network Σ_j a_j tanh(s_j) with p = 3 and a trained head, squared loss, β = 0.02 on both
  * layers, c_δ = c_θ = 0.8.
@@ -30,7 +30,7 @@ final class TanhNetwork {
     return NetworkLoss.twoLayer(P, Activation.TANH, OutputLoss.SQUARED, null);
   }
 
-  /** GH 16^r on the regression form's r = 3 directions, as the prototype (RULE = gh_tensor(16)). */
+  /** GH 16^r on the regression form's r = 3 directions. */
   static GenericOptions options() {
     return GenericOptions.of(C_DELTA, BETA).withQuadrature(Quadrature.gaussHermite(16));
   }

@@ -13,9 +13,9 @@ import org.effdyn.core.Trajectory;
 import org.effdyn.solve.OdeOptions;
 import org.junit.jupiter.api.Test;
 
-/** The tightness example (ntk.md §10.2 (i)) against its closed forms (O1–O4). */
+/** The tightness example ({@link LazyQuadratic}) against its closed forms (O1–O4 of docs/lazy.md). */
 class LazyQuadraticTest {
-  /** The checks' setting (tight.py): DOP853, rtol 1e-12, atol 1e-14. */
+  /** DOP853, rtol 1e-12, atol 1e-14. */
   static final OdeOptions TIGHT = OdeOptions.defaults().withTolerances(1e-12, 1e-14);
   static final double YS = Math.sqrt(2.0);
 
@@ -27,7 +27,7 @@ class LazyQuadraticTest {
 
   @Test
   void odeMatchesTheBernoulliClosedForm() {
-    // O1; the spec's check reached 2.5e-9 (1e-10 for alpha >= 10) at rtol 1e-12; same bound here
+    // O1 at rtol 1e-12: measured 6.8e-11; bound 2.5e-9
     double worst = 0;
     for (double horizon : new double[] {1, 100, 1e4}) {
       for (double alpha : new double[] {1, 10, 1e3, 1e5}) {
@@ -49,7 +49,7 @@ class LazyQuadraticTest {
 
   @Test
   void gapTableG() {
-    // O2, the spec's table (7 significant digits)
+    // O2: G(kappa) = sqrt2 [e^-1 - (1+s)/(s + e^(1+s))], s = 2 sqrt2 kappa, to 7 significant digits
     double[][] table = {{1e-3, 5.413276e-4}, {1e-2, 5.411922e-3}, {0.1, 0.05384786}, {1, 0.4093553}, {10, 0.5202601}};
     for (double[] row : table) assertThat(LazyOracles.gapG(row[0])).isCloseTo(row[1], within(row[1] * 1e-6));
     assertThat(LazyOracles.gapG(1e6)).isCloseTo(Math.sqrt(2) / Math.E, within(1e-12));
@@ -72,7 +72,7 @@ class LazyQuadraticTest {
   @Test
   void sweepOf35PointsObeysBothTheoremsAndFitsTOverAlpha() {
     // 35 points T in {1..1e4}, alpha in {1..1e6}, L = R0 = 1: B6 <= gap <= B1' <= B1 at every point, the
-    // ODE gap equals G(kappa) sqrt(R0) (spec: 1.5e-10 relative), fit over kappa <= 0.01: T^1 alpha^-1, 4/e^2
+    // ODE gap equals G(kappa) sqrt(R0), fit over kappa <= 0.01: T^1 alpha^-1, 4/e^2
     List<double[]> small = new ArrayList<>();
     for (double horizon : new double[] {1, 10, 100, 1e3, 1e4}) {
       for (int e = 0; e <= 6; e++) {
@@ -124,8 +124,7 @@ class LazyQuadraticTest {
 
   @Test
   void firstOrderLimitsO3() {
-    // kappa = 1e-4: the relative first-order corrections are O(kappa), so 1e-3 is a safe band (spec:
-    // ratios 0.9999-1.0000 and 1.7880 at kappa <= 1e-4)
+    // kappa = 1e-4: the relative first-order corrections are O(kappa), so 1e-3 is a safe band
     double b = 1;
     for (double horizon : new double[] {1, 100}) {
       double alpha = horizon * 1e4;
@@ -160,7 +159,8 @@ class LazyQuadraticTest {
 
   @Test
   void energyIdentityAndLinearClosedFormAlongTheFlow() {
-    // (N3) and (O7) to solver tolerance: rtol 1e-11 on quantities of order R0 = 1
+    // the energy identity (N3) and the linearized ODE against its closed form to solver tolerance: rtol
+    // 1e-11 on quantities of order R0 = 1
     LazyQuadratic q = LazyQuadratic.tight(100, 1, 1, 30);
     Trajectory tr = q.problem().solve(Flow.ALL, LazySweep.logGrid(0.01, 1e3, 25));
     for (int i = 0; i < tr.size(); i++) {

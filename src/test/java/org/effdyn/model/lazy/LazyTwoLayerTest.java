@@ -15,7 +15,7 @@ import org.effdyn.core.Trajectory;
 import org.effdyn.model.common.Activation;
 import org.junit.jupiter.api.Test;
 
-/** The two-layer network (ntk.md §10.2 (iii)): derivatives, identities, bounds, centring, bad input. */
+/** The two-layer network ({@link LazyTwoLayer}): derivatives, identities, bounds, centring, bad input. */
 class LazyTwoLayerTest {
   static double[] random(int p, double scale, long seed) {
     UniformRandomProvider rng = RandomStreams.stream(seed, 0);
@@ -121,8 +121,9 @@ class LazyTwoLayerTest {
 
   @Test
   void energyIdentityLinearClosedFormAndAllBoundsAlongTrajectories() {
-    // (N3) and (O7) to solver tolerance (rtol 1e-11 on O(R0) quantities: bound 1e-9), and every bound of
-    // §10.5 at every output time for alpha = 10, 100, 1000
+    // the energy identity (N3) and the linearized ODE against its closed form to solver tolerance (rtol
+    // 1e-11 on O(R0) quantities: bound 1e-9), and every bound of LazyBounds at every output time for
+    // alpha = 10, 100, 1000
     double[] times = LazySweep.logGrid(0.1, 1000, 17);
     for (double alpha : new double[] {10, 100, 1000}) {
       LazyProblem pr = LazyTwoLayer.defaults(alpha).problem();
@@ -170,8 +171,8 @@ class LazyTwoLayerTest {
 
   @Test
   void centringOptions() {
-    // none: R0 = |y* - alpha h(w0)|^2/2 grows like alpha^2 (erratum 1); subtract: R0 independent of alpha;
-    // symmetric: h(w0) = 0 exactly and p = 2m(d+1)
+    // none: R0 = |y* - alpha h(w0)|^2/2 grows like alpha^2 (the paper's uncentred setting: no lazy
+    // limit); subtract: R0 independent of alpha; symmetric: h(w0) = 0 exactly and p = 2m(d+1)
     LazyTwoLayer base = LazyTwoLayer.defaults(10);
     double r10 = base.withCentering(LazyTwoLayer.Centering.NONE).problem().r0();
     double r1000 = base.withCentering(LazyTwoLayer.Centering.NONE).withAlpha(1000).problem().r0();

@@ -8,7 +8,11 @@ import org.effdyn.model.kgmm.Kgmm;
 import org.effdyn.model.kgmm.KgmmOracles;
 import org.junit.jupiter.api.Test;
 
-/** Oracles of spec §6 for the k-GMM at the λ = ∞ fixed point, k = 3, β = 0.1. */
+/**
+ * Oracles for the k-GMM at the λ = ∞ fixed point, k = 3, β = 0.1 (orthonormal means, p = 1/k; the
+ * fixed point of docs/kgmm.md with q = π̄_c(c) and r = (1 − q)/(k − 1)): the population cc block has
+ * eigenvalue q(1 − q)/k on μ_c and r(1 − r)/k on each other mean (Hessian), (1 − q)²/k and r²/k (G).
+ */
 class KgmmSpectrumTest {
   static final Kgmm MODEL = new Kgmm(3, Double.POSITIVE_INFINITY, 0.1, 1.0);
 
@@ -17,7 +21,7 @@ class KgmmSpectrumTest {
     double[][] m = KgmmOracles.fixedPoint(MODEL);
     double[] h = KgmmSpectrum.populationOutliers(m, MODEL.p(), 0, true);
     double[] g = KgmmSpectrum.populationOutliers(m, MODEL.p(), 0, false);
-    // spec/issue oracles (6 digits)
+    // the oracle's values at k = 3, beta = 0.1 (6 digits)
     assertThat(h[0]).isCloseTo(0.070548, offset(1e-6));
     assertThat(h[1]).isCloseTo(0.042983, offset(3e-6));
     assertThat(h[2]).isCloseTo(0.042983, offset(3e-6));
@@ -73,7 +77,10 @@ class KgmmSpectrumTest {
     assertThat(h[80][1]).isCloseTo(0.042983, offset(1e-4));
   }
 
-  /** The matrix-free product equals the dense sum of spec §6.2 for every block (b, c), small d, finite λ. */
+  /**
+   * The matrix-free product equals the dense sum of {@link KgmmSpectrum}'s formula for every block (b, c),
+   * small d, finite λ.
+   */
   @Test
   void matrixFreeProductIsTheDenseFormula() {
     int d = 7;
@@ -112,7 +119,10 @@ class KgmmSpectrumTest {
     }
   }
 
-  /** Finite-λ population blocks (§6.3 subspace form) tend to the λ = ∞ outliers: λ = 10⁶ at the fixed point (O(1/λ) apart). */
+  /**
+   * Finite-λ population blocks (subspace form, {@link PopulationBlock}) tend to the λ = ∞ outliers: λ = 10⁶
+   * at the fixed point (O(1/λ) apart).
+   */
   @Test
   void finiteLambdaPopulationTendsToTheInfiniteLambdaOutliers() {
     double[][] m = KgmmOracles.fixedPoint(MODEL);

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Seed 003 Thm 2.4 / Fig. 2.2: at the end of SGD, x^c and the top-k eigenvectors of Hess_cc and Ĝ_cc live in
- * Span(μ_1..μ_k) (coordinates 1..k of {@code KgmmSimulator}) up to O(ε + 1/λ).
+ * Ben Arous, Gheissari, Huang, Jagannath 2023 (arXiv:2310.03010), Thm 2.4 / Fig. 2.2: at the end of
+ * SGD, x^c and the top-k eigenvectors of Hess_cc and Ĝ_cc live in Span(μ_1..μ_k) (coordinates 1..k of
+ * {@code KgmmSimulator}) up to O(ε + 1/λ).
  */
 class SpectrumVectorsTest {
   @TempDir Path tmp;

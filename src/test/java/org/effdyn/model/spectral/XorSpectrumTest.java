@@ -13,7 +13,7 @@ import org.effdyn.model.xor.XorOracles;
 import org.effdyn.solve.OdeSolver;
 import org.junit.jupiter.api.Test;
 
-/** XOR blocks of spec §6.4–6.5: matrix-free products, the vv-outlier count oracle, empirical vs population. */
+/** XOR blocks of {@link XorSpectrum}: matrix-free products, the vv-outlier count oracle, empirical vs population. */
 class XorSpectrumTest {
 
   /** W (K × d) with the statistics of u: W_i = m_i^μ e_0 + m_i^ν e_1 + (R⊥^{1/2})_i· in coordinates 2..K+1. */
@@ -46,7 +46,10 @@ class XorSpectrumTest {
     return s;
   }
 
-  /** The matrix-free W_iW_j product and the vv block equal the sums of spec §6.4 written out, small d, finite λ. */
+  /**
+   * The matrix-free W_iW_j product and the vv block equal the sums of {@link XorSpectrum} written out,
+   * small d, finite λ.
+   */
   @Test
   void blocksAreTheFormulas() {
     int k = 3, d = 6, mt = 13;
@@ -92,8 +95,8 @@ class XorSpectrumTest {
   }
 
   /**
-   * Oracle (003 Thm 2.7, spec §6.5): the number of vv outliers equals the number of hidden classes the
-   * network found. λ = ∞ limit from random initializations (K = 4..6, several seeds, T = 150 ≫ 1/β), the
+   * Oracle (Ben Arous, Gheissari, Huang, Jagannath 2023, Thm 2.7): the number of vv outliers equals the
+   * number of hidden classes the network found. λ = ∞ limit from random initializations (K = 4..6, several seeds, T = 150 ≫ 1/β), the
    * classes read from the final overlaps ({@link XorOracles#occupied}); the population vv block (λ = ∞) and
    * the empirical vv block at d = 400 (W built from the final statistics, test data at λ = 10⁴) both show
    * exactly that many outliers. Different draws find 2, 3 and 4 classes; the fixed points of partitions
@@ -141,7 +144,7 @@ class XorSpectrumTest {
 
   /**
    * At initialization (v ~ N(0, I), W_i ~ N(0, I_d/d): m ≈ 0, R⊥ ≈ I) the vv block has one outlier, from
-   * the positive mean of relu, with no class structure (spec §6.5): population at λ = 10 (m = 0, R⊥ = I)
+   * the positive mean of relu, with no class structure: population at λ = 10 (m = 0, R⊥ = I)
    * and empirical at d = 1000 with the simulator's initialization.
    */
   @Test
@@ -163,7 +166,7 @@ class XorSpectrumTest {
   }
 
   /**
-   * Empirical outliers converge to the population outliers computed from the statistics alone (§6.5,
+   * Empirical outliers converge to the population outliers computed from the statistics alone (exact,
    * finite λ = 400) as d grows with M̃ = 2d: the W_0W_0 block (top 2, Lanczos) and the vv block (top 3),
    * Hessian and G, at a non-fixed-point state with R⊥ ≠ 0. Mean relative error over 3 test sets at
    * d = 250 and 1000: the sampling error falls like M̃^{-1/2} (ratio 2 expected); the bias from the
