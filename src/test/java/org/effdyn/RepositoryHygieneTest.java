@@ -10,14 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The repository stands alone: a reader of a fresh clone can follow every link and every citation.
@@ -151,11 +155,21 @@ class RepositoryHygieneTest {
         for (String t : linkTargets(line.replaceAll("`[^`]*`", ""))) {
           if (!isLocal(t)) continue;
           String path = stripAnchor(t);
-          if (path.isEmpty()) continue;
+          if (path.isEmpty()) {
+            if (t.startsWith("#") && !anchors(page).contains(t.substring(1))) {
+              offenders.add(where(ROOT.relativize(page), i) + "no such anchor: " + t);
+            }
+            continue;
+          }
           String local = path.replace("%20", " ");
           Path target = local.startsWith("/") ? ROOT.resolve(local.substring(1)).normalize()
               : page.getParent().resolve(local).normalize();
-          if (!Files.exists(target)) offenders.add(where(ROOT.relativize(page), i) + "no such file: " + t);
+          if (!Files.exists(target)) {
+            offenders.add(where(ROOT.relativize(page), i) + "no such file: " + t);
+          } else if (t.contains("#") && isMarkdown(target)
+              && !anchors(target).contains(t.substring(t.indexOf('#') + 1))) {
+            offenders.add(where(ROOT.relativize(page), i) + "no such anchor: " + t);
+          }
         }
       }
     }
@@ -181,6 +195,47 @@ class RepositoryHygieneTest {
     assertThat(leavesRoot(Path.of("docs", "lazy.md"), "../../x.md")).isTrue();
     assertThat(leavesRoot(Path.of("docs", "lazy.md"), "../README.md")).isFalse();
   }
+
+  @Test
+  void anchorsFollowGitHubSlugs(@TempDir Path dir) throws IOException {
+    Path page = dir.resolve("p.md");
+    Files.writeString(page, "# The ODE (`CommitteeOde`, K = 2)\n## Notes\n## Notes\n```\n# not a heading\n```\n"
+        + "<a id=\"p4\"></a>\n### Ben Arous et al. 2023, Thm 5.7: R⊥\n");
+    assertThat(anchors(page)).containsExactlyInAnyOrder("the-ode-committeeode-k--2", "notes", "notes-1", "p4",
+        "ben-arous-et-al-2023-thm-57-r"); // GitHub drops symbols such as ⊥
+  }
+
+  /**
+   * The anchors a Markdown page defines: GitHub's heading slugs (lower case, punctuation other than
+   * '-' and '_' dropped, spaces to '-', duplicates numbered -1, -2, ...) and explicit
+   * {@code id="..."} / {@code name="..."} attributes.
+   */
+  static Set<String> anchors(Path page) throws IOException {
+    Set<String> out = new HashSet<>();
+    Map<String, Integer> seen = new HashMap<>();
+    boolean fenced = false;
+    for (String line : Files.readAllLines(page, StandardCharsets.UTF_8)) {
+      String trimmed = line.strip();
+      if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {
+        fenced = !fenced;
+        continue;
+      }
+      if (fenced) continue;
+      Matcher id = ID_ATTRIBUTE.matcher(line);
+      while (id.find()) out.add(id.group(2));
+      if (!trimmed.startsWith("#")) continue;
+      String text = trimmed.replaceFirst("^#+\\s*", "");
+      String slug = text.toLowerCase(Locale.ROOT)
+          .replaceAll("<[^>]*>", "")
+          .replaceAll("[^\\p{L}\\p{N}\\p{M} _-]", "")
+          .replace(' ', '-');
+      int n = seen.merge(slug, 1, Integer::sum) - 1;
+      out.add(n == 0 ? slug : slug + "-" + n);
+    }
+    return out;
+  }
+
+  private static final Pattern ID_ATTRIBUTE = Pattern.compile("\\b(id|name)=\"([^\"]+)\"");
 
   private static boolean anyMatches(List<Rule> rules, String text) {
     return rules.stream().anyMatch(r -> r.pattern().matcher(text).find());
