@@ -46,7 +46,7 @@ class DocsExamplesTest {
   private static final long TIMEOUT_SECONDS = 120;
   private static final double RTOL = 0.05;
 
-  /** Checks of what a block leaves in its working directory, by {@code file:line} of its fence. */
+  /** Checks of what the runnable blocks of a file leave in their working directory, by file (README.md has one block). */
   private static final Map<String, Consumer<Path>> AFTER = Map.of("README.md", DocsExamplesTest::readmeLimitCsv);
 
   @TestFactory
@@ -78,7 +78,7 @@ class DocsExamplesTest {
                 + "\n--- expected\n" + b.output() + "\n--- got\n" + out);
           }
         }
-        Consumer<Path> after = AFTER.get(b.where().substring(0, b.where().lastIndexOf(':')));
+        Consumer<Path> after = AFTER.get(b.file());
         if (after != null) after.accept(work);
       }
       System.out.printf(Locale.ROOT, "%s: %s in %.1f s%n", b.where(), b.mode() == DocBlocks.Mode.RUN ? "ran" : "compiled",
