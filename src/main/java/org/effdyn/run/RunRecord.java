@@ -21,6 +21,7 @@ import org.effdyn.core.Regime;
 import org.effdyn.core.SolveStats;
 import org.effdyn.core.StateLayout;
 import org.effdyn.core.Trajectory;
+import org.effdyn.model.spectral.SpectrumStudy;
 import org.effdyn.solve.Event;
 import org.effdyn.solve.OdeOptions;
 import org.effdyn.solve.SdeSolver;
@@ -76,6 +77,7 @@ final class RunRecord {
       sim.put("generator", "run (d[i], seed j): RandomStreams.stream(simulate.seed, i, j); sgd.csv seed column = j");
       r.put("simulate", sim);
     }
+    if (s.spectrum() != null) r.put("spectrum", spectrum(s.spectrum()));
     r.put("threads", o.threads());
     List<Map<String, Object>> vs = new ArrayList<>();
     for (ScenarioRunner.VariantResult v : results) vs.add(variant(s, v));
@@ -90,7 +92,8 @@ final class RunRecord {
    * The entries every run record starts with: EffDyn's version, the git commit it was built from and
    * whether the work tree had uncommitted changes then ({@link Version}), the Java version, the
    * versions of the libraries (read from their jars), the start time, the card as the user named it
-   * and the SHA-256 of its bytes ({@link #sha256}), the model, regime and the card's params.
+   * and the SHA-256 of its bytes ({@link #sha256}), the model, regime, the card's params and which
+   * kinds of output files it asked for.
    */
   static Map<String, Object> header(Scenario s, Instant started, String cardSha256) {
     Map<String, Object> r = new LinkedHashMap<>();
@@ -105,6 +108,10 @@ final class RunRecord {
     r.put("model", s.factory().name());
     r.put("regime", s.regime().key());
     r.put("params", s.baseParams());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("csv", s.output().csv());
+    out.put("chart", s.output().chart());
+    r.put("output", out);
     return r;
   }
 
@@ -233,6 +240,20 @@ final class RunRecord {
     m.put("min_step", o.minStep());
     m.put("max_evaluations", o.maxEvaluations());
     m.put("blow_up", o.blowUp());
+    return m;
+  }
+
+  /** The card's {@code spectrum} section, with its keys. */
+  static Map<String, Object> spectrum(SpectrumStudy.Options o) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("every", o.every());
+    m.put("top", o.top());
+    m.put("test_ratio", o.testRatio());
+    m.put("seed", o.seed());
+    m.put("units", o.units());
+    m.put("tol", o.tol());
+    m.put("population_points", o.populationPoints());
+    m.put("seeds", o.seeds());
     return m;
   }
 

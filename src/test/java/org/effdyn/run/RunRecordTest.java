@@ -32,7 +32,7 @@ class RunRecordTest {
     Scenario s = Scenario.parse("model: pca\nparams: {lambda: 2}\ntime: {end: 1}\n", "small.yaml");
     Map<String, Object> h = RunRecord.header(s, Instant.EPOCH, "f00");
     assertThat(h.keySet()).containsExactly("effdyn_version", "git_commit", "git_dirty", "java_version", "dependencies",
-        "started", "card", "card_sha256", "model", "regime", "params");
+        "started", "card", "card_sha256", "model", "regime", "params", "output");
     assertThat(h.get("card_sha256")).isEqualTo("f00");
     assertThat(h.get("dependencies")).isEqualTo(Version.dependencies());
     assertThat(h.get("git_commit")).isEqualTo(Version.gitCommit());
