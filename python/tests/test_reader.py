@@ -30,33 +30,30 @@ _FILE = re.compile(r"`([^`]+)`(†?)")
 _NAME = re.compile(r"`([A-Za-z0-9_./=\-]+\.(?:csv|json|png|svg|pdf|md))`")
 
 
+def doc_lines():
+    """(section, line) for every line of docs/outputs.md, section the title of its "## " heading."""
+    section = None
+    with open(DOC, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("## "):
+                section = line[3:].strip()
+            yield section, line
+
+
 def file_index():
     """The table of docs/outputs.md's section "File index": kind -> [(file, pending)]; pending files
     are marked with †."""
     index = {}
-    section = None
-    with open(DOC, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("## "):
-                section = line[3:].strip()
-            m = _ROW.match(line)
-            if m and section == "File index":
-                index[m.group(1)] = [(n, p == "†") for n, p in _FILE.findall(m.group(2))]
+    for section, line in doc_lines():
+        m = _ROW.match(line)
+        if m and section == "File index":
+            index[m.group(1)] = [(n, p == "†") for n, p in _FILE.findall(m.group(2))]
     return index
 
 
 def described_names():
-    """Every file name in backticks in docs/outputs.md outside its file index, with how often it occurs."""
-    counts = {}
-    section = None
-    with open(DOC, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("## "):
-                section = line[3:].strip()
-            if section != "File index":
-                for n in _NAME.findall(line):
-                    counts[n] = counts.get(n, 0) + 1
-    return counts
+    """Every file name in backticks in docs/outputs.md outside its file index."""
+    return {n for section, line in doc_lines() if section != "File index" for n in _NAME.findall(line)}
 
 
 def suffixed(name, label):
