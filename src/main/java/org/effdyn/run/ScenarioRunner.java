@@ -117,11 +117,12 @@ public final class ScenarioRunner {
     String dirField = o.outDir() != null ? "--out" : "output.dir";
     Instant started = Instant.now();
     long t0 = System.nanoTime();
+    String cardSha256 = RunRecord.sha256(s.file());   // the card as it is when the run starts
     if (s.output().chart()) ChartSupport.require("output.chart");   // before any file is created
     List<Path> created = prepare(s, dir, shownDir, dirField);
     List<Path> written = new ArrayList<>();
     if (s.variants().get(0).model() instanceof Study<?>) {
-      return runStudy(s, o, dir, shownDir, created, written, started, t0);
+      return runStudy(s, o, dir, shownDir, created, written, started, cardSha256, t0);
     }
     try {
       List<String> warnings = new ArrayList<>();
@@ -129,7 +130,7 @@ public final class ScenarioRunner {
       for (Scenario.Variant v : s.variants()) results.add(runVariant(s, v, o, warnings));
 
       List<String> names = fileNames(s, results);
-      Map<String, Object> record = RunRecord.of(s, o, results, names, started, System.nanoTime() - t0, warnings);
+      Map<String, Object> record = RunRecord.of(s, o, results, names, started, cardSha256, System.nanoTime() - t0, warnings);
 
       for (int i = 0; i < results.size(); i++) {
         VariantResult r = results.get(i);
@@ -173,7 +174,7 @@ public final class ScenarioRunner {
    * Failure handling as in {@link #run}.
    */
   private static Result runStudy(Scenario s, Options o, Path dir, String shownDir, List<Path> created,
-      List<Path> written, Instant started, long t0) {
+      List<Path> written, Instant started, String cardSha256, long t0) {
     try {
       List<StudyFiles.Output> outs = new ArrayList<>();
       for (Scenario.Variant v : s.variants()) outs.add(StudyFiles.compute(s, v, o.threads()));
@@ -195,14 +196,7 @@ public final class ScenarioRunner {
         variants.add(vr);
       }
       names.add("run.json");
-      Map<String, Object> record = new java.util.LinkedHashMap<>();
-      record.put("effdyn_version", Version.current());
-      record.put("java_version", System.getProperty("java.version"));
-      record.put("started", started.toString());
-      record.put("card", s.shownFile());
-      record.put("model", s.factory().name());
-      record.put("regime", s.regime().key());
-      record.put("params", s.baseParams());
+      Map<String, Object> record = RunRecord.header(s, started, cardSha256);
       record.put("threads", o.threads());
       record.put("variants", variants);
       record.put("wall_ms", (System.nanoTime() - t0) / 1e6);

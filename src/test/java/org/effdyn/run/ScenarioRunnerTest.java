@@ -68,6 +68,8 @@ class ScenarioRunnerTest {
     record.get("outputs").forEach(n -> outputs.add(n.asText()));
     assertThat(outputs).containsExactlyElementsOf(r.files().stream().map(p -> p.getFileName().toString()).toList());
     if (s.output().chart()) assertThat(out.resolve("chart.png")).isNotEmptyFile();
+    assertThat(record.get("card_sha256").asText()).isEqualTo(RunRecord.sha256(card)).hasSize(64);
+    assertThat(record.get("dependencies").get("org.hipparchus:hipparchus-core").asText()).isNotEmpty();
     if (s.variants().get(0).model() instanceof Study<?>) return;   // no ODE layout: its own files, tested with the model
 
     for (int i = 0; i < s.variants().size(); i++) {
@@ -76,6 +78,10 @@ class ScenarioRunnerTest {
       List<String> columns = new ArrayList<>(stats);
       v.model().derivedColumns().ifPresent(d -> columns.addAll(d.names()));
       JsonNode vr = record.get("variants").get(i);
+      List<String> recorded = new ArrayList<>();   // the layout's block columns, then the derived ones: the CSV's
+      vr.get("layout").get("blocks").forEach(b -> b.get("columns").forEach(c -> recorded.add(c.asText())));
+      vr.get("layout").get("derived_columns").forEach(c -> recorded.add(c.asText()));
+      assertThat(recorded).containsExactlyElementsOf(columns);
       assertThat(vr.get("params").get(s.variants().get(i).model().parameters().keySet().iterator().next())).isNotNull();
       if (s.regime() == Regime.BALLISTIC) {
         List<String> limit = lines(out.resolve("limit" + v.suffix() + ".csv"));
