@@ -75,6 +75,15 @@ final class RunRecord {
       sim.put("seeds", s.simulate().seeds());
       sim.put("seed", s.simulate().seed());
       sim.put("generator", "run (d[i], seed j): RandomStreams.stream(simulate.seed, i, j); sgd.csv seed column = j");
+      if (s.regime() == Regime.BALLISTIC) {
+        sim.put("limit_start", s.simulate().limitStart().key());
+        sim.put("limit_start_note", switch (s.simulate().limitStart()) {
+          case MEASURED -> "limit-sgd.csv: one limit per SGD run, from that run's measured statistics at t0 "
+              + "(runs with bit-identical starts share a solve); no events";
+          case MEAN -> "limit-sgd.csv: one limit per d, from the mean over its runs of their measured statistics at t0; no events";
+          case CARD -> "only limit.csv (from the card's init); SGD is compared with it";
+        });
+      }
       r.put("simulate", sim);
     }
     if (s.spectrum() != null) r.put("spectrum", spectrum(s.spectrum()));
@@ -220,8 +229,31 @@ final class RunRecord {
       for (ScenarioRunner.SgdRun run : v.sgd()) steps += run.trajectory().stats().acceptedSteps();
       g.put("steps", steps);
       g.put("wall_ms", v.sgdWallNanos() / 1e6);
+      if (v.sgdLimits() != null) g.put("limit_sgd", limitSgd(v.sgdLimits()));
       m.put("sgd", g);
     }
+    return m;
+  }
+
+  /**
+   * The limits from the SGD starts: how many solves, how many failed, and per d the sup over the grid
+   * of |SGD − its limit| per column, averaged over the d's runs.
+   */
+  private static Map<String, Object> limitSgd(SgdLimits l) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("start", l.mode().key());
+    m.put("solves", l.solves());
+    m.put("failed", l.failed());
+    List<Map<String, Object>> errs = new ArrayList<>();
+    for (SgdLimits.DimError e : l.supError()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("d", e.d());
+      x.put("runs", e.runs());
+      x.put("sup_error", e.sup());
+      errs.add(x);
+    }
+    m.put("sup_error", errs);
+    m.put("sup_error_note", "per d and column: sup over t of |SGD - limit from its start|, mean over the d's runs");
     return m;
   }
 
