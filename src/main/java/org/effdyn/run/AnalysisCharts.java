@@ -34,7 +34,7 @@ public final class AnalysisCharts {
     boolean paper = spec.style() == ChartSpec.Style.PAPER;
     List<XYChart> panels = new ArrayList<>();
     for (String stat : stats) panels.add(panel(spec, size, paper ? null : stat, first.parameter(), stat, all.indexOf(stat), branches));
-    String figTitle = spec.title() != null ? spec.title() : paper ? null : title;
+    String figTitle = spec.title() != null ? spec.title() : paper ? null : title + ": branches in " + first.parameter();
     List<String> names = new ArrayList<>();
     for (ChartSpec.Format f : spec.formats()) {
       String name = "bifurcation." + f.extension();

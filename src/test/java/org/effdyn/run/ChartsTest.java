@@ -174,15 +174,17 @@ class ChartsTest {
     List<XYChart> panels = List.of(ChartFiles.chart(null, "x", "a", 200, 150, ChartSpec.Style.PAPER),
         ChartFiles.chart(null, "x", "b", 200, 150, ChartSpec.Style.PAPER),
         ChartFiles.chart(null, "x", "c", 200, 150, ChartSpec.Style.PAPER));
-    for (XYChart c : panels) c.addSeries("s", new double[] {1, 2, 3}, new double[] {1, 4, 9});
+    for (XYChart c : panels) c.addSeries("s", new double[] {1, 2, 3}, new double[] {1, 4, 9}).setShowInLegend(false);
     Path png = tmp.resolve("f.png");
     ChartFiles.write(png, ChartSpec.Format.PNG, panels, 2, null, ChartSpec.Style.SCREEN);
     BufferedImage img = ImageIO.read(png.toFile());
     assertThat(img.getWidth()).isEqualTo(400);
-    assertThat(img.getHeight()).isEqualTo(300);
+    assertThat(img.getHeight()).as("two rows, no title, no legend entry").isEqualTo(300);
+    for (XYChart c : panels) c.addSeries("t", new double[] {1, 2, 3}, new double[] {2, 3, 4});
     ChartFiles.write(png, ChartSpec.Format.PNG, panels, 3, "T", ChartSpec.Style.PAPER);
     img = ImageIO.read(png.toFile());
     assertThat(img.getWidth()).as("paper PNGs at twice the size").isEqualTo(2 * 600);
-    assertThat(img.getHeight()).isGreaterThan(2 * 150);
+    assertThat(img.getHeight()).as("title and legend below one row").isGreaterThan(2 * 150 + 2 * 20);
+    assertThat(panels).allSatisfy(c -> assertThat(c.getStyler().isLegendVisible()).as("one legend for the figure").isFalse());
   }
 }
