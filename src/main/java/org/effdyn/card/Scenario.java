@@ -64,9 +64,11 @@ public record Scenario(Path file, String shownFile, String name, ModelFactory fa
   public enum LimitStart {
     /**
      * One limit per SGD run, from that run's measured statistics at t0 ({@code limit-sgd.csv}, one
-     * block per (d, seed)); runs with bit-identical starts share one solve. The default: the limit
-     * theorem holds for the measured start, and a random initial law (e.g. committee machines) then
-     * starts limit and run at the same point, so they also take the same branch at a symmetry breaking.
+     * block per (d, seed)); runs with bit-identical starts share one solve. The default for every
+     * model: the limit theorem holds for the measured start, and with a random initial law (e.g.
+     * committee machines) limit and run then start at the same point and, where the start's
+     * asymmetries decide a symmetry breaking, take the same branch (near an unstable invariant set the
+     * SGD noise can still choose it; such a card says {@code card}). See docs/charts.md.
      */
     MEASURED,
     /** One limit per d, from the mean over that d's runs of their measured starts ({@code limit-sgd.csv}, one block per d). */

@@ -169,6 +169,17 @@ class ChartsTest {
     assertThat(screen.title()).isEqualTo("c");
   }
 
+  /** The cards of models/paper are not run by a test (their spectra take minutes); their chart sections must load. */
+  @Test
+  void thePaperCardsLoad() throws IOException {
+    try (Stream<Path> l = Files.list(Path.of("models/paper"))) {
+      List<Path> cards = l.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+      assertThat(cards).isNotEmpty();
+      for (Path p : cards) assertThat(Scenario.load(p).chart()).as(p.toString()).isNotNull();
+    }
+    assertThat(Scenario.load(Path.of("models/paper/pca-matrix-paper.yaml")).chart().style()).isEqualTo(ChartSpec.Style.PAPER);
+  }
+
   @Test
   void aFigureIsItsGridOfPanelsUnderItsTitle() throws IOException {
     List<XYChart> panels = List.of(ChartFiles.chart(null, "x", "a", 200, 150, ChartSpec.Style.PAPER),

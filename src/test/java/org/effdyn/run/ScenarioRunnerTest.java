@@ -270,13 +270,18 @@ class ScenarioRunnerTest {
     assertThat(v.sgdLimits().supError()).allSatisfy(e -> assertThat(e.runs()).isEqualTo(3));
   }
 
-  @Test
-  void cardStartWritesNoLimitSgd() throws IOException {
-    Scenario s = small("simulate: {d: [50], seeds: 2, limit_start: card}\noutput: {chart: false}\n", Regime.BALLISTIC);
+  /** Runs s into tmp, checks that it solved no limits from the SGD starts and wrote no limit-sgd.csv; returns run.json. */
+  private JsonNode runWithoutLimitSgd(Scenario s) throws IOException {
     ScenarioRunner.Result r = ScenarioRunner.run(s, ScenarioRunner.Options.defaults().withOutDir(tmp));
     assertThat(r.variants().get(0).sgdLimits()).isNull();
     assertThat(tmp.resolve("limit-sgd.csv")).doesNotExist();
-    JsonNode rec = JSON.readTree(tmp.resolve("run.json").toFile());
+    return JSON.readTree(tmp.resolve("run.json").toFile());
+  }
+
+  @Test
+  void cardStartWritesNoLimitSgd() throws IOException {
+    JsonNode rec = runWithoutLimitSgd(small("simulate: {d: [50], seeds: 2, limit_start: card}\noutput: {chart: false}\n",
+        Regime.BALLISTIC));
     assertThat(rec.get("simulate").get("limit_start").asText()).isEqualTo("card");
     assertThat(rec.get("variants").get(0).get("sgd").has("limit_sgd")).isFalse();
   }
@@ -284,11 +289,8 @@ class ScenarioRunnerTest {
   /** The diffusive regime compares SGD with its SDE ensemble, as before: no limits from SGD starts. */
   @Test
   void diffusiveCardsKeepTheirComparison() throws IOException {
-    Scenario s = small("simulate: {d: [50], seeds: 2}\noutput: {chart: false}\n", Regime.DIFFUSIVE);
-    ScenarioRunner.Result r = ScenarioRunner.run(s, ScenarioRunner.Options.defaults().withOutDir(tmp));
-    assertThat(r.variants().get(0).sgdLimits()).isNull();
-    assertThat(tmp.resolve("limit-sgd.csv")).doesNotExist();
-    assertThat(JSON.readTree(tmp.resolve("run.json").toFile()).get("simulate").has("limit_start")).isFalse();
+    JsonNode rec = runWithoutLimitSgd(small("simulate: {d: [50], seeds: 2}\noutput: {chart: false}\n", Regime.DIFFUSIVE));
+    assertThat(rec.get("simulate").has("limit_start")).isFalse();
   }
 
   @Test
