@@ -36,7 +36,7 @@ public final class FixedPointFiles {
     AtomicFiles.writeString(file, b.toString());
   }
 
-  /** fixed-points.json: {@code {"fixed_points": [{state, stability, eigenvalues, unstable_directions, residual, hits, jacobian}]}}. */
+  /** fixed-points.json: {@code {"fixed_points": [{state, stability, eigenvalues, unstable_directions, multiplicity, residual, hits, jacobian}]}}. */
   public static void writeJson(Path file, StateLayout layout, List<FixedPoint> points) {
     List<Map<String, Object>> list = new ArrayList<>();
     for (FixedPoint p : points) {
@@ -49,6 +49,7 @@ public final class FixedPointFiles {
       for (Complex c : p.stability().eigenvalues()) ev.add(complex(c));
       m.put("eigenvalues", ev);
       m.put("unstable_directions", p.stability().unstableDirections());
+      m.put("multiplicity", p.multiplicity());
       m.put("residual", p.residual());
       m.put("hits", p.hits());
       m.put("jacobian", p.analyticJacobian() ? "analytic" : "finite-difference");

@@ -196,8 +196,12 @@ public final class FixedPointsRun {
     }
     if (n <= 3) starts.addAll(FixedPointFinder.grid(lo, hi, options.grid()));
     starts.addAll(FixedPointFinder.random(lo, hi, options.random(), options.seed()));
-    List<FixedPoint> points = finder.find(dyn, starts);
-    return new Search(layout, points, starts.size(), Jacobians.analytic(dyn));
+    FixedPointFinder.Search found = finder.search(dyn, starts);
+    if (found.outsideDomain() > 0) {
+      options.warnings().accept(found.outsideDomain() + " of " + found.starts() + " starts converged to roots outside the domain ("
+          + found.domain() + "); dropped");
+    }
+    return new Search(layout, found.points(), starts.size(), Jacobians.analytic(dyn));
   }
 
   /** Writes fixed-points.csv and fixed-points.json; returns their names. */
