@@ -69,7 +69,11 @@ public final class AnalysisCharts {
         XYSeries s = c.addSeries(shownSpecial.contains(sp.kind()) ? label + " #" + (seg++) : label,
             new double[] {sp.parameter()}, new double[] {sp.state()[j]});
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarker(sp.kind() == Continuation.SpecialKind.FOLD ? SeriesMarkers.DIAMOND : SeriesMarkers.SQUARE);
+        s.setMarker(switch (sp.kind()) {
+          case FOLD -> SeriesMarkers.DIAMOND;
+          case BRANCH_POINT -> SeriesMarkers.SQUARE;
+          case HOPF -> SeriesMarkers.CIRCLE;
+        });
         s.setMarkerColor(Color.BLACK);
         s.setShowInLegend(shownSpecial.add(sp.kind()));
       }
