@@ -332,8 +332,19 @@ public final class Continuation {
 
   private record Corrected(double[] y, int iterations) {}
 
-  /** Predictor y + ds t, then Newton on (h, t·(y - y0) - ds); null if it fails. */
+  /**
+   * Predictor y + ds t, then Newton on (h, t·(y - y0) - ds); null if it fails, also when the family
+   * rejects the parameter (a model's constructor throws, e.g. β ≤ 0) or the drift is undefined there.
+   */
   private Corrected correct(Family family, double[] y0, double[] t, double ds) {
+    try {
+      return correctOrThrow(family, y0, t, ds);
+    } catch (RuntimeException outside) {
+      return null;
+    }
+  }
+
+  private Corrected correctOrThrow(Family family, double[] y0, double[] t, double ds) {
     int n = y0.length - 1;
     double[] y = new double[n + 1];
     for (int i = 0; i <= n; i++) y[i] = y0[i] + ds * t[i];
