@@ -129,7 +129,7 @@ public record FixedPointFinder(double tolerance, int maxIterations, double merge
     }
     out.sort(Comparator.comparing(FixedPoint::state, java.util.Arrays::compare));
     String described = dom.describe();
-    if (domain != null) described += (dom.isUnrestricted() ? "" : "; ") + "and the caller's predicate";
+    if (domain != null) described += "; and the caller's predicate";
     if (described.startsWith("unrestricted; ")) described = described.substring("unrestricted; ".length());
     return new Search(out, starts.size(), converged, outside, described);
   }

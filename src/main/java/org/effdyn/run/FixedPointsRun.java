@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.effdyn.analysis.Branch;
 import org.effdyn.analysis.Continuation;
+import org.effdyn.analysis.Deflation;
 import org.effdyn.analysis.FixedPoint;
 import org.effdyn.analysis.FixedPointFinder;
 import org.effdyn.analysis.FixedPointSets;
@@ -32,7 +33,8 @@ import org.effdyn.solve.OdeSolver;
  * card's initial state, the end of its trajectory, a grid when the state has at most 3 coordinates, random
  * points in a box), classified by stability ({@link FixedPointFinder}), written to {@code fixed-points.csv}
  * and {@code .json} ({@link FixedPointFiles}); then, optionally, every point's branch traced in a parameter
- * ({@link Continuation}) into {@code bifurcation.csv}, {@code .png} and {@code .svg}. Models whose fixed
+ * ({@link Continuation}; with switching at branch points) into {@code bifurcation.csv}, {@code .json},
+ * {@code .png} and {@code .svg}. Models whose fixed
  * points are sets ({@link FixedPointSets}) get their set report instead, and xor-gmm cards a basin study
  * ({@link XorBasins}). Uses the first variant of the card.
  *
@@ -51,13 +53,15 @@ public final class FixedPointsRun {
    * @param seed         seed of the random starts
    * @param nonneg       statistics a fixed point must have ≥ 0 (e.g. a variance)
    * @param continuation {@code NAME=a:b}: trace every branch in parameter NAME over [a, b], or null
+   * @param switchBranches at every simple branch point met, trace the crossing branch too ({@link Continuation#switchAt})
+   * @param deflate      after the plain search, deflated Newton ({@link Deflation}) from this many of the starts (0: none)
    * @param basins       initializations per variant of a basin study (0: none)
    * @param threads      worker threads of the basin study
    * @param out          output directory, or null for the card's output.dir + "/fixed-points"
    * @param warnings     receives the warnings (a failed trajectory or continuation), one line each; null: dropped
    */
   public record Options(List<String> ranges, int grid, int random, long seed, List<String> nonneg, String continuation,
-      int basins, int threads, Path out, Consumer<String> warnings) {
+      boolean switchBranches, int deflate, int basins, int threads, Path out, Consumer<String> warnings) {
     public Options {
       ranges = List.copyOf(ranges);
       nonneg = List.copyOf(nonneg);
@@ -65,8 +69,11 @@ public final class FixedPointsRun {
     }
   }
 
-  /** The fixed points found from {@code starts} starts, in the layout of the limit, and whether its Jacobian is analytic. */
-  public record Search(StateLayout layout, List<FixedPoint> points, int starts, boolean analyticJacobian) {
+  /**
+   * The fixed points found from {@code starts} starts, in the layout of the limit, whether its Jacobian is
+   * analytic, and how the search went (plain Newton and, if asked, deflation: one line each).
+   */
+  public record Search(StateLayout layout, List<FixedPoint> points, int starts, boolean analyticJacobian, List<String> how) {
     public Search {
       points = List.copyOf(points);
     }
@@ -118,9 +125,14 @@ public final class FixedPointsRun {
     if (options.grid() < 1) throw new IllegalArgumentException("--grid must be >= 1, got " + options.grid());
     if (options.random() < 0) throw new IllegalArgumentException("--random must be >= 0, got " + options.random());
     if (options.basins() < 0) throw new IllegalArgumentException("--basins must be >= 0, got " + options.basins());
+    if (options.deflate() < 0) throw new IllegalArgumentException("--deflate must be >= 0, got " + options.deflate());
+    if (options.switchBranches() && options.continuation() == null) {
+      throw new IllegalArgumentException("--switch: needs --continue NAME=a:b (it switches branches at the branch points of the continuation)");
+    }
     if (options.basins() > 0 && !XorBasins.supports(s)) {
       throw new IllegalArgumentException("--basins: model '" + s.factory().name() + "' has no basin study");
     }
+    if (options.continuation() != null) range(s, s.variants().get(0), options.continuation());
     return new FixedPointsRun(s, options);
   }
 
@@ -167,7 +179,7 @@ public final class FixedPointsRun {
     List<String> nonneg = options.nonneg();
     int[] nonnegIdx = new int[nonneg.size()];
     for (int i = 0; i < nonnegIdx.length; i++) nonnegIdx[i] = index(layout, nonneg.get(i), "--nonneg");
-    FixedPointFinder finder = FixedPointFinder.defaults().withDomain(u -> {
+    FixedPointFinder finder = nonnegIdx.length == 0 ? FixedPointFinder.defaults() : FixedPointFinder.defaults().withDomain(u -> {
       for (int i : nonnegIdx) if (u[i] < -1e-12) return false;
       return true;
     });
@@ -201,7 +213,20 @@ public final class FixedPointsRun {
       options.warnings().accept(found.outsideDomain() + " of " + found.starts() + " starts converged to roots outside the domain ("
           + found.domain() + "); dropped");
     }
-    return new Search(layout, found.points(), starts.size(), Jacobians.analytic(dyn));
+    List<String> how = new ArrayList<>();
+    how.add("newton: " + found.converged() + " of " + found.starts() + " starts converged, " + found.outsideDomain()
+        + " to roots outside the domain (" + found.domain() + "), " + found.failed() + " did not converge");
+    List<FixedPoint> points = new ArrayList<>(found.points());
+    if (options.deflate() > 0) {
+      List<double[]> known = new ArrayList<>();
+      for (FixedPoint p : points) known.add(p.state());
+      Deflation.Result d = new Deflation(finder, 1000).search(dyn, starts.subList(0, Math.min(options.deflate(), starts.size())), known);
+      points.addAll(d.points());
+      points.sort(java.util.Comparator.comparing(FixedPoint::state, java.util.Arrays::compare));
+      how.add("deflation (the " + found.points().size() + " points above deflated): " + d.describe().replaceFirst("roots", "new roots")
+          .replaceFirst("root ", "new root "));
+    }
+    return new Search(layout, points, starts.size(), Jacobians.analytic(dyn), how);
   }
 
   /** Writes fixed-points.csv and fixed-points.json; returns their names. */
@@ -224,24 +249,9 @@ public final class FixedPointsRun {
     if (cont == null) throw new IllegalStateException("no continuation requested");
     StateLayout layout = found.layout();
     Scenario s = scenario;
-    String[] kv = cont.split("=", 2);
-    String[] ab = kv.length == 2 ? kv[1].split(":") : new String[0];
-    if (ab.length != 2) throw new IllegalArgumentException("--continue: expected NAME=a:b, got '" + cont + "'");
-    String name = kv[0];
-    double a = number(ab[0], "--continue " + name), b = number(ab[1], "--continue " + name);
-    if (!(a < b)) throw new IllegalArgumentException("--continue " + name + ": need a < b, got " + ab[0] + ":" + ab[1]);
-    Object base = s.baseParams().get(name);
-    Double p0 = base instanceof Number num ? num.doubleValue() : null;
-    if (p0 == null && variant.model().parameters().get(name) instanceof Number num) p0 = num.doubleValue();
-    if (p0 == null) {
-      throw new IllegalArgumentException("--continue: model '" + s.factory().name() + "' has no real parameter '" + name
-          + "'; parameters: " + variant.model().parameters().keySet());
-    }
-    double start = p0;
-    if (!sameParameters(s.factory().create(s.baseParams()), variant.model())) {
-      throw new IllegalArgumentException("--continue: the card's first variant sets its own params; "
-          + "continue from a card (or a variant) that uses the card's params");
-    }
+    Range r = range(s, variant, cont);
+    String name = r.name();
+    double a = r.a(), b = r.b(), start = r.start();
     Continuation.Family family = p -> {
       Map<String, Object> merged = new LinkedHashMap<>(s.baseParams());
       merged.put(name, p);
@@ -258,21 +268,72 @@ public final class FixedPointsRun {
         }
       }
     }
+    if (options.switchBranches()) {
+      List<Continuation.Special> switched = new ArrayList<>();
+      for (int i = 0; i < branches.size() && branches.size() < MAX_BRANCHES; i++) {
+        for (Continuation.Special sp : branches.get(i).specials(Continuation.SpecialKind.BRANCH_POINT)) {
+          if (contains(switched, sp)) continue;
+          switched.add(sp);
+          try {
+            for (Branch nb : c.switchAt(family, name, sp)) if (branches.size() < MAX_BRANCHES) branches.add(nb);
+          } catch (RuntimeException e) {
+            options.warnings().accept("branch switching at " + name + " = " + sp.parameter() + " failed: " + message(e));
+          }
+        }
+      }
+    }
     if (branches.isEmpty()) return new Branches(name, branches, List.of(), List.of());
     Path dir = directory();
     Outputs.writeBranches(dir.resolve("bifurcation.csv"), branches);
     AnalysisCharts.bifurcation(dir.resolve("bifurcation.png"), dir.resolve("bifurcation.svg"), s.name(), branches);
     List<Continuation.Special> shown = new ArrayList<>(); // branches traced from different points overlap
-    for (Branch br : branches) {
-      for (Continuation.Special sp : br.specials()) {
-        boolean seen = false;
-        for (Continuation.Special x : shown) {
-          seen |= x.kind() == sp.kind() && Math.abs(x.parameter() - sp.parameter()) <= 1e-8 * Math.max(1, Math.abs(sp.parameter()));
-        }
-        if (!seen) shown.add(sp);
-      }
+    for (Branch br : branches) for (Continuation.Special sp : br.specials()) if (!contains(shown, sp)) shown.add(sp);
+    FixedPointFiles.writeBifurcationJson(dir.resolve("bifurcation.json"), name, branches, shown);
+    return new Branches(name, branches, shown, List.of("bifurcation.csv", "bifurcation.json", "bifurcation.png", "bifurcation.svg"));
+  }
+
+  /** Most branches a continuation traces (with switching, every branch point met adds two). */
+  static final int MAX_BRANCHES = 64;
+
+  /** True if a special of the same kind at the same parameter (1e-8 relative) and state (1e-6) is in the list. */
+  private static boolean contains(List<Continuation.Special> list, Continuation.Special sp) {
+    for (Continuation.Special x : list) {
+      if (x.kind() != sp.kind() || Math.abs(x.parameter() - sp.parameter()) > 1e-8 * Math.max(1, Math.abs(sp.parameter()))) continue;
+      double d = 0;
+      double[] a = x.state(), b = sp.state();
+      for (int i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
+      if (d <= 1e-6) return true;
     }
-    return new Branches(name, branches, shown, List.of("bifurcation.csv", "bifurcation.png", "bifurcation.svg"));
+    return false;
+  }
+
+  /** A parsed {@code --continue NAME=a:b} and the card's value of NAME. */
+  private record Range(String name, double a, double b, double start) {}
+
+  /**
+   * Parses and checks {@code --continue} against the card (called by {@link #load}, so that a bad option
+   * writes nothing).
+   */
+  private static Range range(Scenario s, Scenario.Variant v, String cont) {
+    String[] kv = cont.split("=", 2);
+    String[] ab = kv.length == 2 ? kv[1].split(":") : new String[0];
+    if (ab.length != 2) throw new IllegalArgumentException("--continue: expected NAME=a:b, got '" + cont + "'");
+    String name = kv[0];
+    double a = number(ab[0], "--continue " + name), b = number(ab[1], "--continue " + name);
+    if (!(a < b)) throw new IllegalArgumentException("--continue " + name + ": need a < b, got " + ab[0] + ":" + ab[1]);
+    Object base = s.baseParams().get(name);
+    Double p0 = base instanceof Number num ? num.doubleValue() : null;
+    if (p0 == null && v.model().parameters().get(name) instanceof Number num) p0 = num.doubleValue();
+    if (p0 == null) {
+      throw new IllegalArgumentException("--continue: model '" + s.factory().name() + "' has no real parameter '" + name
+          + "'; parameters: " + v.model().parameters().keySet());
+    }
+    double start = p0;
+    if (!sameParameters(s.factory().create(s.baseParams()), v.model())) {
+      throw new IllegalArgumentException("--continue: the card's first variant sets its own params; "
+          + "continue from a card (or a variant) that uses the card's params");
+    }
+    return new Range(name, a, b, start);
   }
 
   /** True if two models of one factory have equal parameters (arrays compared by content). */
