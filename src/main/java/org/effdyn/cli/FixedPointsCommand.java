@@ -57,6 +57,10 @@ final class FixedPointsCommand implements Callable<Integer> {
       + "trace the crossing branch too, from the null vectors of the Jacobian.")
   boolean switchBranches;
 
+  @Option(names = "--second", paramLabel = "NAME=c:d", description = "With --continue: follow every fold and Hopf point "
+      + "found as a curve in the plane of the two parameters, NAME over [c, d] (bifurcation2.csv, .png, .svg).")
+  String second;
+
   @Option(names = "--deflate", paramLabel = "N", description = "After the Newton search, deflated Newton (Farrell, Birkisson "
       + "and Funke 2015) from the first N starts, the points found so far deflated, to find further equilibria. Default: ${DEFAULT-VALUE} (off).")
   int deflate;
@@ -76,7 +80,7 @@ final class FixedPointsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (shared.threads < 1) return Commands.fail(err, null, shared.verbose, Main.USAGE, shared.threadsError());
     try {
-      FixedPointsRun.Options options = new FixedPointsRun.Options(ranges, grid, random, seed, nonneg, cont, switchBranches, deflate, basins,
+      FixedPointsRun.Options options = new FixedPointsRun.Options(ranges, grid, random, seed, nonneg, cont, switchBranches, second, deflate, basins,
           shared.threads, out, w -> err.println("effdyn: warning: " + Commands.oneLine(w)));
       FixedPointsRun run = FixedPointsRun.load(card, options);
       if (run.reportsSets()) {
@@ -104,8 +108,10 @@ final class FixedPointsCommand implements Callable<Integer> {
       for (String h : found.how()) o.println("  " + h);
       for (FixedPoint p : found.points()) o.println("  " + p.describe(layout));
       List<String> files = new ArrayList<>(run.writePoints(found));
+      FixedPointsRun.Branches lastBranches = null;
       if (cont != null) {
         FixedPointsRun.Branches br = run.continueBranches(found);
+        lastBranches = br;
         files.addAll(br.files());
         for (Continuation.Special sp : br.specials()) {
           StringBuilder st = new StringBuilder();
@@ -118,6 +124,17 @@ final class FixedPointsCommand implements Callable<Integer> {
               + (sp.kind() == Continuation.SpecialKind.HOPF ? String.format(Locale.ROOT, ", omega = %.6g, l1 = %.6g, %s",
                   sp.frequency(), sp.firstLyapunov(), sp.criticality()) : ""));
         }
+      }
+      if (second != null && cont != null) {
+        FixedPointsRun.Curves curves = run.continueCurves(lastBranches);
+        files.addAll(curves.files());
+        for (org.effdyn.analysis.FoldCurves.Curve c : curves.folds()) {
+          for (org.effdyn.analysis.FoldCurves.Point2 x : c.codimTwo()) {
+            o.println("  " + x.type() + " at " + c.p() + " = " + String.format(Locale.ROOT, "%.8g", x.p()) + ", " + c.q() + " = "
+                + String.format(Locale.ROOT, "%.8g", x.q()));
+          }
+        }
+        o.println("  " + curves.folds().size() + " fold curve(s), " + curves.hopfs().size() + " Hopf curve(s) traced");
       }
       String shown = run.directory().toString().replaceAll("/+$", "");
       o.println("wrote " + shown + "/{" + String.join(", ", files) + "}");

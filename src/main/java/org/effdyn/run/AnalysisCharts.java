@@ -80,4 +80,59 @@ public final class AnalysisCharts {
     }
     return c;
   }
+
+  /**
+   * Two-parameter diagram: fold curves solid black, Hopf curves dashed (red where l₁ &lt; 0, supercritical;
+   * the same colour is kept along a curve), cusp (triangle), Bogdanov–Takens (square) and Bautin (circle)
+   * points marked; PNG and SVG.
+   */
+  public static void twoParameter(Path png, Path svg, String title, String p, String q, List<org.effdyn.analysis.FoldCurves.Curve> folds,
+      List<org.effdyn.analysis.HopfCurves.Curve> hopfs) {
+    XYChart c = ChartFiles.chart(title + ": fold and Hopf curves", q, p, 640, 480);
+    int k = 0;
+    java.util.Set<String> shown = new java.util.HashSet<>();
+    for (org.effdyn.analysis.FoldCurves.Curve f : folds) {
+      List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+      for (int i = 0; i < f.branch().points().size(); i++) {
+        double[] pq = f.parameters(i);
+        xs.add(pq[1]);
+        ys.add(pq[0]);
+      }
+      XYSeries s = c.addSeries(shown.add("fold") ? "fold" : "fold #" + (k++), xs, ys);
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+      s.setMarker(SeriesMarkers.NONE);
+      s.setLineColor(Color.BLACK);
+      s.setShowInLegend(!s.getName().contains("#"));
+      for (org.effdyn.analysis.FoldCurves.Point2 x : f.codimTwo()) {
+        XYSeries m = c.addSeries(shown.add(x.type()) ? x.type() : x.type() + " #" + (k++), new double[] {x.q()}, new double[] {x.p()});
+        m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        m.setMarker(x.type().equals("cusp") ? SeriesMarkers.TRIANGLE_UP : SeriesMarkers.SQUARE);
+        m.setMarkerColor(Color.BLACK);
+        m.setShowInLegend(!m.getName().contains("#"));
+      }
+    }
+    for (org.effdyn.analysis.HopfCurves.Curve h : hopfs) {
+      List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+      for (org.effdyn.analysis.HopfCurves.Point x : h.points()) {
+        xs.add(x.q());
+        ys.add(x.p());
+      }
+      if (xs.isEmpty()) continue;
+      XYSeries s = c.addSeries(shown.add("hopf") ? "hopf" : "hopf #" + (k++), xs, ys);
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+      s.setMarker(SeriesMarkers.NONE);
+      s.setLineColor(ChartFiles.PALETTE[1]);
+      s.setLineStyle(SeriesLines.DASH_DASH);
+      s.setShowInLegend(!s.getName().contains("#"));
+      for (org.effdyn.analysis.HopfCurves.Point x : h.bautin()) {
+        XYSeries m = c.addSeries(shown.add("bautin") ? "bautin" : "bautin #" + (k++), new double[] {x.q()}, new double[] {x.p()});
+        m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        m.setMarker(SeriesMarkers.CIRCLE);
+        m.setMarkerColor(Color.BLACK);
+        m.setShowInLegend(!m.getName().contains("#"));
+      }
+    }
+    ChartFiles.png(png, List.of(c), 1);
+    if (svg != null) ChartFiles.svg(svg, c);
+  }
 }

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import org.effdyn.analysis.Branch;
 import org.effdyn.analysis.Continuation;
 import org.effdyn.analysis.Deflation;
+import org.effdyn.analysis.FoldCurves;
+import org.effdyn.analysis.HopfCurves;
 import org.effdyn.analysis.FixedPoint;
 import org.effdyn.analysis.FixedPointFinder;
 import org.effdyn.analysis.FixedPointSets;
@@ -54,6 +56,8 @@ public final class FixedPointsRun {
    * @param nonneg       statistics a fixed point must have ≥ 0 (e.g. a variance)
    * @param continuation {@code NAME=a:b}: trace every branch in parameter NAME over [a, b], or null
    * @param switchBranches at every simple branch point met, trace the crossing branch too ({@link Continuation#switchAt})
+   * @param second       {@code NAME=c:d}: trace every fold and Hopf point of the continuation as a curve in (continued
+   *                     parameter, NAME) over NAME in [c, d] ({@link FoldCurves}, {@link HopfCurves}), or null
    * @param deflate      after the plain search, deflated Newton ({@link Deflation}) from this many of the starts (0: none)
    * @param basins       initializations per variant of a basin study (0: none)
    * @param threads      worker threads of the basin study
@@ -61,7 +65,7 @@ public final class FixedPointsRun {
    * @param warnings     receives the warnings (a failed trajectory or continuation), one line each; null: dropped
    */
   public record Options(List<String> ranges, int grid, int random, long seed, List<String> nonneg, String continuation,
-      boolean switchBranches, int deflate, int basins, int threads, Path out, Consumer<String> warnings) {
+      boolean switchBranches, String second, int deflate, int basins, int threads, Path out, Consumer<String> warnings) {
     public Options {
       ranges = List.copyOf(ranges);
       nonneg = List.copyOf(nonneg);
@@ -132,7 +136,16 @@ public final class FixedPointsRun {
     if (options.basins() > 0 && !XorBasins.supports(s)) {
       throw new IllegalArgumentException("--basins: model '" + s.factory().name() + "' has no basin study");
     }
-    if (options.continuation() != null) range(s, s.variants().get(0), options.continuation());
+    if (options.continuation() != null) range(s, s.variants().get(0), options.continuation(), "--continue");
+    if (options.second() != null) {
+      if (options.continuation() == null) {
+        throw new IllegalArgumentException("--second: needs --continue NAME=a:b (it follows the folds and Hopf points found there)");
+      }
+      Range q = range(s, s.variants().get(0), options.second(), "--second");
+      if (q.name().equals(range(s, s.variants().get(0), options.continuation(), "--continue").name())) {
+        throw new IllegalArgumentException("--second " + q.name() + ": must differ from the --continue parameter");
+      }
+    }
     return new FixedPointsRun(s, options);
   }
 
@@ -249,7 +262,7 @@ public final class FixedPointsRun {
     if (cont == null) throw new IllegalStateException("no continuation requested");
     StateLayout layout = found.layout();
     Scenario s = scenario;
-    Range r = range(s, variant, cont);
+    Range r = range(s, variant, cont, "--continue");
     String name = r.name();
     double a = r.a(), b = r.b(), start = r.start();
     Continuation.Family family = p -> {
@@ -260,6 +273,10 @@ public final class FixedPointsRun {
     Continuation c = new Continuation(Continuation.Options.between(a, b));
     List<Branch> branches = new ArrayList<>();
     for (FixedPoint p : found.points()) {
+      if (p.multiplicity() > 1) { // G = [D_u h | ∂_p h] loses rank there: no unique tangent to start from
+        options.warnings().accept("not continued: " + p.describe(layout) + " is a multiple root; continue from a nearby simple point");
+        continue;
+      }
       for (int dirn : new int[] {+1, -1}) {
         try {
           branches.add(c.trace(family, name, start, p.state(), dirn));
@@ -292,6 +309,69 @@ public final class FixedPointsRun {
     return new Branches(name, branches, shown, List.of("bifurcation.csv", "bifurcation.json", "bifurcation.png", "bifurcation.svg"));
   }
 
+  /** The two-parameter curves and the files written (none without a curve). */
+  public record Curves(List<FoldCurves.Curve> folds, List<HopfCurves.Curve> hopfs, List<String> files) {
+    public Curves {
+      folds = List.copyOf(folds);
+      hopfs = List.copyOf(hopfs);
+      files = List.copyOf(files);
+    }
+  }
+
+  /**
+   * Follows every fold and Hopf point of {@code found} in the plane of the continued parameter and the
+   * {@code --second} one, writing bifurcation2.csv (curve, type, P, Q, then for Hopf curves omega and l1)
+   * and bifurcation2.png/.svg. A curve that cannot be started is a warning.
+   */
+  public Curves continueCurves(Branches found) {
+    if (options.second() == null) throw new IllegalStateException("no second parameter requested");
+    Range pr = range(scenario, variant, options.continuation(), "--continue");
+    Range qr = range(scenario, variant, options.second(), "--second");
+    Scenario s = scenario;
+    FoldCurves.Family2 family = (p, q) -> {
+      Map<String, Object> merged = new LinkedHashMap<>(s.baseParams());
+      merged.put(pr.name(), p);
+      merged.put(qr.name(), q);
+      return s.factory().create(merged).limit(Regime.BALLISTIC);
+    };
+    Continuation.Options opts = Continuation.Options.between(qr.a(), qr.b());
+    List<FoldCurves.Curve> folds = new ArrayList<>();
+    List<HopfCurves.Curve> hopfs = new ArrayList<>();
+    for (Continuation.Special sp : found.specials()) {
+      try {
+        if (sp.kind() == Continuation.SpecialKind.FOLD) {
+          folds.addAll(FoldCurves.trace(family, pr.name(), qr.name(), sp.state(), sp.parameter(), qr.start(), opts));
+        } else if (sp.kind() == Continuation.SpecialKind.HOPF) {
+          hopfs.addAll(HopfCurves.trace(family, pr.name(), qr.name(), sp.state(), sp.parameter(), qr.start(), opts));
+        }
+      } catch (RuntimeException e) {
+        options.warnings().accept("the " + sp.kind().key() + " curve from " + pr.name() + " = " + sp.parameter() + " failed: " + message(e));
+      }
+    }
+    if (folds.isEmpty() && hopfs.isEmpty()) return new Curves(folds, hopfs, List.of());
+    Path dir = directory();
+    StringBuilder b = new StringBuilder("curve,type," + pr.name() + "," + qr.name() + ",omega,l1\n");
+    int k = 0;
+    for (FoldCurves.Curve c : folds) {
+      for (int i = 0; i < c.branch().points().size(); i++) {
+        double[] pq = c.parameters(i);
+        b.append(k).append(",fold,").append(pq[0]).append(',').append(pq[1]).append(",,\n");
+      }
+      for (FoldCurves.Point2 x : c.codimTwo()) b.append(k).append(',').append(x.type()).append(',').append(x.p()).append(',').append(x.q()).append(",,\n");
+      k++;
+    }
+    for (HopfCurves.Curve c : hopfs) {
+      for (HopfCurves.Point x : c.points()) {
+        b.append(k).append(",hopf,").append(x.p()).append(',').append(x.q()).append(',').append(x.frequency()).append(',').append(x.firstLyapunov()).append('\n');
+      }
+      for (HopfCurves.Point x : c.bautin()) b.append(k).append(",bautin,").append(x.p()).append(',').append(x.q()).append(',').append(x.frequency()).append(",0\n");
+      k++;
+    }
+    AtomicFiles.writeString(dir.resolve("bifurcation2.csv"), b.toString());
+    AnalysisCharts.twoParameter(dir.resolve("bifurcation2.png"), dir.resolve("bifurcation2.svg"), s.name(), pr.name(), qr.name(), folds, hopfs);
+    return new Curves(folds, hopfs, List.of("bifurcation2.csv", "bifurcation2.png", "bifurcation2.svg"));
+  }
+
   /** Most branches a continuation traces (with switching, every branch point met adds two). */
   static final int MAX_BRANCHES = 64;
 
@@ -314,23 +394,23 @@ public final class FixedPointsRun {
    * Parses and checks {@code --continue} against the card (called by {@link #load}, so that a bad option
    * writes nothing).
    */
-  private static Range range(Scenario s, Scenario.Variant v, String cont) {
+  private static Range range(Scenario s, Scenario.Variant v, String cont, String option) {
     String[] kv = cont.split("=", 2);
     String[] ab = kv.length == 2 ? kv[1].split(":") : new String[0];
-    if (ab.length != 2) throw new IllegalArgumentException("--continue: expected NAME=a:b, got '" + cont + "'");
+    if (ab.length != 2) throw new IllegalArgumentException(option + ": expected NAME=a:b, got '" + cont + "'");
     String name = kv[0];
-    double a = number(ab[0], "--continue " + name), b = number(ab[1], "--continue " + name);
-    if (!(a < b)) throw new IllegalArgumentException("--continue " + name + ": need a < b, got " + ab[0] + ":" + ab[1]);
+    double a = number(ab[0], option + " " + name), b = number(ab[1], option + " " + name);
+    if (!(a < b)) throw new IllegalArgumentException(option + " " + name + ": need a < b, got " + ab[0] + ":" + ab[1]);
     Object base = s.baseParams().get(name);
     Double p0 = base instanceof Number num ? num.doubleValue() : null;
     if (p0 == null && v.model().parameters().get(name) instanceof Number num) p0 = num.doubleValue();
     if (p0 == null) {
-      throw new IllegalArgumentException("--continue: model '" + s.factory().name() + "' has no real parameter '" + name
+      throw new IllegalArgumentException(option + ": model '" + s.factory().name() + "' has no real parameter '" + name
           + "'; parameters: " + v.model().parameters().keySet());
     }
     double start = p0;
     if (!sameParameters(s.factory().create(s.baseParams()), v.model())) {
-      throw new IllegalArgumentException("--continue: the card's first variant sets its own params; "
+      throw new IllegalArgumentException(option + ": the card's first variant sets its own params; "
           + "continue from a card (or a variant) that uses the card's params");
     }
     return new Range(name, a, b, start);
