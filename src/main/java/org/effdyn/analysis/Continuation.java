@@ -423,6 +423,12 @@ public final class Continuation {
     org.hipparchus.analysis.UnivariateFunction f = sigma -> {
       if (sigma <= 0) return testAt(family, y0, t0, kind);
       Corrected c = correct(family, y0, t0, sigma);
+      // exactly at a branch point the bordered matrix is singular and the corrector can fail: nudge σ
+      // (within about the corrector's tolerance of it): nudge σ by up to ±2^-10 ds
+      for (int k = 0; c == null && k <= 20; k++) {
+        double nudged = sigma + (k % 2 == 0 ? 1 : -1) * ds * Math.pow(2, -30 + k);
+        if (nudged > 0 && nudged < ds) c = correct(family, y0, t0, nudged);
+      }
       if (c == null) throw new IllegalStateException("corrector failed");
       last[0] = c.y;
       return testAt(family, c.y, t0, kind);

@@ -236,8 +236,9 @@ public final class FixedPointsRun {
       Deflation.Result d = new Deflation(finder, 1000).search(dyn, starts.subList(0, Math.min(options.deflate(), starts.size())), known);
       points.addAll(d.points());
       points.sort(java.util.Comparator.comparing(FixedPoint::state, java.util.Arrays::compare));
-      how.add("deflation (the " + found.points().size() + " points above deflated): " + d.describe().replaceFirst("roots", "new roots")
-          .replaceFirst("root ", "new root "));
+      int k = found.points().size();
+      how.add("deflation (the " + k + (k == 1 ? " point" : " points") + " found by Newton deflated): "
+          + d.describe().replaceFirst("^(\\d+) root", "$1 new root"));
     }
     return new Search(layout, points, starts.size(), Jacobians.analytic(dyn), how);
   }
@@ -304,7 +305,13 @@ public final class FixedPointsRun {
     Outputs.writeBranches(dir.resolve("bifurcation.csv"), branches);
     AnalysisCharts.bifurcation(dir.resolve("bifurcation.png"), dir.resolve("bifurcation.svg"), s.name(), branches);
     List<Continuation.Special> shown = new ArrayList<>(); // branches traced from different points overlap
-    for (Branch br : branches) for (Continuation.Special sp : br.specials()) if (!contains(shown, sp)) shown.add(sp);
+    for (Branch br : branches) {
+      for (Continuation.Special sp : br.specials()) {
+        int i = indexOf(shown, sp);
+        if (i < 0) shown.add(sp);
+        else if (nearestZero(sp) < nearestZero(shown.get(i))) shown.set(i, sp); // keep the copy located closer
+      }
+    }
     FixedPointFiles.writeBifurcationJson(dir.resolve("bifurcation.json"), name, branches, shown);
     return new Branches(name, branches, shown, List.of("bifurcation.csv", "bifurcation.json", "bifurcation.png", "bifurcation.svg"));
   }
@@ -375,16 +382,32 @@ public final class FixedPointsRun {
   /** Most branches a continuation traces (with switching, every branch point met adds two). */
   static final int MAX_BRANCHES = 64;
 
-  /** True if a special of the same kind at the same parameter (1e-8 relative) and state (1e-6) is in the list. */
+  /**
+   * True if a special of the same kind at the same parameter (1e-6 relative) and state (1e-3) is in the list:
+   * a branch point met from the branch that turns there (a pitchfork seen from its new branch) is located
+   * only to the width where the corrector fails near it, about 1e-7 in the parameter.
+   */
   private static boolean contains(List<Continuation.Special> list, Continuation.Special sp) {
-    for (Continuation.Special x : list) {
-      if (x.kind() != sp.kind() || Math.abs(x.parameter() - sp.parameter()) > 1e-8 * Math.max(1, Math.abs(sp.parameter()))) continue;
+    return indexOf(list, sp) >= 0;
+  }
+
+  /** min |Re μ| over the eigenvalues of a special (0 exactly at a fold or branch point). */
+  private static double nearestZero(Continuation.Special sp) {
+    double m = Double.POSITIVE_INFINITY;
+    for (org.hipparchus.complex.Complex mu : sp.stability().eigenvalues()) m = Math.min(m, Math.abs(mu.getReal()));
+    return m;
+  }
+
+  private static int indexOf(List<Continuation.Special> list, Continuation.Special sp) {
+    for (int k = 0; k < list.size(); k++) {
+      Continuation.Special x = list.get(k);
+      if (x.kind() != sp.kind() || Math.abs(x.parameter() - sp.parameter()) > 1e-6 * Math.max(1, Math.abs(sp.parameter()))) continue;
       double d = 0;
       double[] a = x.state(), b = sp.state();
       for (int i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
-      if (d <= 1e-6) return true;
+      if (d <= 1e-3) return k;
     }
-    return false;
+    return -1;
   }
 
   /** A parsed {@code --continue NAME=a:b} and the card's value of NAME. */

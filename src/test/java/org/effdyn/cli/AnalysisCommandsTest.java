@@ -71,7 +71,7 @@ class AnalysisCommandsTest {
     Run r = effdyn("fixed-points", card(TENSOR).toString(), "--range", "m=-0.5:1.5", "--range", "r2perp=0:2",
         "--continue", "lambda=2:6", "--second", "c_delta=0.5:2", "--deflate", "2", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("deflation (the 4 points above deflated): 0 new roots from 2 starts")
+    assertThat(r.out()).contains("deflation (the 4 points found by Newton deflated): 0 new roots from 2 starts")
         .contains("m=0, r2perp=0 (non-hyperbolic, max Re mu = 0, multiplicity 4").contains("2 fold curve(s), 0 Hopf curve(s)");
     for (String f : new String[] {"bifurcation.json", "bifurcation2.csv", "bifurcation2.png", "bifurcation2.svg"}) {
       assertThat(out.resolve(f)).isRegularFile();
