@@ -100,8 +100,6 @@ public record Deflation(FixedPointFinder finder, int maxRoots) {
     double[] u = start.clone();
     dom.project(u);
     double[] h = new double[n];
-    double[] trial = new double[n];
-    double[] ht = new double[n];
     double g = deflatedNorm(dyn, u, roots, h);
     for (int it = 0; it < finder.maxIterations(); it++) {
       if (!Double.isFinite(g)) return null;
@@ -120,22 +118,9 @@ public record Deflation(FixedPointFinder finder, int maxRoots) {
       if (!Double.isFinite(scale)) return null;
       // the full deflated step unless the drift is undefined there: halving only to stay in its domain
       // (a decrease test on ‖G‖ stalls the runs: the deflation factor makes ‖G‖ rugged far from the roots)
-      double alpha = 1;
-      boolean taken = false;
-      while (alpha >= 0x1p-20) {
-        for (int i = 0; i < n; i++) trial[i] = u[i] + alpha * scale * step[i];
-        dom.project(trial);
-        double gt = deflatedNorm(dyn, trial, roots, ht);
-        if (Double.isFinite(gt)) {
-          System.arraycopy(trial, 0, u, 0, n);
-          System.arraycopy(ht, 0, h, 0, n);
-          g = gt;
-          taken = true;
-          break;
-        }
-        alpha /= 2;
-      }
-      if (!taken) return null;
+      for (int i = 0; i < n; i++) step[i] *= scale;
+      g = FixedPointFinder.backtrack(u, h, step, dom, (x, hx) -> deflatedNorm(dyn, x, roots, hx), Double::isFinite);
+      if (Double.isNaN(g)) return null;
     }
     return FixedPointFinder.maxAbs(h) <= finder.tolerance() && isNew(u, roots) ? u : null;
   }

@@ -208,8 +208,6 @@ public record FixedPointFinder(double tolerance, int maxIterations, double merge
   private Optional<double[]> solve(Dynamics dyn, double[] u, StateDomain dom, double[] target) {
     int n = dyn.dimension();
     double[] h = new double[n];
-    double[] trial = new double[n];
-    double[] ht = new double[n];
     double res = residual(dyn, u, target, h);
     double tol = tolerance;
     for (int it = 0; it <= maxIterations; it++) {
@@ -221,22 +219,10 @@ public record FixedPointFinder(double tolerance, int maxIterations, double merge
       if (it == maxIterations) break;
       double[] step = newtonStep(dyn, u, h);
       if (step == null) return Optional.empty();
-      double alpha = 1;
-      boolean improved = false;
-      while (alpha >= 0x1p-20) {
-        for (int i = 0; i < n; i++) trial[i] = u[i] + alpha * step[i];
-        dom.project(trial);
-        double r = residual(dyn, trial, target, ht);
-        if (r < res || (r <= tol)) {
-          System.arraycopy(trial, 0, u, 0, n);
-          System.arraycopy(ht, 0, h, 0, n);
-          res = r;
-          improved = true;
-          break;
-        }
-        alpha /= 2;
-      }
-      if (!improved) return stalled(dyn, u, res, target);
+      double current = res;
+      double r = backtrack(u, h, step, dom, (x, hx) -> residual(dyn, x, target, hx), v -> v < current || v <= tol);
+      if (Double.isNaN(r)) return stalled(dyn, u, res, target);
+      res = r;
     }
     return stalled(dyn, u, res, target);
   }
@@ -254,6 +240,34 @@ public record FixedPointFinder(double tolerance, int maxIterations, double merge
     } catch (RuntimeException undefined) {
       return Optional.empty();
     }
+  }
+
+  /** A merit value at a trial point, with the drift there written into its second argument (NaN: undefined there). */
+  interface TrialValue {
+    double at(double[] trial, double[] h);
+  }
+
+  /**
+   * Backtracking: trials P(u + α step), P the projection onto the domain, α = 1, 1/2, … down to 2^-20;
+   * the first whose value {@code accept} takes is copied into u (its drift into h) and its value returned;
+   * NaN if none is taken (u and h unchanged).
+   */
+  static double backtrack(double[] u, double[] h, double[] step, StateDomain dom, TrialValue value,
+      java.util.function.DoublePredicate accept) {
+    int n = u.length;
+    double[] trial = new double[n];
+    double[] ht = new double[n];
+    for (double alpha = 1; alpha >= 0x1p-20; alpha /= 2) {
+      for (int i = 0; i < n; i++) trial[i] = u[i] + alpha * step[i];
+      dom.project(trial);
+      double v = value.at(trial, ht);
+      if (accept.test(v)) {
+        System.arraycopy(trial, 0, u, 0, n);
+        System.arraycopy(ht, 0, h, 0, n);
+        return v;
+      }
+    }
+    return Double.NaN;
   }
 
   /** max|h(u) − target| into h (h − target), NaN if the drift throws or is not finite there. */

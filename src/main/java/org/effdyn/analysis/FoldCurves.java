@@ -91,20 +91,14 @@ public final class FoldCurves {
     for (int i = 0; i < n; i++) names[i] = base.name(i);
     names[n] = pName;
     StateLayout ext = StateLayout.scalars(names);
-    Continuation.Family fam = q -> new Dynamics() {
-      @Override public StateLayout layout() {
-        return ext;
-      }
-
-      @Override public void drift(double[] y, double[] out) {
-        double[] u = java.util.Arrays.copyOf(y, n);
-        Dynamics d = family.at(y[n], q);
-        double[] h = new double[n];
-        d.drift(u, h);
-        System.arraycopy(h, 0, out, 0, n);
-        out[n] = bordered(Jacobians.at(d, u), b, c, false)[n];
-      }
-    };
+    Continuation.Family fam = extended(ext, (q, y, out) -> {
+      double[] u = java.util.Arrays.copyOf(y, n);
+      Dynamics d = family.at(y[n], q);
+      double[] h = new double[n];
+      d.drift(u, h);
+      System.arraycopy(h, 0, out, 0, n);
+      out[n] = bordered(Jacobians.at(d, u), b, c, false)[n];
+    });
     double[] y0 = java.util.Arrays.copyOf(u0, n + 1);
     y0[n] = p0;
     Continuation cont = new Continuation(options);
@@ -114,6 +108,25 @@ public final class FoldCurves {
       out.add(new Curve(pName, qName, br, codimTwo(family, br, b, c, n)));
     }
     return out;
+  }
+
+  /** The drift of an extended system (state y, parameter q) whose branches are the curves of a two-parameter family. */
+  @FunctionalInterface
+  interface ExtendedDrift {
+    void drift(double q, double[] y, double[] out);
+  }
+
+  /** A one-parameter family (in q) of extended systems with the given layout, for {@link Continuation}. */
+  static Continuation.Family extended(StateLayout layout, ExtendedDrift f) {
+    return q -> new Dynamics() {
+      @Override public StateLayout layout() {
+        return layout;
+      }
+
+      @Override public void drift(double[] y, double[] out) {
+        f.drift(q, y, out);
+      }
+    };
   }
 
   /** Solves [[J, b], [cᵀ, 0]] (v, g) = (0, 1) (transposed: [[Jᵀ, c], [bᵀ, 0]] (w, g) = (0, 1)). */

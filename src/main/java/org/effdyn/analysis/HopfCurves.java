@@ -92,35 +92,29 @@ public final class HopfCurves {
     names[3 * n] = "omega";
     names[3 * n + 1] = pName;
     StateLayout ext = StateLayout.scalars(names);
-    Continuation.Family fam = q -> new Dynamics() {
-      @Override public StateLayout layout() {
-        return ext;
-      }
-
-      @Override public void drift(double[] y, double[] out) {
-        double[] u = java.util.Arrays.copyOf(y, n);
-        double om = y[3 * n];
-        Dynamics d = family.at(y[3 * n + 1], q);
-        double[] h = new double[n];
-        d.drift(u, h);
-        double[][] j = Jacobians.at(d, u);
-        double nv = 0, phase = 0;
-        for (int i = 0; i < n; i++) {
-          out[i] = h[i];
-          double jv = 0, jw = 0;
-          for (int m = 0; m < n; m++) {
-            jv += j[i][m] * y[n + m];
-            jw += j[i][m] * y[2 * n + m];
-          }
-          out[n + i] = jv + om * y[2 * n + i];
-          out[2 * n + i] = jw - om * y[n + i];
-          nv += y[n + i] * y[n + i] + y[2 * n + i] * y[2 * n + i];
-          phase += ref[i] * y[2 * n + i];
+    Continuation.Family fam = FoldCurves.extended(ext, (q, y, out) -> {
+      double[] u = java.util.Arrays.copyOf(y, n);
+      double om = y[3 * n];
+      Dynamics d = family.at(y[3 * n + 1], q);
+      double[] h = new double[n];
+      d.drift(u, h);
+      double[][] j = Jacobians.at(d, u);
+      double nv = 0, phase = 0;
+      for (int i = 0; i < n; i++) {
+        out[i] = h[i];
+        double jv = 0, jw = 0;
+        for (int m = 0; m < n; m++) {
+          jv += j[i][m] * y[n + m];
+          jw += j[i][m] * y[2 * n + m];
         }
-        out[3 * n] = nv - 1;
-        out[3 * n + 1] = phase;
+        out[n + i] = jv + om * y[2 * n + i];
+        out[2 * n + i] = jw - om * y[n + i];
+        nv += y[n + i] * y[n + i] + y[2 * n + i] * y[2 * n + i];
+        phase += ref[i] * y[2 * n + i];
       }
-    };
+      out[3 * n] = nv - 1;
+      out[3 * n + 1] = phase;
+    });
     double[] y0 = new double[3 * n + 2];
     System.arraycopy(u0, 0, y0, 0, n);
     System.arraycopy(v, 0, y0, n, n);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Bifurcations of the models' limits against their closed forms (docs/pca.md, docs/xor.md, docs/committee.md). */
 class ModelBifurcationsTest {
   static Continuation.Family pca(int k, double c) {
-    return lambda -> new SpikedPca(k, lambda, c).limit(Regime.BALLISTIC);
+    return ContinuationTest.pca(k, c);
   }
 
   /** Matrix PCA: the branch (0, c_δ) has a branch point at λ = c_δ; switching finds m² = λ − c_δ, r⊥² = c_δ, both signs of m. */
