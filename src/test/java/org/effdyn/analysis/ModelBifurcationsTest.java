@@ -131,7 +131,6 @@ class ModelBifurcationsTest {
     List<Continuation.Special> bp = b.specials(Continuation.SpecialKind.BRANCH_POINT);
     assertThat(bp).hasSize(1);
     double etaC = bp.get(0).parameter();
-    System.out.println("committee K = M = 2 erf: specialised point loses stability at eta = " + etaC);
     assertThat(etaC).isBetween(2.0, 3.0);
     assertThat(b.stabilityChanges()).hasSize(1);
     // the eigenvalue through 0 is zero there to the locating tolerance
