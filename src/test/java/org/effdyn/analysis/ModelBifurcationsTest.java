@@ -13,7 +13,6 @@ import org.effdyn.model.xor.XorGmm;
 import org.effdyn.solve.OdeOptions;
 import org.effdyn.solve.OdeSolver;
 import org.effdyn.model.pca.PcaOracles;
-import org.effdyn.model.pca.SpikedPca;
 import org.junit.jupiter.api.Test;
 
 /** Bifurcations of the models' limits against their closed forms (docs/pca.md, docs/xor.md, docs/committee.md). */
