@@ -11,10 +11,26 @@ import org.effdyn.core.StateLayout;
  * @param analyticJacobian true if the Jacobian came from {@link org.effdyn.core.HasJacobian},
  *                  false if from central differences
  * @param hits      how many Newton starts converged to it
+ * @param multiplicity 1 for a hyperbolic point; for a non-hyperbolic one the number of distinct real roots
+ *                  it splits into when h is perturbed by a small constant (the largest over the sign
+ *                  patterns tried; a lower bound on the algebraic multiplicity, equal to it when every
+ *                  perturbed root is real, e.g. 2 at a fold, 4 at the tensor PCA origin); 0 when not
+ *                  computed (more than {@link FixedPointFinder#MULTIPLICITY_MAX_DIMENSION} coordinates)
  */
-public record FixedPoint(double[] state, double residual, Stability stability, boolean analyticJacobian, int hits) {
+public record FixedPoint(double[] state, double residual, Stability stability, boolean analyticJacobian, int hits,
+    int multiplicity) {
   public FixedPoint {
     state = state.clone();
+  }
+
+  /** A point of multiplicity 1 (hyperbolic) or not yet determined (non-hyperbolic: 0). */
+  public FixedPoint(double[] state, double residual, Stability stability, boolean analyticJacobian, int hits) {
+    this(state, residual, stability, analyticJacobian, hits, stability.kind() == Stability.Kind.NON_HYPERBOLIC ? 0 : 1);
+  }
+
+  /** This point with another hit count and multiplicity. */
+  FixedPoint with(int newHits, int newMultiplicity) {
+    return new FixedPoint(state, residual, stability, analyticJacobian, newHits, newMultiplicity);
   }
 
   @Override
@@ -41,6 +57,7 @@ public record FixedPoint(double[] state, double residual, Stability stability, b
     }
     b.append(" (").append(kind().key()).append(", max Re mu = ").append(fmt(stability.maxRealPart()));
     if (stability.unstableCount() > 0) b.append(", ").append(stability.unstableCount()).append(" unstable");
+    if (multiplicity > 1) b.append(", multiplicity ").append(multiplicity);
     b.append(", residual ").append(String.format(java.util.Locale.ROOT, "%.1e", residual)).append(')');
     return b.toString();
   }

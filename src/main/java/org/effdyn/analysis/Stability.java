@@ -88,8 +88,8 @@ public record Stability(Complex[] eigenvalues, Kind kind, List<double[]> unstabl
       java.util.Arrays.fill(zeros, Complex.ZERO);
       return new Stability(zeros, Kind.NON_HYPERBOLIC, List.of());
     }
-    EigenDecompositionNonSymmetric eig = new EigenDecompositionNonSymmetric(new Array2DRowRealMatrix(jac, true));
-    Complex[] mu = eig.getEigenvalues();
+    Eigen eig = eigen(jac, size);
+    Complex[] mu = eig.values();
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) order[i] = i;
     java.util.Arrays.sort(order, (a, b) -> {
@@ -113,7 +113,7 @@ public record Stability(Complex[] eigenvalues, Kind kind, List<double[]> unstabl
         zero++;
       } else if (re > 0) {
         pos++;
-        unstable.add(direction(eig.getEigenvector(order[i]), sorted[i].getImaginary() < 0));
+        unstable.add(direction(eig.vectors().apply(order[i]), sorted[i].getImaginary() < 0));
       } else {
         neg++;
       }
@@ -124,6 +124,35 @@ public record Stability(Complex[] eigenvalues, Kind kind, List<double[]> unstabl
     else if (pos > 0) kind = complex ? Kind.UNSTABLE_FOCUS : Kind.UNSTABLE_NODE;
     else kind = complex ? Kind.STABLE_FOCUS : Kind.STABLE_NODE;
     return new Stability(sorted, kind, unstable);
+  }
+
+  /** Eigenvalues and eigenvectors (by index) of a real matrix. */
+  record Eigen(Complex[] values, java.util.function.IntFunction<FieldVector<Complex>> vectors) {}
+
+  /**
+   * Eigen-decomposition of jac: Hipparchus' {@code EigenDecompositionNonSymmetric} (Hessenberg–Schur,
+   * then back-substitution for the vectors). Its Schur step can fail to converge ("convergence failed")
+   * on a matrix with entries of very different sizes, as a finite-difference Jacobian near a boundary
+   * of the domain has; it is then retried on jac/size (same vectors, values scaled back), and last with
+   * {@code ComplexEigenDecomposition}.
+   */
+  static Eigen eigen(double[][] jac, double size) {
+    try {
+      EigenDecompositionNonSymmetric e = new EigenDecompositionNonSymmetric(new Array2DRowRealMatrix(jac, true));
+      return new Eigen(e.getEigenvalues(), e::getEigenvector);
+    } catch (org.hipparchus.exception.MathIllegalStateException notConverged) {
+      try {
+        EigenDecompositionNonSymmetric e = new EigenDecompositionNonSymmetric(
+            new Array2DRowRealMatrix(jac, true).scalarMultiply(1 / size));
+        Complex[] mu = e.getEigenvalues();
+        for (int i = 0; i < mu.length; i++) mu[i] = mu[i].multiply(size);
+        return new Eigen(mu, e::getEigenvector);
+      } catch (org.hipparchus.exception.MathIllegalStateException stillNot) {
+        org.hipparchus.linear.ComplexEigenDecomposition e =
+            new org.hipparchus.linear.ComplexEigenDecomposition(new Array2DRowRealMatrix(jac, true));
+        return new Eigen(e.getEigenvalues(), e::getEigenvector);
+      }
+    }
   }
 
   /** Real part (or, for the second of a conjugate pair, the imaginary part) of v, unit length, first non-zero entry positive. */

@@ -25,8 +25,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "fixed-points", mixinStandardHelpOptions = true,
     description = {"Finds the fixed points of a card's ballistic limit by Newton from many starts (a grid or random "
         + "points in a box, the card's initial state and the end of its trajectory), classifies them, and with "
-        + "--continue traces each branch in a parameter, locating folds and branch points.",
-        "Writes fixed-points.csv and .json (and bifurcation.csv, .png, .svg, .pdf as the card's chart.formats asks). Exit codes: 0 done, 1 failed, 2 bad input."})
+        + "--continue traces each branch in a parameter, locating folds, branch points and Hopf points (--switch: "
+        + "also the branches crossing at branch points).",
+        "Writes fixed-points.csv and .json (and bifurcation.csv, .json and .png, .svg, .pdf as the card's chart.formats "
+        + "asks; with --second also bifurcation2.csv, .png, .svg). Exit codes: 0 done, 1 failed, 2 bad input."})
 final class FixedPointsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -52,6 +54,18 @@ final class FixedPointsCommand implements Callable<Integer> {
   @Option(names = "--continue", paramLabel = "NAME=a:b", description = "Trace every fixed point's branch in parameter NAME over [a, b] (both directions).")
   String cont;
 
+  @Option(names = "--switch", description = "With --continue: at every simple branch point (pitchfork, transcritical) "
+      + "trace the crossing branch too, from the null vectors of the Jacobian.")
+  boolean switchBranches;
+
+  @Option(names = "--second", paramLabel = "NAME=c:d", description = "With --continue: follow every fold and Hopf point "
+      + "found as a curve in the plane of the two parameters, NAME over [c, d] (bifurcation2.csv, .png, .svg).")
+  String second;
+
+  @Option(names = "--deflate", paramLabel = "N", description = "After the Newton search, deflated Newton (Farrell, Birkisson "
+      + "and Funke 2015) from the first N starts, the points found so far deflated, to find further equilibria. Default: ${DEFAULT-VALUE} (off).")
+  int deflate;
+
   @Option(names = "--basins", paramLabel = "N", description = "For models with a basin study (xor-gmm): N initializations "
       + "per card variant through the flow, with 95%% intervals (basins.csv/.md/.png). Default: ${DEFAULT-VALUE} (off).")
   int basins;
@@ -67,7 +81,7 @@ final class FixedPointsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (shared.threads < 1) return Commands.fail(err, null, shared.verbose, Main.USAGE, shared.threadsError());
     try {
-      FixedPointsRun.Options options = new FixedPointsRun.Options(ranges, grid, random, seed, nonneg, cont, basins,
+      FixedPointsRun.Options options = new FixedPointsRun.Options(ranges, grid, random, seed, nonneg, cont, switchBranches, second, deflate, basins,
           shared.threads, out, w -> err.println("effdyn: warning: " + Commands.oneLine(w)));
       FixedPointsRun run = FixedPointsRun.load(card, options);
       if (run.reportsSets()) {
@@ -92,10 +106,13 @@ final class FixedPointsCommand implements Callable<Integer> {
       int n = found.points().size();
       o.println(run.scenario().name() + ": " + n + " fixed point" + (n == 1 ? "" : "s") + " from " + found.starts()
           + " starts (" + (found.analyticJacobian() ? "analytic" : "finite-difference") + " Jacobian)");
+      for (String h : found.how()) o.println("  " + h);
       for (FixedPoint p : found.points()) o.println("  " + p.describe(layout));
       List<String> files = new ArrayList<>(run.writePoints(found));
+      FixedPointsRun.Branches lastBranches = null;
       if (cont != null) {
         FixedPointsRun.Branches br = run.continueBranches(found);
+        lastBranches = br;
         files.addAll(br.files());
         for (Continuation.Special sp : br.specials()) {
           StringBuilder st = new StringBuilder();
@@ -104,8 +121,21 @@ final class FixedPointsCommand implements Callable<Integer> {
                 .append(String.format(Locale.ROOT, "%.6g", sp.state()[i]));
           }
           o.println("  " + sp.kind().key() + " at " + br.parameter() + " = "
-              + String.format(Locale.ROOT, "%.8g", sp.parameter()) + " (" + st + ")");
+              + String.format(Locale.ROOT, "%.8g", sp.parameter()) + " (" + st + ")"
+              + (sp.kind() == Continuation.SpecialKind.HOPF ? String.format(Locale.ROOT, ", omega = %.6g, l1 = %.6g, %s",
+                  sp.frequency(), sp.firstLyapunov(), sp.criticality()) : ""));
         }
+      }
+      if (second != null && cont != null) {
+        FixedPointsRun.Curves curves = run.continueCurves(lastBranches);
+        files.addAll(curves.files());
+        for (org.effdyn.analysis.FoldCurves.Curve c : curves.folds()) {
+          for (org.effdyn.analysis.FoldCurves.Point2 x : c.codimTwo()) {
+            o.println("  " + x.type() + " at " + c.p() + " = " + String.format(Locale.ROOT, "%.8g", x.p()) + ", " + c.q() + " = "
+                + String.format(Locale.ROOT, "%.8g", x.q()));
+          }
+        }
+        o.println("  " + curves.folds().size() + " fold curve(s), " + curves.hopfs().size() + " Hopf curve(s) traced");
       }
       String shown = run.directory().toString().replaceAll("/+$", "");
       o.println("wrote " + shown + "/{" + String.join(", ", files) + "}");

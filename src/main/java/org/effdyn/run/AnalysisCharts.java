@@ -1,14 +1,21 @@
 package org.effdyn.run;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.effdyn.analysis.Branch;
 import org.effdyn.analysis.Continuation;
+import org.effdyn.analysis.FoldCurves;
+import org.effdyn.analysis.HopfCurves;
 import org.effdyn.card.ChartSpec;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -94,7 +101,11 @@ public final class AnalysisCharts {
         String label = sp.kind().key() + " " + param + "=" + RunSummary.num(sp.parameter());
         boolean firstOfKind = shownSpecial.add(sp.kind());
         p.markers(firstOfKind ? label : label + " #" + (seg++), new double[] {sp.parameter()}, new double[] {sp.state()[j]},
-            Color.BLACK, sp.kind() == Continuation.SpecialKind.FOLD ? SeriesMarkers.DIAMOND : SeriesMarkers.SQUARE, firstOfKind);
+            Color.BLACK, switch (sp.kind()) {
+              case FOLD -> SeriesMarkers.DIAMOND;
+              case BRANCH_POINT -> SeriesMarkers.SQUARE;
+              case HOPF -> SeriesMarkers.CIRCLE;
+            }, firstOfKind);
       }
     }
     ChartFiles.spaceTicksByHint(c);
@@ -105,5 +116,75 @@ public final class AnalysisCharts {
     double[] out = new double[v.size()];
     for (int i = 0; i < out.length; i++) out[i] = v.get(i);
     return out;
+  }
+
+  /**
+   * Two-parameter diagram {@code bifurcation2.FORMAT} for each format of spec: fold curves solid black,
+   * Hopf curves dashed, cusp (triangle), Bogdanov–Takens (square) and Bautin (circle) points marked.
+   * Returns the file names in order.
+   */
+  public static List<String> twoParameter(Path dir, ChartSpec spec, String title, String p, String q,
+      List<FoldCurves.Curve> folds, List<HopfCurves.Curve> hopfs) {
+    boolean paper = spec.style() == ChartSpec.Style.PAPER;
+    int[] size = Charts.panelSize(spec, 640, 480, 480, 360);
+    XYChart c = ChartFiles.chart(null, q, p, size[0], size[1], spec.style());
+    int k = 0;
+    Set<String> shown = new HashSet<>();
+    for (FoldCurves.Curve f : folds) {
+      double[] xs = new double[f.branch().points().size()];
+      double[] ys = new double[xs.length];
+      for (int i = 0; i < xs.length; i++) {
+        double[] pq = f.parameters(i);
+        xs[i] = pq[1];
+        ys[i] = pq[0];
+      }
+      boolean first = shown.add("fold");
+      line(c, first ? "fold" : "fold #" + (k++), xs, ys, Color.BLACK, SeriesLines.SOLID, first);
+      for (FoldCurves.Point2 x : f.codimTwo()) {
+        boolean firstType = shown.add(x.type());
+        point(c, firstType ? x.type() : x.type() + " #" + (k++), x.q(), x.p(),
+            x.type().equals("cusp") ? SeriesMarkers.TRIANGLE_UP : SeriesMarkers.SQUARE, firstType);
+      }
+    }
+    for (HopfCurves.Curve h : hopfs) {
+      if (h.points().isEmpty()) continue;
+      double[] xs = new double[h.points().size()];
+      double[] ys = new double[xs.length];
+      for (int i = 0; i < xs.length; i++) {
+        xs[i] = h.points().get(i).q();
+        ys[i] = h.points().get(i).p();
+      }
+      boolean first = shown.add("hopf");
+      line(c, first ? "hopf" : "hopf #" + (k++), xs, ys, ChartFiles.PALETTE[1], SeriesLines.DASH_DASH, first);
+      for (HopfCurves.Point x : h.bautin()) {
+        boolean firstType = shown.add("bautin");
+        point(c, firstType ? "bautin" : "bautin #" + (k++), x.q(), x.p(), SeriesMarkers.CIRCLE, firstType);
+      }
+    }
+    String figTitle = spec.title() != null ? spec.title() : paper ? null : title + ": fold and Hopf curves";
+    List<String> names = new ArrayList<>();
+    for (ChartSpec.Format f : spec.formats()) {
+      String name = "bifurcation2." + f.extension();
+      ChartFiles.write(dir.resolve(name), f, List.of(c), 1, figTitle, spec.style());
+      names.add(name);
+    }
+    return names;
+  }
+
+  private static void line(XYChart c, String name, double[] x, double[] y, Color color, BasicStroke stroke, boolean legend) {
+    XYSeries s = c.addSeries(name, x, y);
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    s.setMarker(SeriesMarkers.NONE);
+    s.setLineColor(color);
+    s.setLineStyle(stroke);
+    s.setShowInLegend(legend);
+  }
+
+  private static void point(XYChart c, String name, double x, double y, Marker marker, boolean legend) {
+    XYSeries s = c.addSeries(name, new double[] {x}, new double[] {y});
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    s.setMarker(marker);
+    s.setMarkerColor(Color.BLACK);
+    s.setShowInLegend(legend);
   }
 }

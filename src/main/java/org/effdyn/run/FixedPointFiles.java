@@ -36,7 +36,7 @@ public final class FixedPointFiles {
     AtomicFiles.writeString(file, b.toString());
   }
 
-  /** fixed-points.json: {@code {"fixed_points": [{state, stability, eigenvalues, unstable_directions, residual, hits, jacobian}]}}. */
+  /** fixed-points.json: {@code {"fixed_points": [{state, stability, eigenvalues, unstable_directions, multiplicity, residual, hits, jacobian}]}}. */
   public static void writeJson(Path file, StateLayout layout, List<FixedPoint> points) {
     List<Map<String, Object>> list = new ArrayList<>();
     for (FixedPoint p : points) {
@@ -49,6 +49,7 @@ public final class FixedPointFiles {
       for (Complex c : p.stability().eigenvalues()) ev.add(complex(c));
       m.put("eigenvalues", ev);
       m.put("unstable_directions", p.stability().unstableDirections());
+      m.put("multiplicity", p.multiplicity());
       m.put("residual", p.residual());
       m.put("hits", p.hits());
       m.put("jacobian", p.analyticJacobian() ? "analytic" : "finite-difference");
@@ -56,6 +57,59 @@ public final class FixedPointFiles {
     }
     ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     AtomicFiles.write(file, os -> om.writeValue(os, Map.of("fixed_points", list)));
+  }
+
+  /**
+   * bifurcation.json: {@code {"parameter", "specials": [{type, PARAM value, state, stability, eigenvalues,
+   * frequency, first_lyapunov, criticality}], "branches": [{index, points, end, stability_changes: [{PARAM,
+   * from, to}]}]}}; type is fold, branch-point or hopf; frequency and first_lyapunov only for hopf.
+   */
+  public static void writeBifurcationJson(Path file, String parameter, List<org.effdyn.analysis.Branch> branches,
+      List<org.effdyn.analysis.Continuation.Special> specials) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("parameter", parameter);
+    List<Map<String, Object>> sp = new ArrayList<>();
+    for (org.effdyn.analysis.Continuation.Special s : specials) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("type", s.kind().key());
+      m.put(parameter, s.parameter());
+      Map<String, Object> st = new LinkedHashMap<>();
+      StateLayout layout = branches.get(0).layout();
+      for (int i = 0; i < layout.size(); i++) st.put(layout.name(i), s.state()[i]);
+      m.put("state", st);
+      m.put("stability", s.stability().kind().key());
+      List<String> ev = new ArrayList<>();
+      for (Complex c : s.stability().eigenvalues()) ev.add(complex(c));
+      m.put("eigenvalues", ev);
+      if (s.kind() == org.effdyn.analysis.Continuation.SpecialKind.HOPF) {
+        m.put("frequency", s.frequency());
+        m.put("first_lyapunov", s.firstLyapunov());
+        m.put("criticality", s.criticality());
+      }
+      sp.add(m);
+    }
+    root.put("specials", sp);
+    List<Map<String, Object>> bl = new ArrayList<>();
+    for (int b = 0; b < branches.size(); b++) {
+      org.effdyn.analysis.Branch br = branches.get(b);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("index", b);
+      m.put("points", br.points().size());
+      m.put("end", br.end().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      List<Map<String, Object>> ch = new ArrayList<>();
+      for (int i : br.stabilityChanges()) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put(parameter, 0.5 * (br.points().get(i - 1).parameter() + br.points().get(i).parameter()));
+        c.put("from", br.points().get(i - 1).stability().kind().key());
+        c.put("to", br.points().get(i).stability().kind().key());
+        ch.add(c);
+      }
+      m.put("stability_changes", ch);
+      bl.add(m);
+    }
+    root.put("branches", bl);
+    ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    AtomicFiles.write(file, os -> om.writeValue(os, root));
   }
 
   /** A complex number as "re", "re+imi" or "re-imi". */

@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.effdyn.analysis.Branch;
 import org.effdyn.analysis.Continuation;
+import org.effdyn.analysis.Deflation;
+import org.effdyn.analysis.FoldCurves;
+import org.effdyn.analysis.HopfCurves;
 import org.effdyn.analysis.FixedPoint;
 import org.effdyn.analysis.FixedPointFinder;
 import org.effdyn.analysis.FixedPointSets;
@@ -32,8 +35,8 @@ import org.effdyn.solve.OdeSolver;
  * card's initial state, the end of its trajectory, a grid when the state has at most 3 coordinates, random
  * points in a box), classified by stability ({@link FixedPointFinder}), written to {@code fixed-points.csv}
  * and {@code .json} ({@link FixedPointFiles}); then, optionally, every point's branch traced in a parameter
- * ({@link Continuation}) into {@code bifurcation.csv} and {@code bifurcation.png}, {@code .svg}, {@code .pdf}
- * (as the card's {@code chart.formats} asks). Models whose fixed
+ * ({@link Continuation}; with switching at branch points) into {@code bifurcation.csv}, {@code .json} and
+ * {@code bifurcation.png}, {@code .svg}, {@code .pdf} (as the card's {@code chart.formats} asks). Models whose fixed
  * points are sets ({@link FixedPointSets}) get their set report instead, and xor-gmm cards a basin study
  * ({@link XorBasins}). Uses the first variant of the card.
  *
@@ -52,13 +55,17 @@ public final class FixedPointsRun {
    * @param seed         seed of the random starts
    * @param nonneg       statistics a fixed point must have ≥ 0 (e.g. a variance)
    * @param continuation {@code NAME=a:b}: trace every branch in parameter NAME over [a, b], or null
+   * @param switchBranches at every simple branch point met, trace the crossing branch too ({@link Continuation#switchAt})
+   * @param second       {@code NAME=c:d}: trace every fold and Hopf point of the continuation as a curve in (continued
+   *                     parameter, NAME) over NAME in [c, d] ({@link FoldCurves}, {@link HopfCurves}), or null
+   * @param deflate      after the plain search, deflated Newton ({@link Deflation}) from this many of the starts (0: none)
    * @param basins       initializations per variant of a basin study (0: none)
    * @param threads      worker threads of the basin study
    * @param out          output directory, or null for the card's output.dir + "/fixed-points"
    * @param warnings     receives the warnings (a failed trajectory or continuation), one line each; null: dropped
    */
   public record Options(List<String> ranges, int grid, int random, long seed, List<String> nonneg, String continuation,
-      int basins, int threads, Path out, Consumer<String> warnings) {
+      boolean switchBranches, String second, int deflate, int basins, int threads, Path out, Consumer<String> warnings) {
     public Options {
       ranges = List.copyOf(ranges);
       nonneg = List.copyOf(nonneg);
@@ -66,8 +73,11 @@ public final class FixedPointsRun {
     }
   }
 
-  /** The fixed points found from {@code starts} starts, in the layout of the limit, and whether its Jacobian is analytic. */
-  public record Search(StateLayout layout, List<FixedPoint> points, int starts, boolean analyticJacobian) {
+  /**
+   * The fixed points found from {@code starts} starts, in the layout of the limit, whether its Jacobian is
+   * analytic, and how the search went (plain Newton and, if asked, deflation: one line each).
+   */
+  public record Search(StateLayout layout, List<FixedPoint> points, int starts, boolean analyticJacobian, List<String> how) {
     public Search {
       points = List.copyOf(points);
     }
@@ -119,8 +129,22 @@ public final class FixedPointsRun {
     if (options.grid() < 1) throw new IllegalArgumentException("--grid must be >= 1, got " + options.grid());
     if (options.random() < 0) throw new IllegalArgumentException("--random must be >= 0, got " + options.random());
     if (options.basins() < 0) throw new IllegalArgumentException("--basins must be >= 0, got " + options.basins());
+    if (options.deflate() < 0) throw new IllegalArgumentException("--deflate must be >= 0, got " + options.deflate());
+    if (options.switchBranches() && options.continuation() == null) {
+      throw new IllegalArgumentException("--switch: needs --continue NAME=a:b (it switches branches at the branch points of the continuation)");
+    }
     if (options.basins() > 0 && !XorBasins.supports(s)) {
       throw new IllegalArgumentException("--basins: model '" + s.factory().name() + "' has no basin study");
+    }
+    if (options.continuation() != null) range(s, s.variants().get(0), options.continuation(), "--continue");
+    if (options.second() != null) {
+      if (options.continuation() == null) {
+        throw new IllegalArgumentException("--second: needs --continue NAME=a:b (it follows the folds and Hopf points found there)");
+      }
+      Range q = range(s, s.variants().get(0), options.second(), "--second");
+      if (q.name().equals(range(s, s.variants().get(0), options.continuation(), "--continue").name())) {
+        throw new IllegalArgumentException("--second " + q.name() + ": must differ from the --continue parameter");
+      }
     }
     return new FixedPointsRun(s, options);
   }
@@ -168,7 +192,7 @@ public final class FixedPointsRun {
     List<String> nonneg = options.nonneg();
     int[] nonnegIdx = new int[nonneg.size()];
     for (int i = 0; i < nonnegIdx.length; i++) nonnegIdx[i] = index(layout, nonneg.get(i), "--nonneg");
-    FixedPointFinder finder = FixedPointFinder.defaults().withDomain(u -> {
+    FixedPointFinder finder = nonnegIdx.length == 0 ? FixedPointFinder.defaults() : FixedPointFinder.defaults().withDomain(u -> {
       for (int i : nonnegIdx) if (u[i] < -1e-12) return false;
       return true;
     });
@@ -197,8 +221,26 @@ public final class FixedPointsRun {
     }
     if (n <= 3) starts.addAll(FixedPointFinder.grid(lo, hi, options.grid()));
     starts.addAll(FixedPointFinder.random(lo, hi, options.random(), options.seed()));
-    List<FixedPoint> points = finder.find(dyn, starts);
-    return new Search(layout, points, starts.size(), Jacobians.analytic(dyn));
+    FixedPointFinder.Search found = finder.search(dyn, starts);
+    if (found.outsideDomain() > 0) {
+      options.warnings().accept(found.outsideDomain() + " of " + found.starts() + " starts converged to roots outside the domain ("
+          + found.domain() + "); dropped");
+    }
+    List<String> how = new ArrayList<>();
+    how.add("newton: " + found.converged() + " of " + found.starts() + " starts converged, " + found.outsideDomain()
+        + " to roots outside the domain (" + found.domain() + "), " + found.failed() + " did not converge");
+    List<FixedPoint> points = new ArrayList<>(found.points());
+    if (options.deflate() > 0) {
+      List<double[]> known = new ArrayList<>();
+      for (FixedPoint p : points) known.add(p.state());
+      Deflation.Result d = new Deflation(finder, 1000).search(dyn, starts.subList(0, Math.min(options.deflate(), starts.size())), known);
+      points.addAll(d.points());
+      points.sort(java.util.Comparator.comparing(FixedPoint::state, java.util.Arrays::compare));
+      int k = found.points().size();
+      how.add("deflation (the " + k + (k == 1 ? " point" : " points") + " found by Newton deflated): "
+          + d.describe().replaceFirst("^(\\d+) root", "$1 new root"));
+    }
+    return new Search(layout, points, starts.size(), Jacobians.analytic(dyn), how);
   }
 
   /** Writes fixed-points.csv and fixed-points.json; returns their names. */
@@ -223,24 +265,9 @@ public final class FixedPointsRun {
     ChartSupport.require("chart", scenario.chart().needsVectorGraphics());   // the diagram, before tracing
     StateLayout layout = found.layout();
     Scenario s = scenario;
-    String[] kv = cont.split("=", 2);
-    String[] ab = kv.length == 2 ? kv[1].split(":") : new String[0];
-    if (ab.length != 2) throw new IllegalArgumentException("--continue: expected NAME=a:b, got '" + cont + "'");
-    String name = kv[0];
-    double a = number(ab[0], "--continue " + name), b = number(ab[1], "--continue " + name);
-    if (!(a < b)) throw new IllegalArgumentException("--continue " + name + ": need a < b, got " + ab[0] + ":" + ab[1]);
-    Object base = s.baseParams().get(name);
-    Double p0 = base instanceof Number num ? num.doubleValue() : null;
-    if (p0 == null && variant.model().parameters().get(name) instanceof Number num) p0 = num.doubleValue();
-    if (p0 == null) {
-      throw new IllegalArgumentException("--continue: model '" + s.factory().name() + "' has no real parameter '" + name
-          + "'; parameters: " + variant.model().parameters().keySet());
-    }
-    double start = p0;
-    if (!sameParameters(s.factory().create(s.baseParams()), variant.model())) {
-      throw new IllegalArgumentException("--continue: the card's first variant sets its own params; "
-          + "continue from a card (or a variant) that uses the card's params");
-    }
+    Range r = range(s, variant, cont, "--continue");
+    String name = r.name();
+    double a = r.a(), b = r.b(), start = r.start();
     Continuation.Family family = p -> {
       Map<String, Object> merged = new LinkedHashMap<>(s.baseParams());
       merged.put(name, p);
@@ -249,11 +276,29 @@ public final class FixedPointsRun {
     Continuation c = new Continuation(Continuation.Options.between(a, b));
     List<Branch> branches = new ArrayList<>();
     for (FixedPoint p : found.points()) {
+      if (p.multiplicity() > 1) { // G = [D_u h | ∂_p h] loses rank there: no unique tangent to start from
+        options.warnings().accept("not continued: " + p.describe(layout) + " is a multiple root; continue from a nearby simple point");
+        continue;
+      }
       for (int dirn : new int[] {+1, -1}) {
         try {
           branches.add(c.trace(family, name, start, p.state(), dirn));
         } catch (RuntimeException e) {
           options.warnings().accept("continuation from " + p.describe(layout) + " failed: " + message(e));
+        }
+      }
+    }
+    if (options.switchBranches()) {
+      List<Continuation.Special> switched = new ArrayList<>();
+      for (int i = 0; i < branches.size() && branches.size() < MAX_BRANCHES; i++) {
+        for (Continuation.Special sp : branches.get(i).specials(Continuation.SpecialKind.BRANCH_POINT)) {
+          if (contains(switched, sp)) continue;
+          switched.add(sp);
+          try {
+            for (Branch nb : c.switchAt(family, name, sp)) if (branches.size() < MAX_BRANCHES) branches.add(nb);
+          } catch (RuntimeException e) {
+            options.warnings().accept("branch switching at " + name + " = " + sp.parameter() + " failed: " + message(e));
+          }
         }
       }
     }
@@ -264,17 +309,140 @@ public final class FixedPointsRun {
     List<Continuation.Special> shown = new ArrayList<>(); // branches traced from different points overlap
     for (Branch br : branches) {
       for (Continuation.Special sp : br.specials()) {
-        boolean seen = false;
-        for (Continuation.Special x : shown) {
-          seen |= x.kind() == sp.kind() && Math.abs(x.parameter() - sp.parameter()) <= 1e-8 * Math.max(1, Math.abs(sp.parameter()));
-        }
-        if (!seen) shown.add(sp);
+        int i = indexOf(shown, sp);
+        if (i < 0) shown.add(sp);
+        else if (nearestZero(sp) < nearestZero(shown.get(i))) shown.set(i, sp); // keep the copy located closer
       }
     }
-    List<String> files = new ArrayList<>();
-    files.add("bifurcation.csv");
+    FixedPointFiles.writeBifurcationJson(dir.resolve("bifurcation.json"), name, branches, shown);
+    List<String> files = new ArrayList<>(List.of("bifurcation.csv", "bifurcation.json"));
     files.addAll(charts);
     return new Branches(name, branches, shown, files);
+  }
+
+  /** The two-parameter curves and the files written (none without a curve). */
+  public record Curves(List<FoldCurves.Curve> folds, List<HopfCurves.Curve> hopfs, List<String> files) {
+    public Curves {
+      folds = List.copyOf(folds);
+      hopfs = List.copyOf(hopfs);
+      files = List.copyOf(files);
+    }
+  }
+
+  /**
+   * Follows every fold and Hopf point of {@code found} in the plane of the continued parameter and the
+   * {@code --second} one, writing bifurcation2.csv (curve, type, P, Q, then for Hopf curves omega and l1)
+   * and bifurcation2.png, .svg, .pdf (as the card's {@code chart.formats} asks). A curve that cannot be
+   * started is a warning.
+   */
+  public Curves continueCurves(Branches found) {
+    if (options.second() == null) throw new IllegalStateException("no second parameter requested");
+    Range pr = range(scenario, variant, options.continuation(), "--continue");
+    Range qr = range(scenario, variant, options.second(), "--second");
+    Scenario s = scenario;
+    FoldCurves.Family2 family = (p, q) -> {
+      Map<String, Object> merged = new LinkedHashMap<>(s.baseParams());
+      merged.put(pr.name(), p);
+      merged.put(qr.name(), q);
+      return s.factory().create(merged).limit(Regime.BALLISTIC);
+    };
+    Continuation.Options opts = Continuation.Options.between(qr.a(), qr.b());
+    List<FoldCurves.Curve> folds = new ArrayList<>();
+    List<HopfCurves.Curve> hopfs = new ArrayList<>();
+    for (Continuation.Special sp : found.specials()) {
+      try {
+        if (sp.kind() == Continuation.SpecialKind.FOLD) {
+          folds.addAll(FoldCurves.trace(family, pr.name(), qr.name(), sp.state(), sp.parameter(), qr.start(), opts));
+        } else if (sp.kind() == Continuation.SpecialKind.HOPF) {
+          hopfs.addAll(HopfCurves.trace(family, pr.name(), qr.name(), sp.state(), sp.parameter(), qr.start(), opts));
+        }
+      } catch (RuntimeException e) {
+        options.warnings().accept("the " + sp.kind().key() + " curve from " + pr.name() + " = " + sp.parameter() + " failed: " + message(e));
+      }
+    }
+    if (folds.isEmpty() && hopfs.isEmpty()) return new Curves(folds, hopfs, List.of());
+    Path dir = directory();
+    StringBuilder b = new StringBuilder("curve,type," + pr.name() + "," + qr.name() + ",omega,l1\n");
+    int k = 0;
+    for (FoldCurves.Curve c : folds) {
+      for (int i = 0; i < c.branch().points().size(); i++) {
+        double[] pq = c.parameters(i);
+        b.append(k).append(",fold,").append(pq[0]).append(',').append(pq[1]).append(",,\n");
+      }
+      for (FoldCurves.Point2 x : c.codimTwo()) b.append(k).append(',').append(x.type()).append(',').append(x.p()).append(',').append(x.q()).append(",,\n");
+      k++;
+    }
+    for (HopfCurves.Curve c : hopfs) {
+      for (HopfCurves.Point x : c.points()) {
+        b.append(k).append(",hopf,").append(x.p()).append(',').append(x.q()).append(',').append(x.frequency()).append(',').append(x.firstLyapunov()).append('\n');
+      }
+      for (HopfCurves.Point x : c.bautin()) b.append(k).append(",bautin,").append(x.p()).append(',').append(x.q()).append(',').append(x.frequency()).append(",0\n");
+      k++;
+    }
+    AtomicFiles.writeString(dir.resolve("bifurcation2.csv"), b.toString());
+    List<String> files = new ArrayList<>(List.of("bifurcation2.csv"));
+    files.addAll(AnalysisCharts.twoParameter(dir, s.chart(), s.name(), pr.name(), qr.name(), folds, hopfs));
+    return new Curves(folds, hopfs, files);
+  }
+
+  /** Most branches a continuation traces (with switching, every branch point met adds two). */
+  static final int MAX_BRANCHES = 64;
+
+  /**
+   * True if a special of the same kind at the same parameter (1e-6 relative) and state (1e-3) is in the list:
+   * a branch point met from the branch that turns there (a pitchfork seen from its new branch) is located
+   * only to the width where the corrector fails near it, about 1e-7 in the parameter.
+   */
+  private static boolean contains(List<Continuation.Special> list, Continuation.Special sp) {
+    return indexOf(list, sp) >= 0;
+  }
+
+  /** min |Re μ| over the eigenvalues of a special (0 exactly at a fold or branch point). */
+  private static double nearestZero(Continuation.Special sp) {
+    double m = Double.POSITIVE_INFINITY;
+    for (org.hipparchus.complex.Complex mu : sp.stability().eigenvalues()) m = Math.min(m, Math.abs(mu.getReal()));
+    return m;
+  }
+
+  private static int indexOf(List<Continuation.Special> list, Continuation.Special sp) {
+    for (int k = 0; k < list.size(); k++) {
+      Continuation.Special x = list.get(k);
+      if (x.kind() != sp.kind() || Math.abs(x.parameter() - sp.parameter()) > 1e-6 * Math.max(1, Math.abs(sp.parameter()))) continue;
+      double d = 0;
+      double[] a = x.state(), b = sp.state();
+      for (int i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
+      if (d <= 1e-3) return k;
+    }
+    return -1;
+  }
+
+  /** A parsed {@code --continue NAME=a:b} and the card's value of NAME. */
+  private record Range(String name, double a, double b, double start) {}
+
+  /**
+   * Parses and checks {@code --continue} against the card (called by {@link #load}, so that a bad option
+   * writes nothing).
+   */
+  private static Range range(Scenario s, Scenario.Variant v, String cont, String option) {
+    String[] kv = cont.split("=", 2);
+    String[] ab = kv.length == 2 ? kv[1].split(":") : new String[0];
+    if (ab.length != 2) throw new IllegalArgumentException(option + ": expected NAME=a:b, got '" + cont + "'");
+    String name = kv[0];
+    double a = number(ab[0], option + " " + name), b = number(ab[1], option + " " + name);
+    if (!(a < b)) throw new IllegalArgumentException(option + " " + name + ": need a < b, got " + ab[0] + ":" + ab[1]);
+    Object base = s.baseParams().get(name);
+    Double p0 = base instanceof Number num ? num.doubleValue() : null;
+    if (p0 == null && v.model().parameters().get(name) instanceof Number num) p0 = num.doubleValue();
+    if (p0 == null) {
+      throw new IllegalArgumentException(option + ": model '" + s.factory().name() + "' has no real parameter '" + name
+          + "'; parameters: " + v.model().parameters().keySet());
+    }
+    double start = p0;
+    if (!sameParameters(s.factory().create(s.baseParams()), v.model())) {
+      throw new IllegalArgumentException(option + ": the card's first variant sets its own params; "
+          + "continue from a card (or a variant) that uses the card's params");
+    }
+    return new Range(name, a, b, start);
   }
 
   /** True if two models of one factory have equal parameters (arrays compared by content). */

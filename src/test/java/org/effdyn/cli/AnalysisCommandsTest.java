@@ -66,6 +66,54 @@ class AnalysisCommandsTest {
     assertThat(r.err()).contains("no real parameter 'beta'");
   }
 
+  /** --second follows the fold in c_delta: bifurcation2.csv on (16√3/9) c_delta^{3/2}; --deflate reports how it searched. */
+  @Test
+  void secondParameterTracesTheTensorFoldCurveAndDeflationReports() throws IOException {
+    Path out = tmp.resolve("fp2");
+    Run r = effdyn("fixed-points", card(TENSOR).toString(), "--range", "m=-0.5:1.5", "--range", "r2perp=0:2",
+        "--continue", "lambda=2:6", "--second", "c_delta=0.5:2", "--deflate", "2", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("deflation (the 4 points found by Newton deflated): 0 new roots from 2 starts")
+        .contains("m=0, r2perp=0 (non-hyperbolic, max Re mu = 0, multiplicity 4").contains("2 fold curve(s), 0 Hopf curve(s)");
+    for (String f : new String[] {"bifurcation.json", "bifurcation2.csv", "bifurcation2.png", "bifurcation2.svg"}) {
+      assertThat(out.resolve(f)).isRegularFile();
+    }
+    assertThat(Files.readString(out.resolve("bifurcation.json"))).contains("\"type\" : \"fold\"");
+    java.util.List<String> lines = Files.readAllLines(out.resolve("bifurcation2.csv"));
+    assertThat(lines.get(0)).isEqualTo("curve,type,lambda,c_delta,omega,l1");
+    int checked = 0;
+    for (String l : lines.subList(1, lines.size())) {
+      String[] f = l.split(",", -1);
+      double lambda = Double.parseDouble(f[2]), c = Double.parseDouble(f[3]);
+      if (c < 0.5 || c > 2) continue;
+      assertThat(lambda).isCloseTo(16 * Math.sqrt(3) / 9 * Math.pow(c, 1.5), org.assertj.core.api.Assertions.within(1e-8));
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(20);
+  }
+
+  @Test
+  void bifurcationOptionsBadInputWritesNothing() throws IOException {
+    Path c = card(TENSOR);
+    Path x = tmp.resolve("none");
+    String[][] bad = {
+        {"--switch"},
+        {"--second", "c_delta=0.5:2"},
+        {"--continue", "lambda=2:6", "--second", "lambda=0.5:2"},
+        {"--continue", "lambda=2:6", "--second", "c_delta=x:2"},
+        {"--deflate", "-1"},
+        {"--continue", "lambda=6:2"}};
+    String[] names = {"--switch", "--second", "--second lambda", "--second c_delta: 'x'", "--deflate", "--continue lambda"};
+    for (int i = 0; i < bad.length; i++) {
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("fixed-points", c.toString(), "--out", x.toString()));
+      args.addAll(java.util.List.of(bad[i]));
+      Run r = effdyn(args.toArray(String[]::new));
+      assertThat(r.code()).as(String.join(" ", bad[i])).isEqualTo(2);
+      assertThat(r.err().strip()).startsWith("effdyn: " + names[i]).doesNotContain("\n");
+      assertThat(x).doesNotExist();
+    }
+  }
+
   @Test
   void sweepWritesOneCsvPerVariantAndResumes() throws IOException {
     Path c = card(TENSOR);

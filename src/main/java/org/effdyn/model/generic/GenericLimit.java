@@ -61,7 +61,7 @@ import org.effdyn.gauss.GaussianRule;
  * per-thread ones bundled in a
  * LimitWorkspace.
  */
-public final class GenericLimit implements Dynamics, HasQuadratureError {
+public final class GenericLimit implements Dynamics, HasQuadratureError, org.effdyn.analysis.HasDomain {
   /** Gauss–Legendre points per piece of a pre-integration line. */
   static final int LINE_POINTS = QuadratureRules.LINE_POINTS;
   /** Pre-integration lines run over τ in [-L, L]; the N(0, 1) mass outside is 1.2e-15. */
@@ -171,5 +171,11 @@ public final class GenericLimit implements Dynamics, HasQuadratureError {
     return "GenericLimit[p=" + setup.p + ", q=" + setup.q + ", k0=" + setup.k0 + ", classes=" + setup.classes
         + ", lambda=" + setup.law.lambda() + ", " + options.form() + ", " + options.root() + ", "
         + options.quadrature() + ", loss=" + setup.loss + "]";
+  }
+
+  /** R⊥ positive semidefinite: the Gram matrix of the weights' parts orthogonal to the means. */
+  @Override
+  public org.effdyn.analysis.StateDomain domain() {
+    return org.effdyn.analysis.StateDomain.of(layout(), java.util.List.of(), java.util.List.of("Rperp"));
   }
 }

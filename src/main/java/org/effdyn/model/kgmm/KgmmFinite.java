@@ -25,7 +25,7 @@ import org.effdyn.gauss.Integrand;
  * deterministic smooth function of u; the covariance root is eigen-based, so R⊥ → 0 is fine.
  * Thread-safe (a workspace per thread) and allocation-free after a thread's first call.
  */
-public final class KgmmFinite implements Dynamics {
+public final class KgmmFinite implements Dynamics, org.effdyn.analysis.HasDomain {
   private final int k;
   private final double[] p;
   private final double[][] mbar;
@@ -191,5 +191,11 @@ public final class KgmmFinite implements Dynamics {
         out[rpBlock.index(a, b)] = s + cDelta / lambda * corr;
       }
     }
+  }
+
+  /** R⊥ positive semidefinite: the Gram matrix of the weights' parts orthogonal to the means. */
+  @Override
+  public org.effdyn.analysis.StateDomain domain() {
+    return org.effdyn.analysis.StateDomain.of(layout, java.util.List.of(), java.util.List.of("Rperp"));
   }
 }

@@ -13,7 +13,7 @@ import org.effdyn.core.StateLayout;
  * g = 4k c_δ R^{2(k-1)} of the SGD noise; m has none. Time t = steps·δ. {@code PcaValidationTest}
  * shows SGD converging to it at rate d^{-1/2} for k = 2 and k = 3.
  */
-public final class PcaBallistic implements Dynamics, HasJacobian {
+public final class PcaBallistic implements Dynamics, HasJacobian, org.effdyn.analysis.HasDomain {
   private final int k;
   private final double lambda;
   private final double c;
@@ -51,5 +51,11 @@ public final class PcaBallistic implements Dynamics, HasJacobian {
     jac[0][1] = -2 * k * m * dpdr;
     jac[1][0] = -4 * k * dpdm * (r2 - c);
     jac[1][1] = -4 * k * (dpdr * (r2 - c) + p);
+  }
+
+  /** r⊥² ≥ 0: the squared norm of x's part orthogonal to the spike. */
+  @Override
+  public org.effdyn.analysis.StateDomain domain() {
+    return org.effdyn.analysis.StateDomain.of(layout(), java.util.List.of("r2perp"), java.util.List.of());
   }
 }

@@ -55,7 +55,7 @@ import org.hipparchus.special.Erf;
  *
  * <p>Thread-safe (a workspace per thread) and allocation-free after a thread's first call.
  */
-public final class XorFinite implements Dynamics {
+public final class XorFinite implements Dynamics, org.effdyn.analysis.HasDomain {
   /** Default points of the one-dimensional rule along each line (Fejér's first rule in the probability scale). */
   public static final int LINE_POINTS = 12;
   /** Lines whose half-space has probability below this are skipped (their contribution is below it). */
@@ -407,5 +407,11 @@ public final class XorFinite implements Dynamics {
             + cDelta / lambda * u[i] * u[j] * b(w, i, j);
       }
     }
+  }
+
+  /** R⊥ positive semidefinite: the Gram matrix of the weights' parts orthogonal to the means. */
+  @Override
+  public org.effdyn.analysis.StateDomain domain() {
+    return org.effdyn.analysis.StateDomain.of(layout, java.util.List.of(), java.util.List.of("Rperp"));
   }
 }
