@@ -169,6 +169,14 @@ def _scenario(card, name="<card>"):
     return api.card(str(card), name)
 
 
+def _jlist(items):
+    """A java.util.List of strings."""
+    out = _jvm.jclass("java.util.ArrayList")()
+    for x in items:
+        out.add(str(x))
+    return out
+
+
 def _threads(threads):
     return max(1, os.cpu_count() or 1) if threads is None else int(threads)
 
@@ -472,7 +480,7 @@ def fixed_points(card, ranges=None, nonneg=(), grid=9, random=64, seed=1, contin
                 warnings.append(str(w))
 
         opts = J("org.effdyn.run.FixedPointsRun$Options")(
-            J("java.util.List").of(*range_specs), int(grid), int(random), int(seed), J("java.util.List").of(*nonneg),
+            _jlist(range_specs), int(grid), int(random), int(seed), _jlist(nonneg),
             cont, int(basins), _threads(threads), J("java.nio.file.Path").of(directory), Sink())
         fp = J("org.effdyn.run.FixedPointsRun").of(s, opts)
         files = []
@@ -532,7 +540,7 @@ def sweep(card, params, out=None, threads=None):
     axes = [f"{k}={_yaml_value(float(a))}:{_yaml_value(float(b))}:{int(n)}" for k, (a, b, n) in params.items()]
 
     def go(directory):
-        api.sweep(s, _jvm.jclass("java.util.List").of(*axes), directory, _threads(threads))
+        api.sweep(s, _jlist(axes), directory, _threads(threads))
         table = load_csv(os.path.join(directory, "summary.csv"))
         return pd.DataFrame({c: table[c] for c in table.columns}, columns=table.columns)
 
