@@ -8,7 +8,7 @@ in the jpype package). ``EFFDYN_JVM_OPTIONS`` adds JVM options (space-separated,
 
 import os
 
-import jpype
+import jpype  # noqa: F401  (effdyn.overhead uses _jvm.jpype)
 import jpype.imports  # noqa: F401  (enables ``from org.effdyn... import ...`` after start)
 
 #: How many times this process started the JVM (at most 1: JPype cannot restart it).
