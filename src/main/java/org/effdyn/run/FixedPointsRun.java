@@ -121,9 +121,14 @@ public final class FixedPointsRun {
    */
   public static FixedPointsRun load(Path card, Options options) {
     Objects.requireNonNull(options, "options");
-    Scenario s = Scenario.load(card);
+    return of(Scenario.load(card), options);
+  }
+
+  /** As {@link #load}, for a card already read (e.g. parsed from text). */
+  public static FixedPointsRun of(Scenario s, Options options) {
+    Objects.requireNonNull(options, "options");
     if (s.regime() != Regime.BALLISTIC) {
-      throw new IllegalArgumentException(card + ": regime: fixed points are those of the ballistic limit; "
+      throw new IllegalArgumentException(s.shownFile() + ": regime: fixed points are those of the ballistic limit; "
           + "this card is " + s.regime().key());
     }
     if (options.grid() < 1) throw new IllegalArgumentException("--grid must be >= 1, got " + options.grid());

@@ -55,11 +55,27 @@ public final class Outputs {
 
   /** An ensemble summary as CSV: t, then for each column c: c_mean, c_std, c_q05, c_q25, c_q50, c_q75, c_q95. Atomic. */
   public static void writeCsv(Path file, EnsembleSummary s) {
-    CsvSchema.Builder sb = CsvSchema.builder().setUseHeader(true).addColumn("t");
+    CsvSchema.Builder sb = CsvSchema.builder().setUseHeader(true);
+    for (String c : summaryHeader(s)) sb.addColumn(c);
+    CsvSchema schema = sb.build();
+    List<double[]> rows = summaryRows(s);
+    AtomicFiles.write(file, out -> new CsvMapper().writer(schema).writeValues(out).writeAll(rows).close());
+  }
+
+  /** The header of {@code ensemble.csv}: t, then for each column c: c_mean, c_std, c_q05, c_q25, c_q50, c_q75, c_q95. */
+  static List<String> summaryHeader(EnsembleSummary s) {
+    List<String> h = new ArrayList<>();
+    h.add("t");
     for (String c : s.columns()) {
-      sb.addColumn(c + "_mean").addColumn(c + "_std");
-      for (double l : EnsembleSummary.LEVELS) sb.addColumn(c + "_q" + String.format("%02d", Math.round(l * 100)));
+      h.add(c + "_mean");
+      h.add(c + "_std");
+      for (double l : EnsembleSummary.LEVELS) h.add(c + "_q" + String.format("%02d", Math.round(l * 100)));
     }
+    return h;
+  }
+
+  /** The rows of {@code ensemble.csv}, in the order of {@link #summaryHeader}. */
+  static List<double[]> summaryRows(EnsembleSummary s) {
     double[] times = s.times();
     List<double[]> rows = new ArrayList<>();
     for (int i = 0; i < times.length; i++) {
@@ -73,8 +89,7 @@ public final class Outputs {
       }
       rows.add(r);
     }
-    CsvSchema schema = sb.build();
-    AtomicFiles.write(file, out -> new CsvMapper().writer(schema).writeValues(out).writeAll(rows).close());
+    return rows;
   }
 
   /**
