@@ -38,9 +38,25 @@ public final class KgmmFinite implements Dynamics {
   private final GaussianRule rule;
   private final ThreadLocal<Work> work;
 
-  /** With the model's default rule {@code GaussianRule.forDimension(k, quadratureNodes)}. */
+  /**
+   * With the model's default rule {@link #defaultRule}: tensor Gauss–Hermite while at least 5 points
+   * per axis fit the budget (k <= 5 at the default budget), else the Smolyak sparse grid of the largest
+   * level within the budget (docs/kgmm.md has the measured convergence of both).
+   */
   public KgmmFinite(Kgmm model) {
-    this(model, GaussianRule.forDimension(model.k(), model.quadratureNodes()));
+    this(model, defaultRule(model.k(), model.quadratureNodes()));
+  }
+
+  /**
+   * The default k-dimensional rule for a node budget: {@code GaussianRule.forDimension(k, budget)}
+   * where that is a tensor Gauss–Hermite rule, otherwise {@code GaussianRule.sparseGrid(k, budget)}.
+   * Both are invariant under permutations of the coordinates, so with the permutation-equivariant
+   * root S^{1/2} the drift commutes with class permutations (for p uniform and m̄ = I) up to rounding,
+   * and the class-symmetric set stays invariant; randomized QMC is never chosen.
+   */
+  public static GaussianRule defaultRule(int k, int budget) {
+    GaussianRule tensor = GaussianRule.forDimension(k, budget);
+    return tensor.replicates() == 1 ? tensor : GaussianRule.sparseGrid(k, budget);
   }
 
   /** With a given k-dimensional rule. */
