@@ -59,4 +59,17 @@ class SparseGridTest {
     for (double v : x) b.append(v == 0 ? 0.0 : v).append(',');
     return b.toString();
   }
+
+  @Test
+  void companionsAreTheCoarserRuleOrAnIndependentReplica() {
+    assertThat(GaussianRule.smolyak(10, 3).companion().description()).isEqualTo("smolyak gauss-hermite level 2 (dim 10) = 241 nodes");
+    assertThat(GaussianRule.smolyak(4, 0).companion()).isNull();
+    assertThat(GaussianRule.gaussHermite(3, 16).companion().description()).isEqualTo("gauss-hermite 12^3 = 1728 nodes");
+    assertThat(GaussianRule.gaussHermite(2, 5).companion().description()).isEqualTo("gauss-hermite 3^2 = 9 nodes");
+    assertThat(GaussianRule.gaussHermite(2, 1).companion()).isNull();
+    GaussianRule q = GaussianRule.quasiMonteCarlo(3, 8, 4, 11);
+    assertThat(q.companion().description()).isEqualTo("rqmc sobol 4 x 8 (dim 3, seed 12)");
+    assertThat(q.companionFactor()).isEqualTo(3 / Math.sqrt(2));
+    assertThat(GaussianRule.smolyak(2, 2).companionFactor()).isEqualTo(1);
+  }
 }
