@@ -22,8 +22,11 @@ import org.effdyn.gauss.Integrand;
  * wrong (docs/corrections.md) and {@code KgmmValidationTest} shows SGD follows this form and not the
  * printed one.
  *
- * <p>The k-dimensional integrals use one fixed {@link GaussianRule} per instance, so the drift is a
- * deterministic smooth function of u; the covariance root is eigen-based, so R⊥ → 0 is fine.
+ * <p>The k-dimensional integrals use one fixed {@link GaussianRule} per instance ({@link #defaultRule}:
+ * tensor Gauss–Hermite or a Smolyak sparse grid, both exactly permutation invariant), so the drift is a
+ * deterministic smooth function of u that commutes with class permutations (uniform p, m̄ = I); the
+ * covariance root S^{1/2} is eigen-based, so R⊥ → 0 is fine. The drift reports its estimated quadrature
+ * error ({@link #quadratureError}).
  * Thread-safe (a workspace per thread) and allocation-free after a thread's first call.
  */
 public final class KgmmFinite implements Dynamics, HasQuadratureError {
