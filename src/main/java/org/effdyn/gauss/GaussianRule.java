@@ -88,6 +88,11 @@ public final class GaussianRule {
     return quasiMonteCarlo(dim, replicateSize(), replicates, seed + 1);
   }
 
+  /** The level ℓ of a Smolyak rule ({@link #smolyak}), or -1 for the other families. */
+  public int smolyakLevel() {
+    return family == Family.SMOLYAK ? order : -1;
+  }
+
   /** The factor c of {@link #companion()}: 1, or 3/√2 for randomized QMC. */
   public double companionFactor() {
     return family == Family.RQMC ? 3 / Math.sqrt(2) : 1;
@@ -179,14 +184,11 @@ public final class GaussianRule {
   public static GaussianRule sparseGrid(int dim, int budget) {
     Check.atLeast("dim", dim, 1);
     Check.atLeast("budget", budget, 1);
-    GaussianRule best = smolyak(dim, 1);
-    for (int level = 2; level <= 40; level++) {
-      if (SparseGrid.size(dim, level) > budget) {
-        break;
-      }
-      best = smolyak(dim, level);
+    int best = 1;
+    for (int level = 2; level <= 40 && SparseGrid.size(dim, level) <= budget; level++) {
+      best = level;
     }
-    return best;
+    return smolyak(dim, best);
   }
 
   /** 1-D rules by order, built once (Hipparchus takes up to 0.2 s for a cold n = 64). Read only. */

@@ -11,6 +11,6 @@ package org.effdyn.model.generic;
  * @param maxError the largest estimated absolute error over the drift's coordinates: for RQMC the
  *     standard error across replicates, for Gauss–Hermite |h_n − h_⌈1.4n⌉| (an estimate for the coarser
  *     rule), 0 at λ = ∞ (exact up to label-noise quadrature)
- * @param errorKind "rqmc standard error", "gauss-hermite n vs 1.4n" or "exact"
+ * @param errorKind "rqmc standard error", "gauss-hermite n vs 1.4n", "smolyak level l vs l-1" or "exact"
  */
 public record QuadratureReport(int dimension, String rule, long nodes, int classes, double maxError, String errorKind) {}

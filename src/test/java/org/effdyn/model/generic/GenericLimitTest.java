@@ -86,9 +86,10 @@ class GenericLimitTest {
     double[] u = e.statistics().pack(new double[p][2], rp, null);
     assertThatThrownBy(() -> e.drift(u, new double[u.length])).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("r = 6 dimensions").hasMessageContaining("rqmc");
-    // the auto recipe falls back to RQMC in 6 dimensions (9^6 > 2^16 nodes would be needed for 9 points)
+    // the auto recipe falls back to a sparse grid in 6 dimensions (8^6 > 2^16 nodes would be needed for 8 points)
     GenericLimit auto = new GenericLimit(law, loss, GenericOptions.of(1, 0));
-    assertThat(auto.report(u).rule()).startsWith("rqmc");
+    assertThat(auto.report(u).rule()).startsWith("smolyak gauss-hermite level");
+    assertThat(auto.report(u).errorKind()).isEqualTo("smolyak level l vs l-1");
   }
 
   @Test
