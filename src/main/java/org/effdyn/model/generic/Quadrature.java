@@ -108,12 +108,15 @@ public record Quadrature(Kind kind, int budget, int pointsPerAxis, int points, i
   }
 
   /**
-   * The second rule of a deterministic rule's error estimate: Gauss–Hermite ⌈1.4 n⌉ points per axis
-   * (finer); for a Smolyak grid of level ℓ, level ℓ − 1 (coarser: the difference estimates the error of
-   * level ℓ − 1, an upper estimate of level ℓ's, docs/kgmm.md).
+   * The second rule of a deterministic rule's error estimate, {@link GaussianRule#companion()}: coarser,
+   * Gauss–Hermite n − max(2, ⌊n/4⌋) points per axis, Smolyak level ℓ − 1. The difference estimates the
+   * coarser rule's error, an upper estimate of this rule's (a finer companion, ⌈1.4 n⌉, estimated the
+   * error of n itself and could fall below it: 7.5e-5 for a true 8.3e-5, k-GMM GH 10³). Gauss–Hermite
+   * with n = 1 has no coarser rule and takes 2 points.
    */
   GaussianRule finer(GaussianRule rule) {
-    if (rule.smolyakLevel() >= 1) return rule.companion();
+    GaussianRule c = rule.companion();
+    if (c != null) return c;
     int r = rule.dimension();
     int n = (int) Math.round(Math.pow(rule.size(), 1.0 / r));
     return GaussianRule.gaussHermite(r, Math.min(64, (int) Math.ceil(1.4 * n)));
