@@ -57,18 +57,4 @@ class KgmmSymmetryTest {
     double[] s = spreads(GaussianRule.quasiMonteCarlo(10, 64, 16, GaussianRule.DEFAULT_SEED));
     assertThat(s[0]).isGreaterThan(1e-4);
   }
-
-  /** The sparse-grid drift is the same on any thread (no reduction depends on thread or vector width). */
-  @Test
-  void sparseGridDriftIsThreadIndependent() throws Exception {
-    KgmmFinite h = new KgmmFinite(DEMO);
-    KgmmFinite h2 = new KgmmFinite(DEMO);
-    double[] u = KgmmFiniteTest.state(DEMO);
-    double[] a = new double[u.length], b = new double[u.length];
-    h.drift(u, a);
-    Thread t = new Thread(() -> h2.drift(u, b));
-    t.start();
-    t.join();
-    assertThat(b).containsExactly(a);
-  }
 }
