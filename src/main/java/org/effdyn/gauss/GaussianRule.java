@@ -46,13 +46,56 @@ public final class GaussianRule {
   private final double[] nodes;
   private final double[] weights;
   private final String description;
+  /** How the rule was built, for {@link #companion()}: family, its size parameter and the QMC seed. */
+  private enum Family { HERMITE, SMOLYAK, RQMC }
+  private final Family family;
+  private final int order;
+  private final long seed;
 
-  private GaussianRule(int dim, int replicates, double[] nodes, double[] weights, String description) {
+  private GaussianRule(int dim, int replicates, double[] nodes, double[] weights, String description,
+      Family family, int order, long seed) {
+    this.family = family;
+    this.order = order;
+    this.seed = seed;
     this.dim = dim;
     this.replicates = replicates;
     this.nodes = nodes;
     this.weights = weights;
     this.description = description;
+  }
+
+  /**
+   * The rule an error estimate compares this one with, \( \hatarepsilon = c\,|Q f - Q' f| \) with
+   * c = {@link #companionFactor()}:
+   * <ul>
+   *   <li>Smolyak level ℓ >= 1: level ℓ − 1. Gauss–Hermite n >= 2 points per axis:
+   *       n − max(2, ⌊n/4⌋) (n − 1 is not enough: Gauss–Hermite errors oscillate between neighbouring n).
+   *       The difference estimates the error of the coarser rule; where the family converges (measured
+   *       factors 2–10 per Smolyak level on the softmax integrands, docs/kgmm.md) that bounds this
+   *       rule's error, with c = 1;
+   *   <li>randomized QMC: the same sizes with seed + 1, an independent replica; |Q − Q'| has standard
+   *       deviation √2 σ, so c = 3/√2 makes the estimate about 3σ of this rule.
+   * </ul>
+   * Null for Smolyak level 0 and 1-point Gauss–Hermite (no coarser rule).
+   */
+  public GaussianRule companion() {
+    if (family == Family.SMOLYAK) {
+      return order == 0 ? null : smolyak(dim, order - 1);
+    }
+    if (family == Family.HERMITE) {
+      return order == 1 ? null : gaussHermite(dim, Math.max(1, order - Math.max(2, order / 4)));
+    }
+    return quasiMonteCarlo(dim, replicateSize(), replicates, seed + 1);
+  }
+
+  /** The level ℓ of a Smolyak rule ({@link #smolyak}), or -1 for the other families. */
+  public int smolyakLevel() {
+    return family == Family.SMOLYAK ? order : -1;
+  }
+
+  /** The factor c of {@link #companion()}: 1, or 3/√2 for randomized QMC. */
+  public double companionFactor() {
+    return family == Family.RQMC ? 3 / Math.sqrt(2) : 1;
   }
 
   /**
@@ -103,7 +146,49 @@ public final class GaussianRule {
       }
     }
     return new GaussianRule(dim, 1, nodes, weights,
-        "gauss-hermite " + pointsPerAxis + "^" + dim + " = " + n + " nodes");
+        "gauss-hermite " + pointsPerAxis + "^" + dim + " = " + n + " nodes", Family.HERMITE, pointsPerAxis, 0);
+  }
+
+  /** The cached 1-D rule {nodes, weights} for N(0, 1) with n points; read only. */
+  static double[][] hermite1dShared(int n) {
+    return HERMITE.computeIfAbsent(n, GaussianRule::hermite1d);
+  }
+
+  /**
+   * Smolyak sparse grid of level ℓ on slow-growth Gauss–Hermite rules ({@link SparseGrid}): exact for
+   * polynomials of total degree at most 2ℓ + 1, invariant under coordinate permutations and sign flips
+   * exactly (nodes and weights), one replicate. Sizes at r = 10: ℓ = 2: 241, 3: 1981, 4: 12981, 5: 71785 nodes.
+   *
+   * @param dim r >= 1
+   * @param level ℓ in [0, 40]
+   */
+  public static GaussianRule smolyak(int dim, int level) {
+    Check.atLeast("dim", dim, 1);
+    Check.atLeast("level", level, 0);
+    if (level > 40) {
+      throw new IllegalArgumentException("level must be <= 40, got " + level);
+    }
+    double[][] nw = SparseGrid.build(dim, level);
+    return new GaussianRule(dim, 1, nw[0], nw[1],
+        "smolyak gauss-hermite level " + level + " (dim " + dim + ") = " + nw[1].length + " nodes", Family.SMOLYAK, level, 0);
+  }
+
+  /**
+   * The Smolyak rule {@link #smolyak} of the largest level ℓ in [1, 40] whose size is at most budget
+   * (level 1 if even that is larger). Permutation and sign-flip symmetric; see docs/kgmm.md for its
+   * measured convergence on the softmax expectations.
+   *
+   * @param dim r >= 1
+   * @param budget maximal number of nodes
+   */
+  public static GaussianRule sparseGrid(int dim, int budget) {
+    Check.atLeast("dim", dim, 1);
+    Check.atLeast("budget", budget, 1);
+    int best = 1;
+    for (int level = 2; level <= 40 && SparseGrid.size(dim, level) <= budget; level++) {
+      best = level;
+    }
+    return smolyak(dim, best);
   }
 
   /** 1-D rules by order, built once (Hipparchus takes up to 0.2 s for a cold n = 64). Read only. */
@@ -182,7 +267,7 @@ public final class GaussianRule {
       }
     }
     return new GaussianRule(dim, replicates, nodes, weights,
-        "rqmc sobol " + replicates + " x " + points + " (dim " + dim + ", seed " + seed + ")");
+        "rqmc sobol " + replicates + " x " + points + " (dim " + dim + ", seed " + seed + ")", Family.RQMC, points, seed);
   }
 
   /**

@@ -5,8 +5,10 @@
  *
  * <ul>
  *   <li>{@link org.effdyn.gauss.GaussianRule}: fixed nodes and weights for N(0, I_r), either a
- *       tensor Gauss–Hermite rule (spectral accuracy, small r) or randomized quasi-Monte Carlo
- *       (scrambled by random shifts, with an error estimate, larger r);
+ *       tensor Gauss–Hermite rule (spectral accuracy, small r), a Smolyak sparse grid on slow-growth
+ *       Gauss–Hermite rules (exactly permutation and sign-flip invariant, r up to about 20) or
+ *       randomized quasi-Monte Carlo (scrambled by random shifts, with an error estimate, larger r);
+ *       each names a companion rule for error estimates;
  *   <li>{@link org.effdyn.gauss.CovarianceRoot}: an eigen-based square root L L^T = S that accepts
  *       singular PSD S (the orthonormal-coordinate form of the reduction);
  *   <li>{@link org.effdyn.gauss.GaussianExpectation}: the allocation-free loop

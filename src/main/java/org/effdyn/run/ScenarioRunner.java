@@ -306,8 +306,22 @@ public final class ScenarioRunner {
       limit = withDerived(v, new OdeSolver(s.solver()).solve(dyn, u0, s.grid(), s.events()));
       if (dyn instanceof HasQuadratureError q) {
         Map<String, Object> err = new LinkedHashMap<>();
-        err.put("start", q.quadratureError(u0));
-        err.put("end", q.quadratureError(limit.finalState()));
+        double e0 = q.quadratureError(u0);
+        double e1 = q.quadratureError(limit.finalState());
+        err.put("start", e0);
+        err.put("end", e1);
+        // The drift error e enters the solution like a solver error of e per unit time: atol below e
+        // buys solver steps, not accuracy. Tie the two: record the bound e * (t1 - t0) and warn.
+        double e = Math.max(e0, e1);
+        double atol = s.solver().atol();
+        err.put("solver_atol", atol);
+        err.put("trajectory_bound", e * (s.grid().t1() - s.grid().t0()));
+        if (e > atol) {
+          warnings.add(what + ": the drift's estimated quadrature error " + String.format("%.2g", e)
+              + " exceeds the solver's atol " + atol + ", so the limit's accuracy is set by the quadrature (about "
+              + String.format("%.2g", e) + " per unit time), not by the solver: raise quadrature_nodes for a finer"
+              + " rule, or raise atol to the estimate to save solver steps");
+        }
         limit = limit.withProvenance(Map.of("quadrature_error", err));
       }
     } else {

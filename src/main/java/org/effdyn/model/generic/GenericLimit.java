@@ -1,5 +1,6 @@
 package org.effdyn.model.generic;
 
+import org.effdyn.analysis.HasDomain;
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.HasQuadratureError;
 import org.effdyn.core.StateLayout;
@@ -61,7 +62,7 @@ import org.effdyn.gauss.GaussianRule;
  * per-thread ones bundled in a
  * LimitWorkspace.
  */
-public final class GenericLimit implements Dynamics, HasQuadratureError, org.effdyn.analysis.HasDomain {
+public final class GenericLimit implements Dynamics, HasQuadratureError, HasDomain {
   /** Gauss–Legendre points per piece of a pre-integration line. */
   static final int LINE_POINTS = QuadratureRules.LINE_POINTS;
   /** Pre-integration lines run over τ in [-L, L]; the N(0, 1) mass outside is 1.2e-15. */
@@ -122,8 +123,9 @@ public final class GenericLimit implements Dynamics, HasQuadratureError, org.eff
   /**
    * Writes h(u) and, into err, an estimate of each coordinate's quadrature error: for a randomized rule
    * the standard error across its replicates (t-distributed with R − 1 degrees of freedom); for
-   * Gauss–Hermite |h_n(u) − h_⌈1.4n⌉(u)| (a second, larger integration: about 1.4^r times the
-   * cost); 0 at λ = ∞. The label-noise rule's error is not included.
+   * Gauss–Hermite |h_n(u) − h_{n'}(u)| with the coarser n' = n − max(2, ⌊n/4⌋), and Smolyak
+   * |h_ℓ − h_{ℓ−1}| (the coarser rule's error: an upper estimate, tested); for the pre-integration
+   * against 1.4× the points; 0 at λ = ∞. The label-noise rule's error is not included.
    */
   public void drift(double[] u, double[] out, double[] err) {
     errors.drift(work.get(), u, out, err);

@@ -11,9 +11,11 @@ import org.effdyn.gauss.GaussianRule;
  * <ul>
  *   <li>{@link Kind#AUTO} (default, budget {@value #DEFAULT_BUDGET} nodes): for a smooth loss, tensor
  *       Gauss–Hermite with the largest n ≤ {@value #MAX_AUTO_POINTS} per axis such that n^r ≤ budget, if
- *       n ≥ {@value #MIN_AUTO_POINTS} (r ≤ 5 at the default budget: 30³, 16⁴, 9⁵); otherwise, and for
- *       any loss with {@link HasKinks}, randomized QMC with {@value GaussianRule#DEFAULT_REPLICATES}
- *       Sobol replicates of budget/16 points (error bars from the replicates).</li>
+ *       n ≥ {@value #MIN_AUTO_POINTS} (r ≤ 5 at the default budget: 30³, 16⁴, 9⁵); otherwise the
+ *       Smolyak sparse grid of the largest level within the budget ({@link GaussianRule#sparseGrid},
+ *       permutation invariant, error estimated against level ℓ − 1); for any loss with
+ *       {@link HasKinks}, randomized QMC with {@value GaussianRule#DEFAULT_REPLICATES} Sobol replicates of
+ *       budget/16 points (error bars from the replicates).</li>
  *   <li>{@link Kind#GAUSS_HERMITE}: n points per axis in every dimension (n^r nodes; too many is an
  *       error naming r).</li>
  *   <li>{@link Kind#RQMC}: {@code replicates} × {@code points} randomly shifted Sobol points.</li>
@@ -94,6 +96,7 @@ public record Quadrature(Kind kind, int budget, int pointsPerAxis, int points, i
             int n = 0;
             for (int k = 1; k <= MAX_AUTO_POINTS; k++) if (Math.pow(k, r) <= budget) n = k;
             if (n >= MIN_AUTO_POINTS) return GaussianRule.gaussHermite(r, n);
+            return GaussianRule.sparseGrid(r, budget);
           }
           return GaussianRule.quasiMonteCarlo(r, Math.max(1, budget / GaussianRule.DEFAULT_REPLICATES),
               GaussianRule.DEFAULT_REPLICATES, seed);
@@ -104,8 +107,16 @@ public record Quadrature(Kind kind, int budget, int pointsPerAxis, int points, i
     }
   }
 
-  /** A finer rule of the same recipe for a Gauss–Hermite error estimate: ⌈1.4 n⌉ points per axis. */
+  /**
+   * The second rule of a deterministic rule's error estimate, {@link GaussianRule#companion()}: coarser,
+   * Gauss–Hermite n − max(2, ⌊n/4⌋) points per axis, Smolyak level ℓ − 1. The difference estimates the
+   * coarser rule's error, an upper estimate of this rule's (a finer companion, ⌈1.4 n⌉, estimated the
+   * error of n itself and could fall below it: 7.5e-5 for a true 8.3e-5, k-GMM GH 10³). Gauss–Hermite
+   * with n = 1 has no coarser rule and takes 2 points.
+   */
   GaussianRule finer(GaussianRule rule) {
+    GaussianRule c = rule.companion();
+    if (c != null) return c;
     int r = rule.dimension();
     int n = (int) Math.round(Math.pow(rule.size(), 1.0 / r));
     return GaussianRule.gaussHermite(r, Math.min(64, (int) Math.ceil(1.4 * n)));

@@ -7,7 +7,9 @@ import org.effdyn.gauss.GaussianRule;
  * The error control of {@link GenericLimit}: the drift with an estimate of each coordinate's quadrature
  * error, and the {@link QuadratureReport} of what was integrated. For a randomized rule the estimate is the standard error
  * across its replicates (h is affine in the moments, so the replicate drifts' spread is the drift's error);
- * for Gauss–Hermite and the pre-integration |h_n − h_⌈1.4n⌉|, a second, larger integration; 0 at λ = ∞.
+ * for Gauss–Hermite |h_n − h_{n'}| with the coarser n' = n − max(2, ⌊n/4⌋) and for a Smolyak grid
+ * |h_ℓ − h_{ℓ−1}| (the coarser rule's error, an upper estimate); for the pre-integration |h_n − h_⌈1.4n⌉|,
+ * a second, larger integration; 0 at λ = ∞.
  */
 final class QuadratureErrors {
   private final LimitSetup setup;
@@ -78,6 +80,7 @@ final class QuadratureErrors {
     }
     GaussianRule rule = rules.rule(r, false).rule();
     return new QuadratureReport(r, rule.description(), (long) rule.size() * setup.zetaWeights.length, classes, max,
-        rule.replicates() > 1 ? "rqmc standard error" : "gauss-hermite n vs 1.4n");
+        rule.replicates() > 1 ? "rqmc standard error"
+            : rule.smolyakLevel() >= 0 ? "smolyak level l vs l-1" : "gauss-hermite n vs n - max(2, n/4)");
   }
 }

@@ -9,8 +9,9 @@ package org.effdyn.model.generic;
  * @param nodes quadrature nodes per class (times label-noise nodes)
  * @param classes C
  * @param maxError the largest estimated absolute error over the drift's coordinates: for RQMC the
- *     standard error across replicates, for Gauss–Hermite |h_n − h_⌈1.4n⌉| (an estimate for the coarser
- *     rule), 0 at λ = ∞ (exact up to label-noise quadrature)
- * @param errorKind "rqmc standard error", "gauss-hermite n vs 1.4n" or "exact"
+ *     standard error across replicates, for Gauss–Hermite |h_n − h_{n'}|, n' = n − max(2, ⌊n/4⌋), and
+ *     Smolyak |h_ℓ − h_{ℓ−1}| (the coarser rule's error, an upper estimate), 0 at λ = ∞ (exact up to label-noise quadrature)
+ * @param errorKind "rqmc standard error", "gauss-hermite n vs n - max(2, n/4)", "smolyak level l vs l-1",
+ *     "pre-integration vs 1.4x points" or "exact"
  */
 public record QuadratureReport(int dimension, String rule, long nodes, int classes, double maxError, String errorKind) {}

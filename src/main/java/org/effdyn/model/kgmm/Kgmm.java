@@ -13,7 +13,6 @@ import org.effdyn.core.ParameterException;
 import org.effdyn.core.Regime;
 import org.effdyn.core.SgdSimulator;
 import org.effdyn.core.StateLayout;
-import org.effdyn.gauss.GaussianRule;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -29,7 +28,7 @@ import org.hipparchus.linear.MatrixUtils;
  * @param beta      L2 penalty β &gt; 0, applied inside the step: x ← x - δ(∇L + βx)
  * @param cDelta    step-size constant c_δ &gt; 0, δ = c_δ/d
  * @param quadratureNodes node budget of the finite-λ drift's k-dimensional Gaussian integrals
- *                  (card: {@code quadrature_nodes}); see {@link GaussianRule#forDimension}
+ *                  (card: {@code quadrature_nodes}); see {@link KgmmFinite#defaultRule}
  */
 public record Kgmm(int k, double[] p, double[][] mbar, double lambda, double beta, double cDelta,
     int quadratureNodes) implements Model {

@@ -1,5 +1,6 @@
 package org.effdyn.model.pca;
 
+import org.effdyn.analysis.HasDomain;
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.HasJacobian;
 import org.effdyn.core.StateLayout;
@@ -13,7 +14,7 @@ import org.effdyn.core.StateLayout;
  * g = 4k c_δ R^{2(k-1)} of the SGD noise; m has none. Time t = steps·δ. {@code PcaValidationTest}
  * shows SGD converging to it at rate d^{-1/2} for k = 2 and k = 3.
  */
-public final class PcaBallistic implements Dynamics, HasJacobian, org.effdyn.analysis.HasDomain {
+public final class PcaBallistic implements Dynamics, HasJacobian, HasDomain {
   private final int k;
   private final double lambda;
   private final double c;

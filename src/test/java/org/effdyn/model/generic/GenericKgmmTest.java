@@ -33,17 +33,22 @@ class GenericKgmmTest {
   }
 
   static double[] state(long seed) {
+    return state(seed, K);
+  }
+
+  /** m ~ 0.8 N(0, 1), R⊥ = A Aᵀ/k + 0.2 I, for k classes. */
+  static double[] state(long seed, int k) {
     UniformRandomProvider rng = RandomStreams.stream(2024, seed);
-    StatisticsLayout s = StatisticsLayout.of(K, K, 0);
-    double[][] m = new double[K][K];
-    double[][] a = new double[K][K];
-    double[][] rp = new double[K][K];
-    for (int i = 0; i < K; i++) for (int j = 0; j < K; j++) {
+    StatisticsLayout s = StatisticsLayout.of(k, k, 0);
+    double[][] m = new double[k][k];
+    double[][] a = new double[k][k];
+    double[][] rp = new double[k][k];
+    for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) {
       m[i][j] = 0.8 * gauss(rng);
       a[i][j] = gauss(rng);
     }
-    for (int i = 0; i < K; i++) for (int j = 0; j < K; j++) {
-      for (int e = 0; e < K; e++) rp[i][j] += a[i][e] * a[j][e] / K;
+    for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) {
+      for (int e = 0; e < k; e++) rp[i][j] += a[i][e] * a[j][e] / k;
       if (i == j) rp[i][j] += 0.2;
     }
     return s.pack(m, rp, null);

@@ -86,9 +86,10 @@ class GenericLimitTest {
     double[] u = e.statistics().pack(new double[p][2], rp, null);
     assertThatThrownBy(() -> e.drift(u, new double[u.length])).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("r = 6 dimensions").hasMessageContaining("rqmc");
-    // the auto recipe falls back to RQMC in 6 dimensions (9^6 > 2^16 nodes would be needed for 9 points)
+    // the auto recipe falls back to a sparse grid in 6 dimensions (8^6 > 2^16 nodes would be needed for 8 points)
     GenericLimit auto = new GenericLimit(law, loss, GenericOptions.of(1, 0));
-    assertThat(auto.report(u).rule()).startsWith("rqmc");
+    assertThat(auto.report(u).rule()).startsWith("smolyak gauss-hermite level");
+    assertThat(auto.report(u).errorKind()).isEqualTo("smolyak level l vs l-1");
   }
 
   @Test
@@ -112,7 +113,8 @@ class GenericLimitTest {
 
   @Test
   void gaussHermiteErrorEstimateBoundsTheTrueError() {
-    // k-GMM lambda = 1: the n vs 1.4n estimate of GH 10^3 must exceed its true error (against GH 30^3)
+    // k-GMM lambda = 1: the estimate of GH 10^3 (against GH 8^3) must exceed its true error (against GH 30^3);
+    // the earlier n vs 1.4n estimate gave 7.5e-5 for a true 8.3e-5
     GenericLimit coarse = new GenericLimit(GenericKgmmTest.law(1), Losses.softmaxCe(3, true),
         GenericOptions.of(1, 0.1).withQuadrature(Quadrature.gaussHermite(10)));
     GenericLimit fine = new GenericLimit(GenericKgmmTest.law(1), Losses.softmaxCe(3, true), GenericOptions.of(1, 0.1));
@@ -126,7 +128,7 @@ class GenericLimitTest {
     for (double x : err) est = Math.max(est, x);
     double truth = GenericKgmmTest.maxDiff(h, ref);
     System.out.printf("k-GMM GH10^3 error: estimated %.1e, true %.1e%n", est, truth);
-    assertThat(est).isGreaterThan(0.5 * truth);
+    assertThat(est).isGreaterThanOrEqualTo(truth);
     assertThat(est).isLessThan(1e-2);
   }
 

@@ -70,8 +70,8 @@ class KgmmFiniteTest {
   void driftQuadratureErrorAndCost() {
     int[] ks = {3, 5, 10, 10};
     double[] lambdas = {1, 10, 10, 10};
-    int[] nodes = {4096, 4096, 4096, 1024}; // the last is the paper-demo card's budget
-    double[] bound = {3e-7, 5e-7, 1e-3, 3e-3};
+    int[] nodes = {4096, 4096, 4096, 1024}; // Smolyak levels 3 and 2 for k = 10
+    double[] bound = {3e-7, 5e-7, 6e-5, 4e-4};
     for (int i = 0; i < ks.length; i++) {
       int k = ks[i];
       Kgmm g = new Kgmm(k, null, null, lambdas[i], 0.05, 1, nodes[i]);
@@ -98,15 +98,17 @@ class KgmmFiniteTest {
 
   @Test
   void driftIsDeterministicAndThreadIndependent() throws Exception {
-    Kgmm g = new Kgmm(5, 10, 0.05, 1);
-    KgmmFinite h = new KgmmFinite(g);
-    double[] u = state(g);
-    double[] a = new double[u.length], b = new double[u.length];
-    h.drift(u, a);
-    Thread t = new Thread(() -> h.drift(u, b));
-    t.start();
-    t.join();
-    assertThat(b).containsExactly(a);
+    // k = 5: tensor Gauss-Hermite; the paper demo's k = 10: the Smolyak sparse grid
+    for (Kgmm g : new Kgmm[] {new Kgmm(5, 10, 0.05, 1), KgmmSymmetryTest.DEMO}) {
+      KgmmFinite h = new KgmmFinite(g);
+      double[] u = state(g);
+      double[] a = new double[u.length], b = new double[u.length];
+      h.drift(u, a);
+      Thread t = new Thread(() -> h.drift(u, b));
+      t.start();
+      t.join();
+      assertThat(b).containsExactly(a);
+    }
   }
 
   @Test
@@ -120,5 +122,38 @@ class KgmmFiniteTest {
     long before = mx.getThreadAllocatedBytes(id);
     for (int i = 0; i < 300; i++) h.drift(u, f);
     assertThat(mx.getThreadAllocatedBytes(id) - before).isLessThan(2_000);
+  }
+
+  /**
+   * The error estimate (drift against the companion rule) is at least the true error, against references
+   * with 30x or more nodes, for the default rules and for RQMC; and not more than 300x above it for the
+   * deterministic rules (so a solver tolerance tied to it is not absurdly loose).
+   */
+  @Test
+  void quadratureErrorEstimateBoundsTheTrueError() {
+    Object[][] cases = {
+        {3, 1.0, null, GaussianRule.gaussHermite(3, 50)},
+        {5, 10.0, null, GaussianRule.gaussHermite(5, 10)},
+        {10, 10.0, GaussianRule.smolyak(10, 3), GaussianRule.smolyak(10, 5)},
+        {10, 10.0, GaussianRule.smolyak(10, 2), GaussianRule.smolyak(10, 5)},
+        {10, 10.0, GaussianRule.quasiMonteCarlo(10, 64, 16, GaussianRule.DEFAULT_SEED), GaussianRule.smolyak(10, 5)},
+    };
+    for (Object[] c : cases) {
+      int k = (Integer) c[0];
+      Kgmm g = new Kgmm(k, null, null, (Double) c[1], 0.05, 1, 4096);
+      double[] u = state(g);
+      KgmmFinite fast = c[2] == null ? new KgmmFinite(g) : new KgmmFinite(g, (GaussianRule) c[2]);
+      KgmmFinite ref = new KgmmFinite(g, (GaussianRule) c[3]);
+      assertThat(ref.rule().size()).isGreaterThanOrEqualTo(30 * fast.rule().size());
+      double[] f = new double[u.length], r = new double[u.length];
+      fast.drift(u, f);
+      ref.drift(u, r);
+      double err = 0;
+      for (int j = 0; j < u.length; j++) err = Math.max(err, Math.abs(f[j] - r[j]));
+      double est = fast.quadratureError(u);
+      System.out.printf("kgmm k=%d lambda=%s %s: true error %.2e, estimate %.2e%n", k, c[1], fast.rule(), err, est);
+      assertThat(est).as("%s", fast.rule()).isGreaterThanOrEqualTo(err);
+      if (fast.rule().replicates() == 1) assertThat(est).isLessThan(300 * err);
+    }
   }
 }
