@@ -24,10 +24,19 @@ final class CardReader {
   private CardReader() {}
 
   static Scenario read(Path file, String shown) {
-    return parse(YamlTree.read(file, shown), file, shown);
+    return read(file, shown, false);
+  }
+
+  /** force: read limits over {@link Limits#MAX_STATE} statistics too. */
+  static Scenario read(Path file, String shown, boolean force) {
+    return parse(YamlTree.read(file, shown), file, shown, force);
   }
 
   static Scenario parse(YamlTree y, Path file, String shown) {
+    return parse(y, file, shown, false);
+  }
+
+  static Scenario parse(YamlTree y, Path file, String shown, boolean force) {
     CardSection root = CardSection.root(y).allow(TOP);
     ModelFactory factory = ModelReader.factory(root);
     Regime regime = ModelReader.regime(root);
@@ -63,7 +72,7 @@ final class CardReader {
       throw time.error("start", "must be 0 when simulate is given (SGD starts at step 0), got " + grid.t0());
     }
 
-    VariantReader runs = new VariantReader(y, factory, regime, params, init);
+    VariantReader runs = new VariantReader(y, factory, regime, params, init, force);
     List<Scenario.Variant> variants = runs.read(root);
     List<Event> events = root.has("events") ? SettingsReader.events(root.get("events"), runs.layouts()) : List.of();
     Scenario.Simulate sim = null;

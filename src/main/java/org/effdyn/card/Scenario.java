@@ -99,6 +99,14 @@ public record Scenario(Path file, String shownFile, String name, ModelFactory fa
     return CardReader.read(file, file.toString());
   }
 
+  /**
+   * As {@link #load(Path)}; with {@code force}, a model over {@link Limits#MAX_STATE} statistics is
+   * built anyway instead of refused.
+   */
+  public static Scenario load(Path file, boolean force) {
+    return CardReader.read(file, file.toString(), force);
+  }
+
   /** As {@link #load(Path)}, naming the file {@code shown} in messages. */
   public static Scenario load(Path file, String shown) {
     return CardReader.read(file, shown);

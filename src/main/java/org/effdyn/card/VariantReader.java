@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.effdyn.core.HasCost;
 import org.effdyn.core.Model;
 import org.effdyn.core.ParameterException;
 import org.effdyn.core.RandomStreams;
@@ -30,9 +31,16 @@ final class VariantReader {
   private final CardSection params;
   private final CardSection init;
   private final List<StateLayout> layouts = new ArrayList<>();
+  private final boolean force;
 
   /** params and init: the card's sections, or null. */
   VariantReader(YamlTree y, ModelFactory factory, Regime regime, CardSection params, CardSection init) {
+    this(y, factory, regime, params, init, false);
+  }
+
+  /** force: build limits over {@link Limits#MAX_STATE} statistics too. */
+  VariantReader(YamlTree y, ModelFactory factory, Regime regime, CardSection params, CardSection init, boolean force) {
+    this.force = force;
     this.y = y;
     this.factory = factory;
     this.regime = regime;
@@ -76,6 +84,12 @@ final class VariantReader {
       if (y.has("events")) throw y.error("events", "not used by model '" + factory.name() + "' (its limit is iteration-indexed)");
       layouts.add(null);
       return new Scenario.Variant(label, model, Map.of(), Map.of());
+    }
+    if (!force && model instanceof HasCost c && c.stateDimension(regime) > Limits.MAX_STATE) {
+      throw y.error(path == null ? "params" : path + ".params", "model '" + factory.name() + "' with these parameters has "
+          + Limits.amount(c.stateDimension(regime)) + " statistics, over the limit of " + Limits.amount(Limits.MAX_STATE)
+          + " (its drift costs " + c.driftCostClass() + ", about " + Limits.amount(c.driftWork(regime))
+          + " operations per evaluation); use smaller sizes, or --force to run it anyway");
     }
     StateLayout layout;
     try {

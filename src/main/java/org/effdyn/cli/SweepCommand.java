@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.effdyn.card.Scenario;
+import org.effdyn.run.CostEstimate;
 import org.effdyn.run.Progress;
 import org.effdyn.run.Sweep;
 import picocli.CommandLine.Command;
@@ -46,7 +47,13 @@ final class SweepCommand implements Callable<Integer> {
     try {
       List<Sweep.Axis> axes = new ArrayList<>();
       for (String p : params) axes.add(Sweep.Axis.parse(p));
-      Scenario s = Scenario.load(card);
+      Scenario s = Scenario.load(card, shared.force);
+      CostEstimate cost = Sweep.estimate(s, axes);
+      if (shared.verbose) {
+        for (String l : cost.lines()) err.println("effdyn: " + l);
+        err.flush();
+      }
+      cost.check(card.toString(), shared.force);
       Path dir = out != null ? out : Path.of(s.output().dir(), "sweep");
       Progress progress = System.console() != null ? new ConsoleProgress() : Progress.none();
       Sweep.Result r = Sweep.run(s, axes, new Sweep.Options(dir, shared.threads, progress));

@@ -202,6 +202,24 @@ public final class Sweep {
     return new Result(dir, outcomes, summary, chart);
   }
 
+  /**
+   * The cost of the whole sweep ({@link CostEstimate#ofPoints}): every grid point's card, as the
+   * sweep runs it (no SGD); a point whose parameters are invalid is left out (the sweep reports it).
+   */
+  public static CostEstimate estimate(Scenario s, List<Axis> axes) {
+    long total = 1;
+    for (Axis a : axes) total = Math.min(total * a.count(), 1_000_001);
+    List<Scenario> points = new ArrayList<>();
+    for (int i = 0; i < total && !s.hasVariants() && !axes.isEmpty(); i++) {
+      try {
+        points.add(s.withParams(point(axes, i), null, false));
+      } catch (IllegalArgumentException e) {
+        // reported by run
+      }
+    }
+    return points.isEmpty() ? CostEstimate.of(s) : CostEstimate.ofPoints(points);
+  }
+
   /** Parameters of grid point i (first axis slowest). */
   static Map<String, Double> point(List<Axis> axes, int i) {
     int[] idx = new int[axes.size()];
