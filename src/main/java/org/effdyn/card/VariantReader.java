@@ -77,6 +77,15 @@ final class VariantReader {
   }
 
   private Scenario.Variant variant(String label, String path, CardSection vParams, CardSection vInit) {
+    try {
+      return buildVariant(label, path, vParams, vInit);
+    } catch (OutOfMemoryError e) {   // e.g. d: 2147483647 asks for an array over the VM's limit; nothing is kept
+      throw y.error(path == null ? "params" : path + ".params", "model '" + factory.name()
+          + "' with these parameters does not fit in memory (" + e.getMessage() + "); use smaller sizes");
+    }
+  }
+
+  private Scenario.Variant buildVariant(String label, String path, CardSection vParams, CardSection vInit) {
     Model model = ModelReader.build(factory, y, params, path, vParams, label);
     if (model instanceof Study<?>) {      // iteration-indexed: no layout, init or events
       if (init != null) throw init.error("not used by model '" + factory.name() + "' (its limit is iteration-indexed)");
@@ -119,7 +128,12 @@ final class VariantReader {
         plant = StatisticsReader.read(simulate.section("plant"), layouts.get(i), Set.of(), factory.name(), regime);
         plantPath = "simulate.plant";
       }
-      if (!(v.model() instanceof Study<?>)) checkSimulator(v, sim, plant, plantPath);
+      try {
+        if (!(v.model() instanceof Study<?>)) checkSimulator(v, sim, plant, plantPath);
+      } catch (OutOfMemoryError e) {
+        throw y.error("simulate.d", "the SGD simulator of model '" + factory.name() + "' at these dimensions does not "
+            + "fit in memory (" + e.getMessage() + "); use smaller d");
+      }
       planted.add(new Scenario.Variant(v.label(), v.model(), v.init(), plant));
     }
     return planted;

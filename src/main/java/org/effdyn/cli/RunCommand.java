@@ -71,6 +71,8 @@ final class RunCommand implements Callable<Integer> {
       return fail(err, e, Main.USAGE, e.getMessage());
     } catch (UncheckedIOException e) {
       return fail(err, e, Main.FAILED, e.getMessage());
+    } catch (OutOfMemoryError e) {
+      return Commands.fail(err, e, shared.verbose, Main.FAILED, Commands.outOfMemory(e));
     } catch (RuntimeException e) {
       return fail(err, e, Main.FAILED, "run failed: " + e + (shared.verbose ? "" : " (rerun with --verbose for details)"));
     }

@@ -70,6 +70,8 @@ final class SweepCommand implements Callable<Integer> {
       return r.failures() == 0 ? 0 : Main.FAILED;
     } catch (IllegalArgumentException e) {
       return Commands.fail(err, e, shared.verbose, Main.USAGE, e.getMessage());
+    } catch (OutOfMemoryError e) {
+      return Commands.fail(err, e, shared.verbose, Main.FAILED, Commands.outOfMemory(e));
     } catch (RuntimeException e) {
       return Commands.fail(err, e, shared.verbose, Main.FAILED, "sweep failed: " + e.getMessage());
     }
