@@ -155,6 +155,27 @@ public final class Sweep {
     StateLayout layout = s.variants().get(0).model().initialLaw(s.regime()).layout();
     List<String> header = header(s, axes, layout);
 
+    boolean existed = Files.isDirectory(dir);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+    }
+    try (OutputLock lock = OutputLock.acquire(dir, dir.toString())) {
+      return runLocked(s, axes, o, n, dir, vdir, layout, header);
+    } finally {
+      if (!existed) {
+        try {
+          Files.deleteIfExists(dir);   // only if the sweep wrote nothing
+        } catch (IOException ignored) {
+          // not empty: it has results
+        }
+      }
+    }
+  }
+
+  private static Result runLocked(Scenario s, List<Axis> axes, Options o, int n, Path dir, Path vdir, StateLayout layout,
+      List<String> header) {
     List<Outcome> outcomes;
     try (Progress.Ticker t = o.progress().start(s.name() + ": sweep", n)) {
       outcomes = Parallel.map(n, o.threads(), i -> {
