@@ -19,7 +19,7 @@ import org.effdyn.solve.OdeOptions;
  */
 final class CardReader {
   static final List<String> TOP = List.of("model", "params", "regime", "init", "time", "solver", "sde",
-      "simulate", "events", "variants", "output", "spectrum");
+      "simulate", "events", "variants", "output", "spectrum", "chart");
 
   private CardReader() {}
 
@@ -87,9 +87,21 @@ final class CardReader {
 
     SpectrumStudy.Options spectrum = root.has("spectrum")
         ? SettingsReader.spectrum(root.section("spectrum"), sim, regime, variants) : null;
+    if (simulate != null && simulate.has("limit_start")) {
+      if (regime != Regime.BALLISTIC) {
+        throw simulate.error("limit_start", "only used in the ballistic regime (a diffusive card compares SGD with its SDE ensemble)");
+      }
+      if (variants.get(0).model() instanceof Study<?>) {
+        throw simulate.error("limit_start", "not used by model '" + factory.name() + "' (a study compares its finite-d runs itself)");
+      }
+    }
+    if (root.has("chart") && variants.get(0).model() instanceof Study<?>) {
+      throw root.error("chart", "not used by model '" + factory.name() + "' (a study draws its own charts)");
+    }
+    ChartSpec chart = ChartReader.read(root.section("chart"), variants, regime);
     Scenario.Output output = SettingsReader.output(root.section("output"), cardName(file, shown), y.line("output.dir"));
     return new Scenario(file, shown, cardName(file, shown), factory, baseParams, regime, variants, initSeed, grid,
-        solver, sde, sim, events, output, spectrum);
+        solver, sde, sim, events, output, spectrum, chart);
   }
 
   /** The card's file name without {@code .yaml}/{@code .yml}. */

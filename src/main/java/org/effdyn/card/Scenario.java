@@ -29,11 +29,13 @@ import org.effdyn.solve.OdeOptions;
  * @param events     ballistic events (empty for none)
  * @param output     output settings
  * @param spectrum   Hessian/G-matrix spectra along the SGD runs ({@link SpectrumStudy}), or null
+ * @param chart      what the charts draw and in which formats ({@link ChartSpec#defaults()} without a
+ *                   {@code chart} section)
  */
 public record Scenario(Path file, String shownFile, String name, ModelFactory factory,
     Map<String, Object> baseParams, Regime regime, List<Variant> variants, long initSeed, TimeGrid grid,
     OdeOptions solver, Sde sde, Simulate simulate, List<Event> events, Output output,
-    SpectrumStudy.Options spectrum) {
+    SpectrumStudy.Options spectrum, ChartSpec chart) {
 
   /**
    * One run of the card: a label (null for a card without variants), its validated model, the
@@ -55,10 +57,41 @@ public record Scenario(Path file, String shownFile, String name, ModelFactory fa
   /** {@code sde}: Euler-Maruyama step bound, number of paths, master seed, blow-up bound. */
   public record Sde(double dt, int paths, long seed, double blowUp) {}
 
-  /** {@code simulate}: dimensions, seeds per dimension, master seed. */
-  public record Simulate(List<Integer> d, int seeds, long seed) {
+  /**
+   * {@code simulate.limit_start}: where the limit drawn beside each SGD run starts (ballistic cards
+   * that are not studies; the diffusive regime compares SGD with its SDE ensemble as before).
+   */
+  public enum LimitStart {
+    /**
+     * One limit per SGD run, from that run's measured statistics at t0 ({@code limit-sgd.csv}, one
+     * block per (d, seed)); runs with bit-identical starts share one solve. The default for every
+     * model: the limit theorem holds for the measured start, and with a random initial law (e.g.
+     * committee machines) limit and run then start at the same point and, where the start's
+     * asymmetries decide a symmetry breaking, take the same branch (near an unstable invariant set the
+     * SGD noise can still choose it; such a card says {@code card}). See docs/charts.md.
+     */
+    MEASURED,
+    /** One limit per d, from the mean over that d's runs of their measured starts ({@code limit-sgd.csv}, one block per d). */
+    MEAN,
+    /** Only the limit from the card's init ({@code limit.csv}); no {@code limit-sgd.csv}. */
+    CARD;
+
+    /** The card spelling. */
+    public String key() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** {@code simulate}: dimensions, seeds per dimension, master seed, where the SGD-start limits start. */
+  public record Simulate(List<Integer> d, int seeds, long seed, LimitStart limitStart) {
     public Simulate {
       d = List.copyOf(d);
+      if (limitStart == null) limitStart = LimitStart.MEASURED;
+    }
+
+    /** With the default {@link LimitStart#MEASURED}. */
+    public Simulate(List<Integer> d, int seeds, long seed) {
+      this(d, seeds, seed, LimitStart.MEASURED);
     }
   }
 
@@ -86,12 +119,15 @@ public record Scenario(Path file, String shownFile, String name, ModelFactory fa
    * solver: {method: dormand-prince-853, rtol: 1e-9, atol: 1e-12, step: 0.01,
    *          min_step: 1e-12, max_evaluations: 10000000, blow_up: 1e12}   # ballistic only
    * sde: {dt: 1e-3, paths: 1000, seed: 1, blow_up: 1e12}                    # diffusive only
-   * simulate: {d: [500, 2000], seeds: 4, seed: 1, plant: {m: 0.3}}
+   * simulate: {d: [500, 2000], seeds: 4, seed: 1, plant: {m: 0.3},
+   *            limit_start: measured}       # measured | mean | card (ballistic): see LimitStart
    * events: [{statistic: m, level: 0.9, action: record, name: m90}]      # ballistic only
    * variants: [{label: below, params: {lambda: 0.5}, init: {m: 0.1}}]
    * output: {dir: out/NAME, csv: true, chart: true}
    * spectrum: {every: 5, top: 4, test_ratio: 2, seed: 1, units: [0], tol: 1e-6, population_points: 256, seeds: 1}
    *                                         # kgmm / xor-gmm with simulate: spectrum.csv, alignment.csv, spectrum.png
+   * chart: {columns: [m], log_y: true, layout: grid, cols: 2, title: "...", style: paper,
+   *         formats: [png, svg, pdf], width: 640, height: 520, card_limit: true}   # see ChartSpec
    * </pre>
    * Errors are {@link ScenarioException}s naming the file, line, field and value.
    */
@@ -135,7 +171,7 @@ public record Scenario(Path file, String shownFile, String name, ModelFactory fa
     Variant v0 = variants.get(0);
     return new Scenario(file, shownFile, name, factory, merged, regime,
         List.of(new Variant(label, model, v0.init(), v0.plant())), initSeed, grid, solver, sde,
-        withSimulate ? simulate : null, events, output, withSimulate ? spectrum : null);
+        withSimulate ? simulate : null, events, output, withSimulate ? spectrum : null, chart);
   }
 
   /** True if the card has variants (then every output file carries the variant label). */

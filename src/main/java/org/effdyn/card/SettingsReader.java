@@ -21,7 +21,7 @@ final class SettingsReader {
   static final List<String> SOLVER = List.of("method", "rtol", "atol", "step", "min_step",
       "max_evaluations", "blow_up");
   static final List<String> SDE = List.of("dt", "paths", "seed", "blow_up");
-  static final List<String> SIMULATE = List.of("d", "seeds", "seed", "plant");
+  static final List<String> SIMULATE = List.of("d", "seeds", "seed", "plant", "limit_start");
   static final List<String> SPECTRUM = List.of("every", "top", "test_ratio", "seed", "units", "tol", "population_points", "seeds");
   static final List<String> EVENT = List.of("statistic", "level", "action", "name");
   static final List<String> OUTPUT = List.of("dir", "csv", "chart");
@@ -77,7 +77,10 @@ final class SettingsReader {
     return new Scenario.Sde(dt, paths, seed, s.positive("blow_up", 1e12));
   }
 
-  /** {@code simulate: {d: [500, 2000], seeds: 4, seed: 1}} ({@code plant} is read with the variants). */
+  /**
+   * {@code simulate: {d: [500, 2000], seeds: 4, seed: 1, limit_start: measured}} ({@code plant} is
+   * read with the variants; where limit_start applies is checked by the card reader).
+   */
   static Scenario.Simulate simulate(CardSection s) {
     CardValue d = s.require("d", "required: the dimension(s), e.g. d: [500, 2000]");
     List<Integer> ds = new ArrayList<>();
@@ -90,7 +93,12 @@ final class SettingsReader {
     }
     int seeds = s.atLeast("seeds", 1, 1);
     long seed = s.longValue("seed", 1);
-    return new Scenario.Simulate(ds, seeds, seed);
+    Scenario.LimitStart start = Scenario.LimitStart.MEASURED;
+    if (s.has("limit_start")) {
+      start = Scenario.LimitStart.valueOf(s.get("limit_start").choice(List.of("measured", "mean", "card"))
+          .toUpperCase(java.util.Locale.ROOT));
+    }
+    return new Scenario.Simulate(ds, seeds, seed, start);
   }
 
   /** {@code events} (ballistic): each statistic must exist in every variant's layout. */

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     description = {"Finds the fixed points of a card's ballistic limit by Newton from many starts (a grid or random "
         + "points in a box, the card's initial state and the end of its trajectory), classifies them, and with "
         + "--continue traces each branch in a parameter, locating folds and branch points.",
-        "Writes fixed-points.csv and .json (and bifurcation.csv, .png, .svg). Exit codes: 0 done, 1 failed, 2 bad input."})
+        "Writes fixed-points.csv and .json (and bifurcation.csv, .png, .svg, .pdf as the card's chart.formats asks). Exit codes: 0 done, 1 failed, 2 bad input."})
 final class FixedPointsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 /** {@code effdyn run CARD}: runs a scenario card and prints where it wrote. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Runs a scenario card: the limit (ODE or SDE ensemble), SGD if the card asks, "
-        + "then writes CSV files, chart.png and run.json, and prints a summary (final state, fixed point reached, "
+        + "then writes CSV files (limit-sgd.csv: the limits from the SGD runs' measured starts), chart.png, .svg, .pdf "
+        + "and run.json, and prints a summary (final state, fixed point reached, "
         + "solver statistics).",
         "Exit codes: 0 done, 1 the run failed, 2 bad card or options."})
 final class RunCommand implements Callable<Integer> {

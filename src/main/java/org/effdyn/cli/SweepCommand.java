@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
     description = {"Runs a card at every point of a parameter grid (the product of the --param axes), in parallel; "
         + "one CSV per variant (final state, event times, fixed point reached) under DIR/variants/, then "
-        + "summary.csv and summary.png. Re-running skips variants already written; a failed variant is reported "
+        + "summary.csv and summary.png (.svg, .pdf as the card's chart.formats asks). Re-running skips variants already written; a failed variant is reported "
         + "and the others go on.",
         "Exit codes: 0 done, 1 some variant failed, 2 bad card or options."})
 final class SweepCommand implements Callable<Integer> {
@@ -65,7 +65,9 @@ final class SweepCommand implements Callable<Integer> {
       o.println(s.name() + ": " + n + " variant" + (n == 1 ? "" : "s") + ", " + (n - r.failures() - r.skipped()) + " computed, "
           + r.skipped() + " already written (kept), " + r.failures() + " failed");
       String shown = dir.toString().replaceAll("/+$", "");
-      o.println("wrote " + shown + "/{variants/, summary.csv, summary.png}");
+      StringBuilder files = new StringBuilder("variants/, summary.csv");
+      for (Path c : r.charts()) files.append(", ").append(c.getFileName());
+      o.println("wrote " + shown + "/{" + files + "}");
       o.flush();
       return r.failures() == 0 ? 0 : Main.FAILED;
     } catch (IllegalArgumentException e) {

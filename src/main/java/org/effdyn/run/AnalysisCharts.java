@@ -6,32 +6,61 @@ import java.util.ArrayList;
 import java.util.List;
 import org.effdyn.analysis.Branch;
 import org.effdyn.analysis.Continuation;
+import org.effdyn.card.ChartSpec;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The bifurcation diagram of traced branches: one panel per statistic (at most six) against the
- * parameter; stable stretches solid black, unstable dashed red (branches traced from different
- * fixed points may overlap); folds (diamonds) and branch points (squares) marked. PNG with every panel, SVG with the first.
+ * The bifurcation diagram of traced branches: one panel per statistic (the card's {@code chart.columns}
+ * that are statistics, else at most six) against the parameter; stable stretches solid black, unstable
+ * dashed red (branches traced from different fixed points may overlap); folds (diamonds) and branch
+ * points (squares) marked. Written as {@code bifurcation.png}, {@code .svg}, {@code .pdf} as the card's
+ * {@code chart.formats} asks, every panel in each; {@code chart.log_x} / {@code log_y}, {@code cols},
+ * {@code title}, {@code style} and the panel size apply.
  */
 public final class AnalysisCharts {
   private AnalysisCharts() {}
 
-  public static void bifurcation(Path png, Path svg, String title, List<Branch> branches) {
+  /** Writes {@code bifurcation.FORMAT} into dir for each format of spec; returns the file names in order. */
+  public static List<String> bifurcation(Path dir, ChartSpec spec, String title, List<Branch> branches) {
     if (branches.isEmpty()) throw new IllegalArgumentException("no branches to draw");
     Branch first = branches.get(0);
-    List<String> stats = first.layout().names();
-    if (stats.size() > 6) stats = stats.subList(0, 6);
+    List<String> all = first.layout().names();
+    List<String> stats = new ArrayList<>();
+    if (spec.columns() != null) for (String c : spec.columns()) if (all.contains(c)) stats.add(c);
+    if (stats.isEmpty()) stats = all.size() > 6 ? all.subList(0, 6) : all;
+    int[] size = Charts.panelSize(spec, 560, 460, 420, 340);
+    boolean paper = spec.style() == ChartSpec.Style.PAPER;
     List<XYChart> panels = new ArrayList<>();
-    for (int j = 0; j < stats.size(); j++) panels.add(panel(title, first.parameter(), stats.get(j), j, branches));
-    ChartFiles.png(png, panels, 3);
-    if (svg != null) ChartFiles.svg(svg, panels.get(0));
+    for (String stat : stats) panels.add(panel(spec, size, paper ? null : stat, first.parameter(), stat, all.indexOf(stat), branches));
+    String figTitle = spec.title() != null ? spec.title() : paper ? null : title + ": branches in " + first.parameter();
+    List<String> names = new ArrayList<>();
+    for (ChartSpec.Format f : spec.formats()) {
+      String name = "bifurcation." + f.extension();
+      ChartFiles.write(dir.resolve(name), f, panels, Charts.cols(spec, panels.size()), figTitle, spec.style());
+      names.add(name);
+    }
+    return names;
   }
 
-  private static XYChart panel(String title, String param, String stat, int j, List<Branch> branches) {
-    XYChart c = ChartFiles.chart(title + ": " + stat, param, stat, 560, 460);
+  private static XYChart panel(ChartSpec spec, int[] size, String title, String param, String stat, int j, List<Branch> branches) {
+    XYChart c = ChartFiles.chart(title, param, stat, size[0], size[1], spec.style());
+    List<double[]> xs = new ArrayList<>();
+    List<double[]> ys = new ArrayList<>();
+    for (Branch b : branches) {
+      double[] x = new double[b.points().size()];
+      double[] y = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = b.points().get(i).parameter();
+        y[i] = b.points().get(i).state()[j];
+      }
+      xs.add(x);
+      ys.add(y);
+    }
+    boolean logX = spec.logX() != null && spec.logX().appliesTo(stat);
+    PlotSeries p = new PlotSeries(c, spec.style(), logX, spec.logY().appliesTo(stat), Double.NEGATIVE_INFINITY,
+        PlotSeries.concat(xs), PlotSeries.concat(ys));
     int seg = 0;
     boolean shownStable = false, shownUnstable = false;
     java.util.Set<Continuation.SpecialKind> shownSpecial = java.util.EnumSet.noneOf(Continuation.SpecialKind.class);
@@ -40,40 +69,41 @@ public final class AnalysisCharts {
       int i = 0;
       while (i < pts.size()) {
         boolean stable = pts.get(i).stability().kind().attracting();
-        List<Double> xs = new ArrayList<>();
-        List<Double> ys = new ArrayList<>();
+        List<Double> sx = new ArrayList<>();
+        List<Double> sy = new ArrayList<>();
         int k = i;
         while (k < pts.size() && pts.get(k).stability().kind().attracting() == stable) {
-          xs.add(pts.get(k).parameter());
-          ys.add(pts.get(k).state()[j]);
+          sx.add(pts.get(k).parameter());
+          sy.add(pts.get(k).state()[j]);
           k++;
         }
         if (k < pts.size()) { // join to the next stretch
-          xs.add(pts.get(k).parameter());
-          ys.add(pts.get(k).state()[j]);
+          sx.add(pts.get(k).parameter());
+          sy.add(pts.get(k).state()[j]);
         }
-        String name = stable ? (shownStable ? "stable #" + seg : "stable") : (shownUnstable ? "unstable #" + seg : "unstable");
+        boolean first = stable ? !shownStable : !shownUnstable;
+        String name = (stable ? "stable" : "unstable") + (first ? "" : " #" + seg);
         if (stable) shownStable = true;
         else shownUnstable = true;
-        XYSeries s = c.addSeries(name, xs, ys);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(stable ? Color.BLACK : ChartFiles.PALETTE[1]);
-        s.setLineStyle(stable ? SeriesLines.SOLID : SeriesLines.DASH_DASH);
-        s.setShowInLegend(!name.contains("#"));
+        p.line(name, unbox(sx), unbox(sy), stable ? Color.BLACK : ChartFiles.PALETTE[1],
+            stable ? SeriesLines.SOLID : SeriesLines.DASH_DASH, first);
         seg++;
         i = k;
       }
       for (Continuation.Special sp : branches.get(b).specials()) {
         String label = sp.kind().key() + " " + param + "=" + RunSummary.num(sp.parameter());
-        XYSeries s = c.addSeries(shownSpecial.contains(sp.kind()) ? label + " #" + (seg++) : label,
-            new double[] {sp.parameter()}, new double[] {sp.state()[j]});
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarker(sp.kind() == Continuation.SpecialKind.FOLD ? SeriesMarkers.DIAMOND : SeriesMarkers.SQUARE);
-        s.setMarkerColor(Color.BLACK);
-        s.setShowInLegend(shownSpecial.add(sp.kind()));
+        boolean firstOfKind = shownSpecial.add(sp.kind());
+        p.markers(firstOfKind ? label : label + " #" + (seg++), new double[] {sp.parameter()}, new double[] {sp.state()[j]},
+            Color.BLACK, sp.kind() == Continuation.SpecialKind.FOLD ? SeriesMarkers.DIAMOND : SeriesMarkers.SQUARE, firstOfKind);
       }
     }
+    ChartFiles.spaceTicksByHint(c);
     return c;
+  }
+
+  private static double[] unbox(List<Double> v) {
+    double[] out = new double[v.size()];
+    for (int i = 0; i < out.length; i++) out[i] = v.get(i);
+    return out;
   }
 }

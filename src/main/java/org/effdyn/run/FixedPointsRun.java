@@ -32,7 +32,8 @@ import org.effdyn.solve.OdeSolver;
  * card's initial state, the end of its trajectory, a grid when the state has at most 3 coordinates, random
  * points in a box), classified by stability ({@link FixedPointFinder}), written to {@code fixed-points.csv}
  * and {@code .json} ({@link FixedPointFiles}); then, optionally, every point's branch traced in a parameter
- * ({@link Continuation}) into {@code bifurcation.csv}, {@code .png} and {@code .svg}. Models whose fixed
+ * ({@link Continuation}) into {@code bifurcation.csv} and {@code bifurcation.png}, {@code .svg}, {@code .pdf}
+ * (as the card's {@code chart.formats} asks). Models whose fixed
  * points are sets ({@link FixedPointSets}) get their set report instead, and xor-gmm cards a basin study
  * ({@link XorBasins}). Uses the first variant of the card.
  *
@@ -210,7 +211,8 @@ public final class FixedPointsRun {
 
   /**
    * Traces every fixed point's branch in both directions over the options' continuation range (a failed
-   * trace is a warning) and writes bifurcation.csv, .png and .svg if any branch was traced.
+   * trace is a warning) and writes bifurcation.csv and the diagram (bifurcation.png, .svg, .pdf as the
+   * card's {@code chart.formats} asks) if any branch was traced.
    *
    * @throws IllegalArgumentException for a malformed range or a parameter the model lacks or the first variant sets
    * @throws IllegalStateException if the options ask for no continuation
@@ -218,6 +220,7 @@ public final class FixedPointsRun {
   public Branches continueBranches(Search found) {
     String cont = options.continuation();
     if (cont == null) throw new IllegalStateException("no continuation requested");
+    ChartSupport.require("chart", scenario.chart().needsVectorGraphics());   // the diagram, before tracing
     StateLayout layout = found.layout();
     Scenario s = scenario;
     String[] kv = cont.split("=", 2);
@@ -257,7 +260,7 @@ public final class FixedPointsRun {
     if (branches.isEmpty()) return new Branches(name, branches, List.of(), List.of());
     Path dir = directory();
     Outputs.writeBranches(dir.resolve("bifurcation.csv"), branches);
-    AnalysisCharts.bifurcation(dir.resolve("bifurcation.png"), dir.resolve("bifurcation.svg"), s.name(), branches);
+    List<String> charts = AnalysisCharts.bifurcation(dir, s.chart(), s.name(), branches);
     List<Continuation.Special> shown = new ArrayList<>(); // branches traced from different points overlap
     for (Branch br : branches) {
       for (Continuation.Special sp : br.specials()) {
@@ -268,7 +271,10 @@ public final class FixedPointsRun {
         if (!seen) shown.add(sp);
       }
     }
-    return new Branches(name, branches, shown, List.of("bifurcation.csv", "bifurcation.png", "bifurcation.svg"));
+    List<String> files = new ArrayList<>();
+    files.add("bifurcation.csv");
+    files.addAll(charts);
+    return new Branches(name, branches, shown, files);
   }
 
   /** True if two models of one factory have equal parameters (arrays compared by content). */

@@ -123,6 +123,20 @@ public final class Outputs {
     write(file, keys, runs.get(0).trajectory().columnNames(), rows);
   }
 
+  /**
+   * {@code limit-sgd.csv}: the limits from the SGD runs' measured starts, long format like sgd.csv:
+   * d, seed (the SGD run's seed index), t, statistics, derived columns; for limits from the mean start
+   * of each d, d, t, statistics, derived columns.
+   */
+  static void writeLimitSgd(Path file, SgdLimits limits) {
+    boolean perRun = limits.mode() != org.effdyn.card.Scenario.LimitStart.MEAN;
+    List<Object[]> rows = new ArrayList<>();
+    for (SgdLimits.Block b : limits.blocks()) {
+      rows(rows, perRun ? new Object[] {b.d(), b.seedIndex()} : new Object[] {b.d()}, b.limit());
+    }
+    write(file, perRun ? List.of("d", "seed") : List.of("d"), limits.blocks().get(0).limit().columnNames(), rows);
+  }
+
   /** {@code paths.csv}: path (the ensemble index i of stream(sde.seed, i)), t, statistics; the first {@code max} successful paths. */
   static void writePaths(Path file, Ensemble.Result ensemble, int max) {
     List<Object[]> rows = new ArrayList<>();

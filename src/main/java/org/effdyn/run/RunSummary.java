@@ -84,6 +84,16 @@ public final class RunSummary {
           out.add("  " + lab + "SGD d=" + e.getKey() + " (mean of " + e.getValue().size() + "): " + state(first.layout(), mean));
         }
       }
+      if (v.sgdLimits() != null && !v.sgdLimits().supError().isEmpty()) {
+        StringBuilder b = new StringBuilder("  " + lab + "limit from " + (v.sgdLimits().mode() == Scenario.LimitStart.MEAN
+            ? "the mean SGD start" : "each SGD start") + ", largest mean sup_t |SGD - limit|:");
+        for (SgdLimits.DimError e : v.sgdLimits().supError()) {
+          String worst = null;
+          for (var x : e.sup().entrySet()) if (worst == null || x.getValue() > e.sup().get(worst)) worst = x.getKey();
+          b.append(" d=").append(e.d()).append(' ').append(num(e.sup().get(worst))).append(" (").append(worst).append(')');
+        }
+        out.add(b.toString());
+      }
     }
     return out;
   }

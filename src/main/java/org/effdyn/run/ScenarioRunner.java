@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.effdyn.card.ChartSpec;
 import org.effdyn.card.Scenario;
 import org.effdyn.card.ScenarioException;
 import org.effdyn.core.Dynamics;
@@ -43,8 +44,14 @@ import org.effdyn.solve.SgdRecorder;
  *   <li>with {@code simulate}: finite-d SGD for every (d, seed) pair with generator
  *       {@code RandomStreams.stream(simulate.seed, dIndex, seedIndex)}, recorded on the same grid
  *       -&gt; {@code sgd.csv} (long format: d, seed, t, statistics);</li>
+ *   <li>ballistic with {@code simulate} and {@code simulate.limit_start} measured (the default) or
+ *       mean: the limits from the SGD runs' measured starts ({@link SgdLimits}) -&gt;
+ *       {@code limit-sgd.csv} (long format: d, seed, t, statistics; mean: d, t, statistics) and their
+ *       sup-errors in {@code run.json}. The diffusive regime and study cards are not affected: they
+ *       compare SGD with the SDE ensemble, or their finite-d runs with their own limit;</li>
  * </ul>
- * then {@code chart.png} (one panel per statistic), with {@code spectrum}: the Hessian/G-matrix spectra
+ * then the chart ({@code chart.png}, {@code .svg}, {@code .pdf} as {@code chart.formats} asks; see
+ * {@link Charts}), with {@code spectrum}: the Hessian/G-matrix spectra
  * along the first SGD seed of each d ({@link SpectrumStudy}) -&gt; {@code spectrum.csv},
  * {@code alignment.csv} and {@code spectrum.png} (k-GMM also {@code vectors.csv} and {@code vectors.png}:
  * the block coordinates at the end of each path), and {@code run.json} (the run record).
@@ -95,12 +102,13 @@ public final class ScenarioRunner {
   public record SgdRun(int d, int dIndex, int seedIndex, Trajectory trajectory) {}
 
   /**
-   * What one variant produced: the limit (ballistic) or the ensemble (diffusive), and the SGD runs
-   * (empty without {@code simulate}).
+   * What one variant produced: the limit (ballistic) or the ensemble (diffusive), the SGD runs
+   * (empty without {@code simulate}) and the limits from their measured starts (null unless
+   * ballistic with {@code simulate.limit_start} measured or mean).
    */
   public record VariantResult(Scenario.Variant variant, double[] initialState, Trajectory limit,
       Ensemble.Result ensemble, EnsembleSummary summary, long ensembleWallNanos, List<SgdRun> sgd,
-      int sgdFailures, long sgdWallNanos, SpectrumStudy.Result spectrum) {}
+      int sgdFailures, long sgdWallNanos, SpectrumStudy.Result spectrum, SgdLimits sgdLimits) {}
 
   /**
    * A finished run: the directory as resolved and as shown to the user, the files written (in
@@ -117,13 +125,15 @@ public final class ScenarioRunner {
     String dirField = o.outDir() != null ? "--out" : "output.dir";
     Instant started = Instant.now();
     long t0 = System.nanoTime();
-    if (s.output().chart()) ChartSupport.require("output.chart");   // before any file is created
+    String cardSha256 = RunRecord.sha256(s.file());   // the card as it is when the run starts
+    // before any file is created
+    if (s.output().chart()) ChartSupport.require("output.chart", s.chart().needsVectorGraphics());
     List<Path> created = prepare(s, dir, shownDir, dirField);
     Cleanup.addDirs(created);
     List<Path> written = new ArrayList<>();
     boolean ok = false;
     try (OutputLock lock = OutputLock.acquire(dir, shownDir)) {
-      Result r = runLocked(s, o, dir, shownDir, created, written, started, t0);
+      Result r = runLocked(s, o, dir, shownDir, created, written, started, cardSha256, t0);
       ok = true;
       return r;
     } finally {
@@ -134,9 +144,9 @@ public final class ScenarioRunner {
   }
 
   private static Result runLocked(Scenario s, Options o, Path dir, String shownDir, List<Path> created,
-      List<Path> written, Instant started, long t0) {
+      List<Path> written, Instant started, String cardSha256, long t0) {
     if (s.variants().get(0).model() instanceof Study<?>) {
-      return runStudy(s, o, dir, shownDir, created, written, started, t0);
+      return runStudy(s, o, dir, shownDir, created, written, started, cardSha256, t0);
     }
     try {
       List<String> warnings = new ArrayList<>();
@@ -144,7 +154,7 @@ public final class ScenarioRunner {
       for (Scenario.Variant v : s.variants()) results.add(runVariant(s, v, o, warnings));
 
       List<String> names = fileNames(s, results);
-      Map<String, Object> record = RunRecord.of(s, o, results, names, started, System.nanoTime() - t0, warnings);
+      Map<String, Object> record = RunRecord.of(s, o, results, names, started, cardSha256, System.nanoTime() - t0, warnings);
 
       for (int i = 0; i < results.size(); i++) {
         VariantResult r = results.get(i);
@@ -156,6 +166,9 @@ public final class ScenarioRunner {
             write(written, dir.resolve("paths" + sfx + ".csv"), p -> Outputs.writePaths(p, r.ensemble(), PATHS_WRITTEN));
           }
           if (!r.sgd().isEmpty()) write(written, dir.resolve("sgd" + sfx + ".csv"), p -> Outputs.writeSgd(p, r.sgd()));
+          if (r.sgdLimits() != null && !r.sgdLimits().blocks().isEmpty()) {
+            write(written, dir.resolve("limit-sgd" + sfx + ".csv"), p -> Outputs.writeLimitSgd(p, r.sgdLimits()));
+          }
           if (r.spectrum() != null) {
             write(written, dir.resolve("spectrum" + sfx + ".csv"), p -> SpectrumFiles.writeEigenvalues(p, r.spectrum()));
             write(written, dir.resolve("alignment" + sfx + ".csv"), p -> SpectrumFiles.writeAlignments(p, r.spectrum()));
@@ -173,7 +186,10 @@ public final class ScenarioRunner {
           }
         }
       }
-      if (s.output().chart()) write(written, dir.resolve("chart.png"), p -> Charts.write(p, s, results));
+      if (s.output().chart()) {
+        Charts.Figure fig = Charts.figure(s, results);
+        for (ChartSpec.Format f : s.chart().formats()) write(written, dir.resolve("chart." + f.extension()), p -> fig.write(p, f));
+      }
       write(written, dir.resolve("run.json"), p -> RunRecord.write(p, record));
       return new Result(dir, shownDir, List.copyOf(written), List.copyOf(results), record, List.copyOf(warnings), List.of());
     } catch (RuntimeException | Error e) {
@@ -188,7 +204,7 @@ public final class ScenarioRunner {
    * Failure handling as in {@link #run}.
    */
   private static Result runStudy(Scenario s, Options o, Path dir, String shownDir, List<Path> created,
-      List<Path> written, Instant started, long t0) {
+      List<Path> written, Instant started, String cardSha256, long t0) {
     try {
       List<StudyFiles.Output> outs = new ArrayList<>();
       for (Scenario.Variant v : s.variants()) outs.add(StudyFiles.compute(s, v, o.threads()));
@@ -210,14 +226,7 @@ public final class ScenarioRunner {
         variants.add(vr);
       }
       names.add("run.json");
-      Map<String, Object> record = new java.util.LinkedHashMap<>();
-      record.put("effdyn_version", Version.current());
-      record.put("java_version", System.getProperty("java.version"));
-      record.put("started", started.toString());
-      record.put("card", s.shownFile());
-      record.put("model", s.factory().name());
-      record.put("regime", s.regime().key());
-      record.put("params", s.baseParams());
+      Map<String, Object> record = RunRecord.header(s, started, cardSha256);
       record.put("threads", o.threads());
       record.put("variants", variants);
       record.put("wall_ms", (System.nanoTime() - t0) / 1e6);
@@ -265,6 +274,7 @@ public final class ScenarioRunner {
           n.add("paths" + sfx + ".csv");
         }
         if (!r.sgd().isEmpty()) n.add("sgd" + sfx + ".csv");
+        if (r.sgdLimits() != null && !r.sgdLimits().blocks().isEmpty()) n.add("limit-sgd" + sfx + ".csv");
         if (r.spectrum() != null) {
           n.add("spectrum" + sfx + ".csv");
           n.add("alignment" + sfx + ".csv");
@@ -279,7 +289,7 @@ public final class ScenarioRunner {
         if (!r.spectrum().vectors().isEmpty()) n.add("vectors" + r.variant().suffix() + ".png");
       }
     }
-    if (s.output().chart()) n.add("chart.png");
+    if (s.output().chart()) for (ChartSpec.Format f : s.chart().formats()) n.add("chart." + f.extension());
     n.add("run.json");
     return n;
   }
@@ -371,11 +381,16 @@ public final class ScenarioRunner {
         sgd.add(new SgdRun(sim.d().get(di), di, out.path() % ns, out.trajectory()));
       }
     }
+    SgdLimits sgdLimits = null;
+    if (s.regime() == Regime.BALLISTIC && !sgd.isEmpty() && s.simulate().limitStart() != Scenario.LimitStart.CARD) {
+      sgdLimits = SgdLimits.compute(s.simulate().limitStart(), dyn, new OdeSolver(s.solver()), s.grid(), sgd,
+          t -> withDerived(v, t), o.threads(), what, warnings);
+    }
     SpectrumStudy.Result spectrum = null;
     if (s.spectrum() != null) {
       spectrum = SpectrumStudy.run(v.model(), s.spectrum(), s.grid(), s.simulate().d(), s.simulate().seed(), v.plant(), limit);
     }
-    return new VariantResult(v, u0, limit, ens, summary, ensNanos, sgd, sgdFailed, sgdNanos, spectrum);
+    return new VariantResult(v, u0, limit, ens, summary, ensNanos, sgd, sgdFailed, sgdNanos, spectrum, sgdLimits);
   }
 
   private static RuntimeException firstFailure(Ensemble.Result r) {

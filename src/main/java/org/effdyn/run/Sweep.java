@@ -3,6 +3,7 @@ package org.effdyn.run;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.effdyn.analysis.FixedPoint;
 import org.effdyn.analysis.Parallel;
+import org.effdyn.card.ChartSpec;
 import org.effdyn.card.ParamSpec;
 import org.effdyn.card.Scenario;
 import org.effdyn.core.Regime;
@@ -24,7 +26,7 @@ import org.effdyn.core.StateLayout;
 import org.effdyn.core.Trajectory;
 import org.effdyn.solve.EnsembleSummary;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -41,8 +43,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * skips every variant whose file exists (resumable). A variant that fails is reported with its
  * parameters and does not stop the others; it writes no file, so the next run retries it. Then
  * {@code summary.csv} (all rows in index order, with {@code status} ok, kept or failed, and {@code error}) and
- * {@code summary.png} (final state and fixed point against the first axis, one series per value of the
- * other axes).
+ * {@code summary.png}, {@code .svg}, {@code .pdf} (as the card's {@code chart.formats} asks; final state
+ * and fixed point against the first axis, one series per value of the other axes; {@code chart.columns},
+ * {@code log_x}, {@code log_y}, {@code cols}, {@code title}, {@code style} and the panel size apply).
  */
 public final class Sweep {
   private static final Pattern AXIS = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=([^:]+):([^:]+):([^:]+)");
@@ -110,8 +113,20 @@ public final class Sweep {
     }
   }
 
-  /** The sweep's outcomes in index order and the summary files. */
-  public record Result(Path dir, List<Outcome> outcomes, Path summaryCsv, Path chart) {
+  /**
+   * The sweep's outcomes in index order and the summary files: the CSV and the charts
+   * ({@code summary.png}, {@code .svg}, {@code .pdf} as the card's {@code chart.formats} asks).
+   */
+  public record Result(Path dir, List<Outcome> outcomes, Path summaryCsv, List<Path> charts) {
+    public Result {
+      charts = List.copyOf(charts);
+    }
+
+    /** The first chart file (the PNG unless chart.formats leaves it out). */
+    public Path chart() {
+      return charts.get(0);
+    }
+
     public int failures() {
       int n = 0;
       for (Outcome o : outcomes) if (!o.ok()) n++;
@@ -133,6 +148,7 @@ public final class Sweep {
    */
   public static Result run(Scenario s, List<Axis> axes, Options o) {
     if (axes.isEmpty()) throw new IllegalArgumentException("sweep: give at least one --param NAME=a:b:n");
+    ChartSupport.require("chart", s.chart().needsVectorGraphics());   // summary charts, before anything runs
     List<String> known = new ArrayList<>();
     for (ParamSpec p : s.factory().parameters()) known.add(p.name());
     java.util.Set<String> seen = new java.util.HashSet<>();
@@ -218,9 +234,8 @@ public final class Sweep {
     }
     Path summary = dir.resolve("summary.csv");
     writeRows(summary, summaryHeader, rows);
-    Path chart = dir.resolve("summary.png");
-    chart(chart, s, axes, layout, summaryHeader, rows);
-    return new Result(dir, outcomes, summary, chart);
+    List<Path> charts = chart(dir, s, axes, layout, summaryHeader, rows);
+    return new Result(dir, outcomes, summary, charts);
   }
 
   /**
@@ -336,45 +351,86 @@ public final class Sweep {
     }
   }
 
-  private static void chart(Path file, Scenario s, List<Axis> axes, StateLayout layout, List<String> header, List<Object[]> rows) {
+  /**
+   * summary.png / .svg / .pdf as {@code chart.formats} asks: per statistic (the card's
+   * {@code chart.columns} that are statistics, else the first six), its final value and the fixed point
+   * reached against the first axis, one colour per value of the other axes; {@code chart.log_x} puts
+   * the parameter on a log axis, {@code chart.log_y} the statistic. Returns the files in format order.
+   */
+  private static List<Path> chart(Path dir, Scenario s, List<Axis> axes, StateLayout layout, List<String> header, List<Object[]> rows) {
+    ChartSpec spec = s.chart();
     Axis x = axes.get(0);
     List<XYChart> panels = new ArrayList<>();
-    List<String> stats = layout.names().size() > 6 ? layout.names().subList(0, 6) : layout.names();
+    List<String> stats = new ArrayList<>();
+    if (spec.columns() != null) {
+      for (String c : spec.columns()) if (layout.contains(c)) stats.add(c);
+    }
+    if (stats.isEmpty()) stats = layout.names().size() > 6 ? layout.names().subList(0, 6) : layout.names();
+    int[] size = Charts.panelSize(spec, 560, 460, 420, 340);
+    boolean paper = spec.style() == ChartSpec.Style.PAPER;
     // the first axis varies slowest: for one value of the other axes (group g) its rows are g, g + groups, ...
     int groups = rows.size() / x.count();
     for (String stat : stats) {
-      XYChart c = ChartFiles.chart(s.name() + ": " + stat + " vs " + x.name(), x.name(), stat, 560, 460);
+      XYChart c = ChartFiles.chart(paper ? null : stat + " vs " + x.name(), x.name(), stat, size[0], size[1], spec.style());
+      List<double[]> xs = new ArrayList<>();
+      List<double[]> ys = new ArrayList<>();
+      for (String col : List.of("end_" + stat, "fp_" + stat)) {
+        int j = header.indexOf(col);
+        if (j < 0) continue;
+        double[][] xy = column(rows, 1, j, 0, 1);
+        xs.add(xy[0]);
+        ys.add(xy[1]);
+      }
+      boolean logX = spec.logX() != null && spec.logX().appliesTo(stat);
+      PlotSeries p = new PlotSeries(c, spec.style(), logX, spec.logY().appliesTo(stat), Double.NEGATIVE_INFINITY,
+          PlotSeries.concat(xs), PlotSeries.concat(ys));
       for (String col : List.of("end_" + stat, "fp_" + stat)) {
         int j = header.indexOf(col);
         if (j < 0) continue;
         for (int g = 0; g < groups; g++) {
-          List<Double> xs = new ArrayList<>();
-          List<Double> ys = new ArrayList<>();
           String label = col.startsWith("end_") ? "final state" : "fixed point reached";
-          for (int i = g; i < rows.size(); i += groups) {
-            Double v = parse(rows.get(i)[j]);
-            Double xv = parse(rows.get(i)[1]);
-            if (v != null && xv != null) {
-              xs.add(xv);
-              ys.add(v);
-            }
-          }
           if (axes.size() > 1) {
             StringBuilder b = new StringBuilder();
             for (int a = 1; a < axes.size(); a++) b.append(' ').append(axes.get(a).name()).append('=').append(rows.get(g)[1 + a]);
             label += b;
           }
-          if (xs.isEmpty()) continue;
-          XYSeries ser = c.addSeries(label, xs, ys);
-          ser.setMarker(col.startsWith("end_") ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
-          ser.setXYSeriesRenderStyle(col.startsWith("end_") ? XYSeries.XYSeriesRenderStyle.Line : XYSeries.XYSeriesRenderStyle.Scatter);
-          ser.setLineColor(ChartFiles.PALETTE[g % ChartFiles.PALETTE.length]);
-          ser.setMarkerColor(ChartFiles.PALETTE[g % ChartFiles.PALETTE.length]);
+          double[][] xy = column(rows, 1, j, g, groups);
+          Color color = ChartFiles.PALETTE[g % ChartFiles.PALETTE.length];
+          if (col.startsWith("end_")) {
+            p.line(label, xy[0], xy[1], color, SeriesLines.SOLID, true);
+            p.markers(label + " (points)", xy[0], xy[1], color, SeriesMarkers.CIRCLE, false);
+          } else {
+            p.markers(label, xy[0], xy[1], color, SeriesMarkers.DIAMOND, true);
+          }
         }
       }
+      ChartFiles.spaceTicksByHint(c);
       panels.add(c);
     }
-    ChartFiles.png(file, panels, 3);
+    String title = spec.title() != null ? spec.title() : paper ? null : s.name() + ": sweep over " + x.name();
+    List<Path> files = new ArrayList<>();
+    for (ChartSpec.Format f : spec.formats()) {
+      Path file = dir.resolve("summary." + f.extension());
+      ChartFiles.write(file, f, panels, Charts.cols(spec, panels.size()), title, spec.style());
+      files.add(file);
+    }
+    return files;
+  }
+
+  /** Columns xc and yc of rows from, from + step, ... as numbers (NaN where empty or not a number). */
+  private static double[][] column(List<Object[]> rows, int xc, int yc, int from, int step) {
+    List<double[]> pts = new ArrayList<>();
+    for (int i = from; i < rows.size(); i += step) {
+      Double v = parse(rows.get(i)[yc]);
+      Double xv = parse(rows.get(i)[xc]);
+      pts.add(new double[] {xv == null ? Double.NaN : xv, v == null ? Double.NaN : v});
+    }
+    double[][] out = new double[2][pts.size()];
+    for (int i = 0; i < pts.size(); i++) {
+      out[0][i] = pts.get(i)[0];
+      out[1][i] = pts.get(i)[1];
+    }
+    return out;
   }
 
   private static Double parse(Object o) {

@@ -46,10 +46,12 @@ class AnalysisCommandsTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("m=1, r2perp=1 (stable-node").contains("m=0.295598, r2perp=1 (saddle")
         .contains("fold at lambda = 3.07920");
-    for (String f : new String[] {"fixed-points.csv", "fixed-points.json", "bifurcation.csv", "bifurcation.png", "bifurcation.svg"}) {
+    for (String f : new String[] {"fixed-points.csv", "fixed-points.json", "bifurcation.csv", "bifurcation.png", "bifurcation.svg",
+        "bifurcation.pdf"}) {
       assertThat(out.resolve(f)).isRegularFile();
     }
     assertThat(Files.readString(out.resolve("bifurcation.svg"))).contains("<svg");
+    assertThat(Files.readString(out.resolve("bifurcation.pdf"), java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF-");
     assertThat(Files.readAllLines(out.resolve("fixed-points.csv")).get(0)).startsWith("\"m\",\"r2perp\",stability,");
   }
 
@@ -73,7 +75,8 @@ class AnalysisCommandsTest {
     assertThat(r.out()).contains("3 variants, 3 computed, 0 already written (kept), 0 failed");
     assertThat(out.resolve("variants/000_lambda=3.csv")).isRegularFile();
     assertThat(out.resolve("variants/002_lambda=5.csv")).isRegularFile();
-    assertThat(out.resolve("summary.png")).isRegularFile();
+    for (String f : new String[] {"summary.png", "summary.svg", "summary.pdf"}) assertThat(out.resolve(f)).isNotEmptyFile();
+    assertThat(r.out()).contains("/{variants/, summary.csv, summary.png, summary.svg, summary.pdf}");
     String summary = Files.readString(out.resolve("summary.csv"));
     Run again = effdyn("sweep", c.toString(), "--param", "lambda=3:5:3", "--out", out.toString(), "--threads", "1");
     assertThat(again.out()).contains("0 computed, 3 already written (kept)");

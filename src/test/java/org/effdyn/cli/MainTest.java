@@ -59,7 +59,7 @@ class MainTest {
     assertThat(r.code()).isZero();
     String dir = tmp.resolve("out").toString();
     List<String> lines = r.out().strip().lines().toList();
-    assertThat(lines.get(lines.size() - 1)).isEqualTo("wrote " + dir + "/{limit.csv, chart.png, run.json}");
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("wrote " + dir + "/{limit.csv, chart.png, chart.svg, chart.pdf, run.json}");
     // the one-screen summary: final state, the fixed point reached with its class, solver statistics
     assertThat(lines.size()).isLessThanOrEqualTo(25);
     assertThat(r.out()).contains("final t=0.5: m=").contains("fixed point reached: ").contains("solver: dormand-prince-853, ")

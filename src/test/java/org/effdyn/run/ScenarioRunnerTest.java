@@ -68,6 +68,8 @@ class ScenarioRunnerTest {
     record.get("outputs").forEach(n -> outputs.add(n.asText()));
     assertThat(outputs).containsExactlyElementsOf(r.files().stream().map(p -> p.getFileName().toString()).toList());
     if (s.output().chart()) assertThat(out.resolve("chart.png")).isNotEmptyFile();
+    assertThat(record.get("card_sha256").asText()).isEqualTo(RunRecord.sha256(card)).hasSize(64);
+    assertThat(record.get("dependencies").get("org.hipparchus:hipparchus-core").asText()).isNotEmpty();
     if (s.variants().get(0).model() instanceof Study<?>) return;   // no ODE layout: its own files, tested with the model
 
     for (int i = 0; i < s.variants().size(); i++) {
@@ -76,6 +78,10 @@ class ScenarioRunnerTest {
       List<String> columns = new ArrayList<>(stats);
       v.model().derivedColumns().ifPresent(d -> columns.addAll(d.names()));
       JsonNode vr = record.get("variants").get(i);
+      List<String> recorded = new ArrayList<>();   // the layout's block columns, then the derived ones: the CSV's
+      vr.get("layout").get("blocks").forEach(b -> b.get("columns").forEach(c -> recorded.add(c.asText())));
+      vr.get("layout").get("derived_columns").forEach(c -> recorded.add(c.asText()));
+      assertThat(recorded).containsExactlyElementsOf(columns);
       assertThat(vr.get("params").get(s.variants().get(i).model().parameters().keySet().iterator().next())).isNotNull();
       if (s.regime() == Regime.BALLISTIC) {
         List<String> limit = lines(out.resolve("limit" + v.suffix() + ".csv"));
@@ -116,6 +122,19 @@ class ScenarioRunnerTest {
         assertThat(sgd).hasSize(runs * s.grid().samples() + 1);
         assertThat(sgd.get(1)).startsWith(s.simulate().d().get(0) + ",0," + s.grid().t0() + ",");
         assertThat(vr.get("sgd").get("failed").asInt()).isZero();
+        Path limitSgd = out.resolve("limit-sgd" + v.suffix() + ".csv");
+        if (s.regime() == Regime.BALLISTIC && s.simulate().limitStart() == Scenario.LimitStart.MEASURED) {
+          // one limit per SGD run, from its measured start: the same t = 0 rows as sgd.csv
+          List<String> lim = lines(limitSgd);
+          assertThat(lim.get(0)).isEqualTo(sgd.get(0));
+          assertThat(lim).hasSize(sgd.size());
+          for (int k = 1; k < sgd.size(); k += s.grid().samples()) assertThat(lim.get(k)).isEqualTo(sgd.get(k));
+          JsonNode errs = vr.get("sgd").get("limit_sgd").get("sup_error");
+          assertThat(errs).hasSize(s.simulate().d().size());
+          errs.forEach(e -> e.get("sup_error").forEach(x -> assertThat(x.asDouble()).isFinite().isNotNegative()));
+        } else {
+          assertThat(limitSgd).doesNotExist();
+        }
       }
     }
   }
@@ -159,6 +178,119 @@ class ScenarioRunnerTest {
       assertThat(Files.readString(tmp.resolve("four").resolve(f))).as(f)
           .isEqualTo(Files.readString(tmp.resolve("one").resolve(f)));
     }
+  }
+
+  @Test
+  void limitsFromTheSgdStartsDoNotDependOnTheThreadCount() throws IOException {
+    Scenario s = small("simulate: {d: [50, 80], seeds: 3, seed: 2}\noutput: {chart: false}\n", Regime.BALLISTIC);
+    ScenarioRunner.run(s, ScenarioRunner.Options.defaults().withOutDir(tmp.resolve("one")).withThreads(1));
+    ScenarioRunner.run(s, ScenarioRunner.Options.defaults().withOutDir(tmp.resolve("four")).withThreads(4));
+    for (String f : List.of("limit.csv", "sgd.csv", "limit-sgd.csv", "run.json")) {
+      String a = Files.readString(tmp.resolve("one").resolve(f));
+      String b = Files.readString(tmp.resolve("four").resolve(f));
+      if (f.equals("run.json")) {   // wall times and threads differ; the sup-errors must not
+        a = JSON.readTree(a).get("variants").get(0).get("sgd").get("limit_sgd").toString();
+        b = JSON.readTree(b).get("variants").get(0).get("sgd").get("limit_sgd").toString();
+      }
+      assertThat(b).as(f).isEqualTo(a);
+    }
+  }
+
+  /** Each limit of limit-sgd.csv starts at its SGD run's measured state to the last bit; the record holds the sup-errors. */
+  @Test
+  void eachRunsLimitStartsAtItsMeasuredStartAndItsSupErrorIsRecorded() throws IOException {
+    Scenario s = small("simulate: {d: [50, 80], seeds: 3, seed: 2}\noutput: {chart: false}\n", Regime.BALLISTIC);
+    ScenarioRunner.Result r = ScenarioRunner.run(s, ScenarioRunner.Options.defaults().withOutDir(tmp));
+    ScenarioRunner.VariantResult v = r.variants().get(0);
+    SgdLimits lim = v.sgdLimits();
+    assertThat(lim.mode()).isEqualTo(Scenario.LimitStart.MEASURED);
+    assertThat(lim.blocks()).hasSize(v.sgd().size());
+    assertThat(lim.solves()).isEqualTo(6);   // r2perp is measured: every start differs
+    for (int k = 0; k < v.sgd().size(); k++) {
+      ScenarioRunner.SgdRun run = v.sgd().get(k);
+      SgdLimits.Block b = lim.blocks().get(k);
+      assertThat(b.d()).isEqualTo(run.d());
+      assertThat(b.seedIndex()).isEqualTo(run.seedIndex());
+      double[] a = run.trajectory().state(0);
+      double[] c = b.limit().state(0);
+      for (int j = 0; j < a.length; j++) assertThat(Double.doubleToRawLongBits(c[j])).isEqualTo(Double.doubleToRawLongBits(a[j]));
+      assertThat(b.limit().times()).containsExactly(run.trajectory().times());
+    }
+    // run.json: per d and statistic, the mean over seeds of sup_t |SGD - its limit|
+    JsonNode errs = JSON.readTree(tmp.resolve("run.json").toFile()).get("variants").get(0).get("sgd").get("limit_sgd");
+    assertThat(errs.get("start").asText()).isEqualTo("measured");
+    assertThat(errs.get("solves").asInt()).isEqualTo(6);
+    for (int di = 0; di < 2; di++) {
+      JsonNode e = errs.get("sup_error").get(di);
+      assertThat(e.get("d").asInt()).isEqualTo(List.of(50, 80).get(di));
+      assertThat(e.get("runs").asInt()).isEqualTo(3);
+      for (String stat : List.of("m", "r2perp")) {
+        double sum = 0;
+        for (int k = 0; k < v.sgd().size(); k++) {
+          if (v.sgd().get(k).dIndex() != di) continue;
+          double[] x = v.sgd().get(k).trajectory().column(stat);
+          double[] y = lim.blocks().get(k).limit().column(stat);
+          double sup = 0;
+          for (int i = 0; i < x.length; i++) sup = Math.max(sup, Math.abs(x[i] - y[i]));
+          sum += sup;
+        }
+        assertThat(e.get("sup_error").get(stat).asDouble()).isCloseTo(sum / 3, within(1e-15));
+      }
+    }
+    JsonNode sim = JSON.readTree(tmp.resolve("run.json").toFile()).get("simulate");
+    assertThat(sim.get("limit_start").asText()).isEqualTo("measured");
+  }
+
+  /** single-index with m planted: every run starts at m = 0.3 exactly, so one solve serves all runs. */
+  @Test
+  void runsWithTheSameStartShareOneSolve() {
+    Scenario s = Scenario.parse("model: single-index\nparams: {loss: pca, lambda: 2.0, delta: 0.5}\ninit: {m: 0.3}\n"
+        + "time: {end: 0.5, samples: 11}\nsimulate: {d: [50, 80], seeds: 2}\noutput: {chart: false}\n", "si.yaml");
+    SgdLimits lim = ScenarioRunner.run(s, ScenarioRunner.Options.defaults().withOutDir(tmp)).variants().get(0).sgdLimits();
+    assertThat(lim.solves()).isEqualTo(1);
+    assertThat(lim.blocks()).hasSize(4);
+    assertThat(lim.blocks().get(3).limit()).isSameAs(lim.blocks().get(0).limit());
+  }
+
+  @Test
+  void meanStartGivesOneLimitPerD() throws IOException {
+    Scenario s = small("simulate: {d: [50, 80], seeds: 3, seed: 2, limit_start: mean}\noutput: {chart: false}\n",
+        Regime.BALLISTIC);
+    ScenarioRunner.VariantResult v = ScenarioRunner.run(s, ScenarioRunner.Options.defaults().withOutDir(tmp)).variants().get(0);
+    List<String> lim = lines(tmp.resolve("limit-sgd.csv"));
+    assertThat(header(lim.get(0))).containsExactly("d", "t", "m", "r2perp");
+    assertThat(lim).hasSize(2 * 11 + 1);
+    for (int di = 0; di < 2; di++) {
+      double mean = 0;
+      for (ScenarioRunner.SgdRun run : v.sgd()) if (run.dIndex() == di) mean += run.trajectory().state(0)[1];
+      double[] first = row(lim.get(1 + 11 * di));
+      assertThat(first[0]).isEqualTo(List.of(50.0, 80.0).get(di));
+      assertThat(first[3]).isEqualTo(mean / 3);
+    }
+    assertThat(v.sgdLimits().supError()).allSatisfy(e -> assertThat(e.runs()).isEqualTo(3));
+  }
+
+  /** Runs s into tmp, checks that it solved no limits from the SGD starts and wrote no limit-sgd.csv; returns run.json. */
+  private JsonNode runWithoutLimitSgd(Scenario s) throws IOException {
+    ScenarioRunner.Result r = ScenarioRunner.run(s, ScenarioRunner.Options.defaults().withOutDir(tmp));
+    assertThat(r.variants().get(0).sgdLimits()).isNull();
+    assertThat(tmp.resolve("limit-sgd.csv")).doesNotExist();
+    return JSON.readTree(tmp.resolve("run.json").toFile());
+  }
+
+  @Test
+  void cardStartWritesNoLimitSgd() throws IOException {
+    JsonNode rec = runWithoutLimitSgd(small("simulate: {d: [50], seeds: 2, limit_start: card}\noutput: {chart: false}\n",
+        Regime.BALLISTIC));
+    assertThat(rec.get("simulate").get("limit_start").asText()).isEqualTo("card");
+    assertThat(rec.get("variants").get(0).get("sgd").has("limit_sgd")).isFalse();
+  }
+
+  /** The diffusive regime compares SGD with its SDE ensemble, as before: no limits from SGD starts. */
+  @Test
+  void diffusiveCardsKeepTheirComparison() throws IOException {
+    JsonNode rec = runWithoutLimitSgd(small("simulate: {d: [50], seeds: 2}\noutput: {chart: false}\n", Regime.DIFFUSIVE));
+    assertThat(rec.get("simulate").has("limit_start")).isFalse();
   }
 
   @Test
