@@ -101,7 +101,7 @@ final class CardReader {
     ChartSpec chart = ChartReader.read(root.section("chart"), variants, regime);
     Scenario.Output output = SettingsReader.output(root.section("output"), cardName(file, shown), y.line("output.dir"));
     return new Scenario(file, shown, cardName(file, shown), factory, baseParams, regime, variants, initSeed, grid,
-        solver, sde, sim, events, output, spectrum, chart);
+        solver, sde, sim, events, output, spectrum, chart, y.json());
   }
 
   /** The card's file name without {@code .yaml}/{@code .yml}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -108,6 +109,18 @@ public final class YamlTree {
 
   public JsonNode root() {
     return root;
+  }
+
+  /**
+   * The tree written as JSON: keys in the card's order, no comments or layout; a number as Jackson
+   * read it (an integer, or a double in its shortest round-trip form), non-finite numbers as strings.
+   */
+  String json() {
+    try {
+      return new ObjectMapper().writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the card tree as JSON: " + e.getMessage(), e);
+    }
   }
 
   /** Line of path, or of its closest ancestor that has one; 0 if none. */
