@@ -23,9 +23,11 @@ class AnalysisCommandsTest {
 
   @TempDir Path tmp;
 
+  /** Exit code, stdout and stderr of one in-process invocation. */
   record Run(int code, String out, String err) {}
 
-  private Run effdyn(String... args) {
+  /** effdyn ARGS in this JVM (also used by {@link CrashConsistencyTest}). */
+  static Run effdyn(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cl = Main.configure(new CommandLine(new Main()));

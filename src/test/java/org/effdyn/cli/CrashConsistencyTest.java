@@ -3,8 +3,6 @@ package org.effdyn.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.stream.Stream;
 import org.effdyn.run.OutputLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The short form of {@code .ci/crash} (docs/reliability.md): a child JVM running {@code effdyn run} is
@@ -67,7 +64,7 @@ class CrashConsistencyTest {
       left.add(dir.getFileName() + ": " + (Files.isDirectory(dir) ? files(dir) : "no directory"));
       assertCompleteOrAbsent(dir, ref);
 
-      Run again = effdyn("run", card.toString(), "--out", dir.toString(), "--threads", "1");
+      AnalysisCommandsTest.Run again = AnalysisCommandsTest.effdyn("run", card.toString(), "--out", dir.toString(), "--threads", "1");
       assertThat(again.code()).as(again.err()).isZero();
       // a temporary file of the killed process may remain beside them (no command reads one)
       assertThat(files(dir).stream().filter(f -> !isTemporary(f)).toList()).isEqualTo(refFiles);
@@ -122,16 +119,5 @@ class CrashConsistencyTest {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
     }
-  }
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run effdyn(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.configure(new CommandLine(new Main()));
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return new Run(cl.execute(args), out.toString(), err.toString());
   }
 }
