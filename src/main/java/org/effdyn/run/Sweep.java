@@ -227,7 +227,7 @@ public final class Sweep {
         if (csvThere && key.equals(storedKey(keyFile))) return new Outcome(i, params, file, true, false, null);
         boolean stale = csvThere || Files.exists(keyFile);
         try {
-          if (stale) {   // the key first: a CSV never outlives the key that vouched for it
+          if (stale) {   // the key file first: a kill in between leaves a CSV without a key, recomputed next time
             Files.deleteIfExists(keyFile);
             Files.deleteIfExists(file);
           }
