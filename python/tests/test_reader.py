@@ -110,7 +110,7 @@ def card_kinds(record):
         kinds.add("run." + regime)
         if "simulate" in record:
             kinds.add("run.simulate")
-            if regime == "ballistic":
+            if regime == "ballistic" and record["simulate"].get("limit_start") != "card":
                 kinds.add("run.simulate.ballistic")
         if "spectrum" in record:
             kinds.add("run.spectrum")
@@ -243,7 +243,7 @@ class FileIndexTest(unittest.TestCase):
         index, described = file_index(), described_names()
         self.assertIn("run", index)
         self.assertIn(("limit.csv", False), index["run.ballistic"])
-        self.assertIn(("chart.svg", True), index["run.chart"])
+        self.assertIn(("chart.svg", False), index["run.chart"])
         for kind, files in index.items():
             self.assertTrue(files, kind)
             for name, _ in files:
