@@ -67,8 +67,9 @@ def suffixed(name, label):
 def normalize(rel, labels=(), cases=()):
     """A file of an output directory as docs/outputs.md names it: no variant label, sweep variant
     files and validation case directories by their placeholders."""
-    if re.fullmatch(r"variants/\d+(_[^/]+)*\.csv", rel):
-        return "variants/NNN_NAME=VALUE.csv"
+    m = re.fullmatch(r"variants/\d+(_[^/]+)*\.(csv|json)", rel)
+    if m:
+        return "variants/NNN_NAME=VALUE." + m.group(2)
     first, _, rest = rel.partition("/")
     if rest and first in cases:
         return "CASE/" + rest
@@ -253,6 +254,7 @@ class FileIndexTest(unittest.TestCase):
         self.assertEqual(normalize("limit-sgd-soft-1e4.csv", ["exact", "soft-1e4"]), "limit-sgd.csv")
         self.assertEqual(normalize("limit-sgd.csv", []), "limit-sgd.csv")
         self.assertEqual(normalize("variants/007_lambda=2_c_delta=1.csv"), "variants/NNN_NAME=VALUE.csv")
+        self.assertEqual(normalize("variants/007_lambda=2_c_delta=1.json"), "variants/NNN_NAME=VALUE.json")
         self.assertEqual(normalize("xor-k4/errors.svg", cases=["xor-k4"]), "CASE/errors.svg")
 
 
@@ -459,7 +461,7 @@ class OutputsTest(unittest.TestCase):
                                      ["K", "samples", "hits", "failures", "p_hat", "ci_low", "ci_high", "p_formula"])
                 if "sweep" in kinds:
                     summary = run.tables["summary.csv"]
-                    variants = sorted(f for f in run.files if f.startswith("variants/"))
+                    variants = sorted(f for f in run.files if f.startswith("variants/") and f.endswith(".csv"))
                     self.assertTrue(variants)
                     self.assertEqual(len(summary), len(variants))
                     self.assertEqual(summary["status"].tolist(), ["ok"] * len(variants))
@@ -468,6 +470,8 @@ class OutputsTest(unittest.TestCase):
                         self.assertEqual(one.columns, summary.columns[:-2])
                         self.assertEqual(len(one), 1)
                         self.assertEqual(one["index"][0], summary["index"][r])
+                        key = run.documents[f[:-4] + ".json"]
+                        self.assertRegex(key["key"], r"^[0-9a-f]{64}$")
                 if "validate.case" in kinds:
                     self.assertTrue(cases)
                     for c in cases:

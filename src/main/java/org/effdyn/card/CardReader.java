@@ -24,10 +24,19 @@ final class CardReader {
   private CardReader() {}
 
   static Scenario read(Path file, String shown) {
-    return parse(YamlTree.read(file, shown), file, shown);
+    return read(file, shown, false);
+  }
+
+  /** force: read limits over {@link Limits#MAX_STATE} statistics too. */
+  static Scenario read(Path file, String shown, boolean force) {
+    return parse(YamlTree.read(file, shown), file, shown, force);
   }
 
   static Scenario parse(YamlTree y, Path file, String shown) {
+    return parse(y, file, shown, false);
+  }
+
+  static Scenario parse(YamlTree y, Path file, String shown, boolean force) {
     CardSection root = CardSection.root(y).allow(TOP);
     ModelFactory factory = ModelReader.factory(root);
     Regime regime = ModelReader.regime(root);
@@ -63,7 +72,7 @@ final class CardReader {
       throw time.error("start", "must be 0 when simulate is given (SGD starts at step 0), got " + grid.t0());
     }
 
-    VariantReader runs = new VariantReader(y, factory, regime, params, init);
+    VariantReader runs = new VariantReader(y, factory, regime, params, init, force);
     List<Scenario.Variant> variants = runs.read(root);
     List<Event> events = root.has("events") ? SettingsReader.events(root.get("events"), runs.layouts()) : List.of();
     Scenario.Simulate sim = null;
@@ -92,7 +101,7 @@ final class CardReader {
     ChartSpec chart = ChartReader.read(root.section("chart"), variants, regime);
     Scenario.Output output = SettingsReader.output(root.section("output"), cardName(file, shown), y.line("output.dir"));
     return new Scenario(file, shown, cardName(file, shown), factory, baseParams, regime, variants, initSeed, grid,
-        solver, sde, sim, events, output, spectrum, chart);
+        solver, sde, sim, events, output, spectrum, chart, y.json());
   }
 
   /** The card's file name without {@code .yaml}/{@code .yml}. */

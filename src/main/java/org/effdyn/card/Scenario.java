@@ -31,11 +31,13 @@ import org.effdyn.solve.OdeOptions;
  * @param spectrum   Hessian/G-matrix spectra along the SGD runs ({@link SpectrumStudy}), or null
  * @param chart      what the charts draw and in which formats ({@link ChartSpec#defaults()} without a
  *                   {@code chart} section)
+ * @param source     the card as read: its YAML tree written as JSON, keys in the card's order, without
+ *                   comments or layout (what a sweep's point keys hash; see {@code run.PointKey})
  */
 public record Scenario(Path file, String shownFile, String name, ModelFactory factory,
     Map<String, Object> baseParams, Regime regime, List<Variant> variants, long initSeed, TimeGrid grid,
     OdeOptions solver, Sde sde, Simulate simulate, List<Event> events, Output output,
-    SpectrumStudy.Options spectrum, ChartSpec chart) {
+    SpectrumStudy.Options spectrum, ChartSpec chart, String source) {
 
   /**
    * One run of the card: a label (null for a card without variants), its validated model, the
@@ -135,6 +137,14 @@ public record Scenario(Path file, String shownFile, String name, ModelFactory fa
     return CardReader.read(file, file.toString());
   }
 
+  /**
+   * As {@link #load(Path)}; with {@code force}, a model over {@link Limits#MAX_STATE} statistics is
+   * built anyway instead of refused.
+   */
+  public static Scenario load(Path file, boolean force) {
+    return CardReader.read(file, file.toString(), force);
+  }
+
   /** As {@link #load(Path)}, naming the file {@code shown} in messages. */
   public static Scenario load(Path file, String shown) {
     return CardReader.read(file, shown);
@@ -163,7 +173,7 @@ public record Scenario(Path file, String shownFile, String name, ModelFactory fa
     Variant v0 = variants.get(0);
     return new Scenario(file, shownFile, name, factory, merged, regime,
         List.of(new Variant(label, model, v0.init(), v0.plant())), initSeed, grid, solver, sde,
-        withSimulate ? simulate : null, events, output, withSimulate ? spectrum : null, chart);
+        withSimulate ? simulate : null, events, output, withSimulate ? spectrum : null, chart, source);
   }
 
   /** True if the card has variants (then every output file carries the variant label). */

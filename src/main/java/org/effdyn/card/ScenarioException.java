@@ -48,7 +48,38 @@ public class ScenarioException extends IllegalArgumentException {
     return detail;
   }
 
+  /** Longest message; a longer one (a huge value echoed back) keeps its start and its end. */
+  static final int MAX_MESSAGE = 1000;
+
+  /**
+   * {@code FILE:LINE: FIELD: detail} on one line: control characters of echoed values are escaped
+   * (a newline as a backslash and n, others by their hex code), and a message over {@value #MAX_MESSAGE} characters is cut in the middle.
+   */
   private static String format(String file, int line, String field, String detail) {
+    String m = oneLine(prefix(file, line, field) + detail);
+    if (m.length() <= MAX_MESSAGE) return m;
+    int head = MAX_MESSAGE * 2 / 3;
+    int tail = MAX_MESSAGE - head - 40;
+    return m.substring(0, head) + " ... (" + (m.length() - head - tail) + " characters) ... " + m.substring(m.length() - tail);
+  }
+
+  private static String oneLine(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+      if (control && b == null) b = new StringBuilder(s.substring(0, i));
+      if (b == null) continue;
+      if (!control) b.append(c);
+      else if (c == '\n') b.append("\\n");
+      else if (c == '\r') b.append("\\r");
+      else if (c == '\t') b.append("\\t");
+      else b.append(String.format("\\u%04x", (int) c));
+    }
+    return b == null ? s : b.toString();
+  }
+
+  private static String prefix(String file, int line, String field) {
     StringBuilder s = new StringBuilder();
     if (file != null) {
       s.append(file);
@@ -56,7 +87,6 @@ public class ScenarioException extends IllegalArgumentException {
       s.append(": ");
     }
     if (field != null && !field.isEmpty()) s.append(field).append(": ");
-    s.append(detail);
     return s.toString();
   }
 }

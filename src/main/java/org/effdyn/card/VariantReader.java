@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.effdyn.core.HasCost;
 import org.effdyn.core.Model;
 import org.effdyn.core.ParameterException;
 import org.effdyn.core.RandomStreams;
@@ -30,9 +31,16 @@ final class VariantReader {
   private final CardSection params;
   private final CardSection init;
   private final List<StateLayout> layouts = new ArrayList<>();
+  private final boolean force;
 
   /** params and init: the card's sections, or null. */
   VariantReader(YamlTree y, ModelFactory factory, Regime regime, CardSection params, CardSection init) {
+    this(y, factory, regime, params, init, false);
+  }
+
+  /** force: build limits over {@link Limits#MAX_STATE} statistics too. */
+  VariantReader(YamlTree y, ModelFactory factory, Regime regime, CardSection params, CardSection init, boolean force) {
+    this.force = force;
     this.y = y;
     this.factory = factory;
     this.regime = regime;
@@ -69,6 +77,15 @@ final class VariantReader {
   }
 
   private Scenario.Variant variant(String label, String path, CardSection vParams, CardSection vInit) {
+    try {
+      return buildVariant(label, path, vParams, vInit);
+    } catch (OutOfMemoryError e) {   // e.g. d: 2147483647 asks for an array over the VM's limit; nothing is kept
+      throw y.error(path == null ? "params" : path + ".params", "model '" + factory.name()
+          + "' with these parameters does not fit in memory (" + e.getMessage() + "); use smaller sizes");
+    }
+  }
+
+  private Scenario.Variant buildVariant(String label, String path, CardSection vParams, CardSection vInit) {
     Model model = ModelReader.build(factory, y, params, path, vParams, label);
     if (model instanceof Study<?>) {      // iteration-indexed: no layout, init or events
       if (init != null) throw init.error("not used by model '" + factory.name() + "' (its limit is iteration-indexed)");
@@ -76,6 +93,12 @@ final class VariantReader {
       if (y.has("events")) throw y.error("events", "not used by model '" + factory.name() + "' (its limit is iteration-indexed)");
       layouts.add(null);
       return new Scenario.Variant(label, model, Map.of(), Map.of());
+    }
+    if (!force && model instanceof HasCost c && c.stateDimension(regime) > Limits.MAX_STATE) {
+      throw y.error(path == null ? "params" : path + ".params", "model '" + factory.name() + "' with these parameters has "
+          + Limits.amount(c.stateDimension(regime)) + " statistics, over the limit of " + Limits.amount(Limits.MAX_STATE)
+          + " (its drift costs " + c.driftCostClass() + ", about " + Limits.amount(c.driftWork(regime))
+          + " operations per evaluation); use smaller sizes, or --force to run it anyway");
     }
     StateLayout layout;
     try {
@@ -105,7 +128,12 @@ final class VariantReader {
         plant = StatisticsReader.read(simulate.section("plant"), layouts.get(i), Set.of(), factory.name(), regime);
         plantPath = "simulate.plant";
       }
-      if (!(v.model() instanceof Study<?>)) checkSimulator(v, sim, plant, plantPath);
+      try {
+        if (!(v.model() instanceof Study<?>)) checkSimulator(v, sim, plant, plantPath);
+      } catch (OutOfMemoryError e) {
+        throw y.error("simulate.d", "the SGD simulator of model '" + factory.name() + "' at these dimensions does not "
+            + "fit in memory (" + e.getMessage() + "); use smaller d");
+      }
       planted.add(new Scenario.Variant(v.label(), v.model(), v.init(), plant));
     }
     return planted;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,9 +24,14 @@ import java.util.Map;
  * 1-based line of every key and list element by its dotted path ({@code params.lambda},
  * {@code simulate.d[1]}, {@code variants[0].params.lambda}). YAML's {@code .nan}, {@code .inf} and
  * {@code -.inf} become the corresponding doubles (Jackson's number parser rejects them). Duplicate
- * keys are errors.
+ * keys are errors. A card is at most {@value #MAX_BYTES} bytes: the YAML scanner copies its buffer once per
+ * 1024 characters of a single scalar, so its time grows with the square of a long value's length (a
+ * 20 MB string took minutes); the largest shipped card is under 2 kB.
  */
 public final class YamlTree {
+  /** Largest card or validation case read, in bytes (UTF-8) or characters (text given directly). */
+  public static final int MAX_BYTES = 1 << 20;
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final String file;
@@ -45,7 +51,16 @@ public final class YamlTree {
       if (Files.isDirectory(path)) {
         throw new ScenarioException(shown, 0, null, "cannot read scenario card: it is a directory");
       }
-      text = Files.readString(path);
+      if (Files.isRegularFile(path) && Files.size(path) > MAX_BYTES) throw tooLarge(shown, Files.size(path));
+      byte[] bytes;
+      try (java.io.InputStream in = Files.newInputStream(path)) {
+        bytes = in.readNBytes(MAX_BYTES + 1);   // bounded: a device or a growing file is not read on
+      }
+      if (bytes.length > MAX_BYTES) throw tooLarge(shown, -1);
+      text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (NoSuchFileException e) {
       throw new ScenarioException(shown, 0, null, "cannot read scenario card: no such file", e);
     } catch (AccessDeniedException e) {
@@ -60,6 +75,7 @@ public final class YamlTree {
 
   /** Parses YAML text; {@code shown} names the file in errors. */
   static YamlTree parse(String text, String shown) {
+    if (text.length() > MAX_BYTES) throw tooLarge(shown, text.length());
     Map<String, Integer> lines = new HashMap<>();
     JsonNode root;
     try (JsonParser p = new YAMLFactory().createParser(text)) {
@@ -81,12 +97,30 @@ public final class YamlTree {
     return new YamlTree(shown, root, lines);
   }
 
+  /** size: the card's size in bytes, or -1 where only "more than the limit" is known. */
+  private static ScenarioException tooLarge(String shown, long size) {
+    return new ScenarioException(shown, 0, null, "the card is larger than the limit of " + MAX_BYTES + " bytes (1 MiB)"
+        + (size > 0 ? ": it has " + size + " bytes" : "") + "; a scenario card is a few lines of YAML");
+  }
+
   String file() {
     return file;
   }
 
   public JsonNode root() {
     return root;
+  }
+
+  /**
+   * The tree written as JSON: keys in the card's order, no comments or layout; a number as Jackson
+   * read it (an integer, or a double in its shortest round-trip form), non-finite numbers as strings.
+   */
+  String json() {
+    try {
+      return new ObjectMapper().writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the card tree as JSON: " + e.getMessage(), e);
+    }
   }
 
   /** Line of path, or of its closest ancestor that has one; 0 if none. */

@@ -13,6 +13,11 @@ final class Commands {
     return code;
   }
 
+  /** The message of a run that ran out of memory (the launcher passes JAVA_OPTS, e.g. -Xmx8g, to java). */
+  static String outOfMemory(OutOfMemoryError e) {
+    return "out of memory (" + e.getMessage() + "); use smaller sizes, or a larger heap with JAVA_OPTS=-Xmx8g";
+  }
+
   static String oneLine(String s) {
     return s == null ? "(no message)" : s.replaceAll("\\s*\\R\\s*", " ");
   }

@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import org.effdyn.run.Cleanup;
 import org.effdyn.run.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,7 +44,19 @@ public final class Main implements Callable<Integer> {
     CommandLine cl = configure(new CommandLine(new Main()));
     cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
-    System.exit(cl.execute(args));
+    // Ctrl-C (SIGINT) or SIGTERM: stop writing, remove what the unfinished command wrote, say so
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread hook = new Thread(() -> {
+      if (done.get()) return;
+      Cleanup.interrupt();
+      System.err.println("effdyn: interrupted; the unfinished outputs were removed (finished sweep variants and "
+          + "validation reports are kept)");
+      System.err.flush();
+    }, "effdyn-interrupt");
+    Runtime.getRuntime().addShutdownHook(hook);
+    int code = cl.execute(args);
+    done.set(true);
+    System.exit(code);
   }
 
   /**

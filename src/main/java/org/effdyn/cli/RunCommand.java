@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.effdyn.card.Scenario;
+import org.effdyn.run.CostEstimate;
 import org.effdyn.run.Progress;
 import org.effdyn.run.RunSummary;
 import org.effdyn.run.ScenarioRunner;
@@ -44,7 +45,13 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (shared.threads < 1) return fail(err, null, Main.USAGE, shared.threadsError());
     try {
-      Scenario s = Scenario.load(card);
+      Scenario s = Scenario.load(card, shared.force);
+      CostEstimate cost = CostEstimate.of(s);
+      if (shared.verbose) {
+        for (String l : cost.lines()) err.println("effdyn: " + l);
+        err.flush();
+      }
+      cost.check(card.toString(), shared.force);
       Progress progress = System.console() != null ? new ConsoleProgress() : Progress.none();
       ScenarioRunner.Options o = ScenarioRunner.Options.defaults().withOutDir(this.out).withThreads(shared.threads)
           .withProgress(progress);
@@ -65,6 +72,8 @@ final class RunCommand implements Callable<Integer> {
       return fail(err, e, Main.USAGE, e.getMessage());
     } catch (UncheckedIOException e) {
       return fail(err, e, Main.FAILED, e.getMessage());
+    } catch (OutOfMemoryError e) {
+      return Commands.fail(err, e, shared.verbose, Main.FAILED, Commands.outOfMemory(e));
     } catch (RuntimeException e) {
       return fail(err, e, Main.FAILED, "run failed: " + e + (shared.verbose ? "" : " (rerun with --verbose for details)"));
     }

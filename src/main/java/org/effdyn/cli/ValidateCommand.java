@@ -73,6 +73,8 @@ final class ValidateCommand implements Callable<Integer> {
       });
     } catch (IllegalArgumentException e) {
       return Commands.fail(err, e, shared.verbose, Main.USAGE, e.getMessage());
+    } catch (OutOfMemoryError e) {
+      return Commands.fail(err, e, shared.verbose, Main.FAILED, Commands.outOfMemory(e));
     } catch (RuntimeException e) {
       return Commands.fail(err, e, shared.verbose, Main.FAILED, "validate failed: " + e.getMessage());
     }

@@ -23,16 +23,20 @@ public final class AtomicFiles {
   public static void write(Path target, Writer body) {
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = null;
+    Path registered = null;
     try {
       Files.createDirectories(dir);
       // a plain create-new (not createTempFile, which makes the file 0600) so the result gets the
       // usual umask permissions
       tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+      Cleanup.add(tmp);   // before it exists: an interrupt from now on removes it
+      registered = tmp;
       try (OutputStream out = new java.io.BufferedOutputStream(
           Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
         body.write(out);
       }
       try {
+        Cleanup.checkRunning();
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
@@ -41,6 +45,7 @@ public final class AtomicFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
     } finally {
+      if (registered != null) Cleanup.remove(registered);
       if (tmp != null) {
         try {
           Files.deleteIfExists(tmp);

@@ -129,7 +129,22 @@ public final class ScenarioRunner {
     // before any file is created
     if (s.output().chart()) ChartSupport.require("output.chart", s.chart().needsVectorGraphics());
     List<Path> created = prepare(s, dir, shownDir, dirField);
+    Cleanup.addDirs(created);
     List<Path> written = new ArrayList<>();
+    boolean ok = false;
+    try (OutputLock lock = OutputLock.acquire(dir, shownDir)) {
+      Result r = runLocked(s, o, dir, shownDir, created, written, started, cardSha256, t0);
+      ok = true;
+      return r;
+    } finally {
+      if (!ok) removeCreated(created);   // now that the lock file is gone
+      Cleanup.removeDirs(created);
+      for (Path p : written) Cleanup.remove(p);
+    }
+  }
+
+  private static Result runLocked(Scenario s, Options o, Path dir, String shownDir, List<Path> created,
+      List<Path> written, Instant started, String cardSha256, long t0) {
     if (s.variants().get(0).model() instanceof Study<?>) {
       return runStudy(s, o, dir, shownDir, created, written, started, cardSha256, t0);
     }
@@ -242,6 +257,7 @@ public final class ScenarioRunner {
   }
 
   private static void write(List<Path> written, Path p, FileWrite w) {
+    Cleanup.add(p);   // an interrupt before the run ends removes it with the rest
     w.write(p);
     written.add(p);
   }
@@ -303,7 +319,9 @@ public final class ScenarioRunner {
       u0 = new double[layout.size()];
       law.sample(law.deterministic() ? null : RandomStreams.stream(s.initSeed(), 0), u0);
       for (int i = 0; i < fixedIdx.length; i++) u0[fixedIdx[i]] = fixedVal[i];
-      limit = withDerived(v, new OdeSolver(s.solver()).solve(dyn, u0, s.grid(), s.events()));
+      try (Progress.Ticker t = o.progress().start(what + ": limit, t", Progress.TIME_UNITS)) {
+        limit = withDerived(v, new OdeSolver(s.solver()).solve(dyn, u0, s.grid(), s.events(), Progress.byTime(t, s.grid())));
+      }
       if (dyn instanceof HasQuadratureError q) {
         Map<String, Object> err = new LinkedHashMap<>();
         double e0 = q.quadratureError(u0);

@@ -39,9 +39,15 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * <p>Each variant writes one CSV, {@code variants/NNN_NAME=VALUE[_NAME=VALUE].csv}, atomically, with
  * one row: the parameters, the final time, the final state (ballistic: the limit's; diffusive: the
  * ensemble mean, then its std), the first time of each card event (empty if it did not happen), and the
- * fixed point Newton reaches from the final state with its classification (ballistic). Re-running
- * skips every variant whose file exists (resumable). A variant that fails is reported with its
- * parameters and does not stop the others; it writes no file, so the next run retries it. Then
+ * fixed point Newton reaches from the final state with its classification (ballistic), and beside it
+ * {@code variants/NNN_NAME=VALUE[_NAME=VALUE].json}, its {@link PointKey key}: a hash of the card after
+ * the point's overrides, the parameters, the seeds and the code version. Re-running (resuming) keeps a
+ * variant whose CSV exists and whose key file holds the key this run would give it, and recomputes
+ * every other one: no file, no key file, or a different key (the card, a seed or the code changed). A
+ * stale pair is removed before the point is recomputed, and the key file is written after the CSV, so
+ * a process killed at any moment leaves no CSV with a matching key that this run did not compute. A
+ * variant that fails is reported with its parameters and does not stop the others; it writes no
+ * file, so the next run retries it. Then
  * {@code summary.csv} (all rows in index order, with {@code status} ok, kept or failed, and {@code error}) and
  * {@code summary.png}, {@code .svg}, {@code .pdf} (as the card's {@code chart.formats} asks; final state
  * and fixed point against the first axis, one series per value of the other axes; {@code chart.columns},
@@ -106,8 +112,12 @@ public final class Sweep {
     }
   }
 
-  /** One variant's outcome: its index, parameters, file, whether it was skipped (already written), and the error if it failed. */
-  public record Outcome(int index, Map<String, Double> params, Path file, boolean skipped, String error) {
+  /**
+   * One variant's outcome: its index, parameters, file, whether it was skipped (kept: its file had
+   * this run's key), whether a file with another key or without one was there (recomputed), and the
+   * error if it failed.
+   */
+  public record Outcome(int index, Map<String, Double> params, Path file, boolean skipped, boolean recomputed, String error) {
     public boolean ok() {
       return error == null;
     }
@@ -137,6 +147,18 @@ public final class Sweep {
       int n = 0;
       for (Outcome o : outcomes) if (o.skipped()) n++;
       return n;
+    }
+
+    /** Variants that had a file with another key or without one and were computed again (failed ones not counted). */
+    public int recomputed() {
+      int n = 0;
+      for (Outcome o : outcomes) if (o.recomputed() && o.ok()) n++;
+      return n;
+    }
+
+    /** Variants computed for the first time: no file was there (failed ones not counted). */
+    public int computed() {
+      return outcomes.size() - skipped() - recomputed() - failures();
     }
   }
 
@@ -171,20 +193,54 @@ public final class Sweep {
     StateLayout layout = s.variants().get(0).model().initialLaw(s.regime()).layout();
     List<String> header = header(s, axes, layout);
 
+    boolean existed = Files.isDirectory(dir);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+    }
+    try (OutputLock lock = OutputLock.acquire(dir, dir.toString())) {
+      return runLocked(s, axes, o, n, dir, vdir, layout, header);
+    } finally {
+      if (!existed) {
+        try {
+          Files.deleteIfExists(dir);   // only if the sweep wrote nothing
+        } catch (IOException ignored) {
+          // not empty: it has results
+        }
+      }
+    }
+  }
+
+  private static Result runLocked(Scenario s, List<Axis> axes, Options o, int n, Path dir, Path vdir, StateLayout layout,
+      List<String> header) {
     List<Outcome> outcomes;
+    PointKey keys = new PointKey(s);
     try (Progress.Ticker t = o.progress().start(s.name() + ": sweep", n)) {
       outcomes = Parallel.map(n, o.threads(), i -> {
         Map<String, Double> params = point(axes, i);
-        Path file = vdir.resolve(fileName(i, n, params));
-        if (Files.exists(file)) return new Outcome(i, params, file, true, null);
+        String name = fileName(i, n, params);
+        Path file = vdir.resolve(name);
+        Path keyFile = vdir.resolve(name.substring(0, name.length() - ".csv".length()) + ".json");
+        String key = keys.of(params);
+        boolean csvThere = Files.exists(file);
+        if (csvThere && key.equals(storedKey(keyFile))) return new Outcome(i, params, file, true, false, null);
+        boolean stale = csvThere || Files.exists(keyFile);
         try {
+          if (stale) {   // the key file first: a kill in between leaves a CSV without a key, recomputed next time
+            Files.deleteIfExists(keyFile);
+            Files.deleteIfExists(file);
+          }
           Scenario one = s.withParams(params, null, false);
           Object[] row = row(one, i, params, layout, s.regime());
           writeRows(file, header, List.<Object[]>of(row));
-          return new Outcome(i, params, file, false, null);
+          AtomicFiles.writeString(keyFile, PointKey.sidecar(key));
+          return new Outcome(i, params, file, false, csvThere, null);
+        } catch (IOException e) {
+          return new Outcome(i, params, file, false, csvThere, "cannot remove the stale " + file + ": " + e.getMessage());
         } catch (RuntimeException e) {
           String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-          return new Outcome(i, params, file, false, msg.replaceAll("\\s*\\R\\s*", " "));
+          return new Outcome(i, params, file, false, csvThere, msg.replaceAll("\\s*\\R\\s*", " "));
         }
       }, t::step);
     }
@@ -215,6 +271,24 @@ public final class Sweep {
     writeRows(summary, summaryHeader, rows);
     List<Path> charts = chart(dir, s, axes, layout, summaryHeader, rows);
     return new Result(dir, outcomes, summary, charts);
+  }
+
+  /**
+   * The cost of the whole sweep ({@link CostEstimate#ofPoints}): every grid point's card, as the
+   * sweep runs it (no SGD); a point whose parameters are invalid is left out (the sweep reports it).
+   */
+  public static CostEstimate estimate(Scenario s, List<Axis> axes) {
+    long total = 1;
+    for (Axis a : axes) total = Math.min(total * a.count(), 1_000_001);
+    List<Scenario> points = new ArrayList<>();
+    for (int i = 0; i < total && !s.hasVariants() && !axes.isEmpty(); i++) {
+      try {
+        points.add(s.withParams(point(axes, i), null, false));
+      } catch (IllegalArgumentException e) {
+        // reported by run
+      }
+    }
+    return points.isEmpty() ? CostEstimate.of(s) : CostEstimate.ofPoints(points);
   }
 
   /** Parameters of grid point i (first axis slowest). */
@@ -295,6 +369,15 @@ public final class Sweep {
     for (String h : header) sb.addColumn(h);
     CsvSchema schema = sb.build();
     AtomicFiles.write(file, out -> new CsvMapper().writer(schema).writeValues(out).writeAll(rows).close());
+  }
+
+  /** The key a variant's key file holds, or null if it is missing or unreadable. */
+  private static String storedKey(Path keyFile) {
+    try {
+      return Files.isRegularFile(keyFile) ? PointKey.read(Files.readString(keyFile)) : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** The single data row of a variant file, as strings (numbers re-parse exactly: Jackson writes shortest round-trip forms). */

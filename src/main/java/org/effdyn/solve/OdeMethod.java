@@ -39,7 +39,7 @@ public enum OdeMethod {
   }
 
   /** New drift evaluations per step attempt, or -1 where it varies (GBS). */
-  int evaluationsPerAttempt() {
+  public int evaluationsPerAttempt() {
     return evaluationsPerAttempt;
   }
 

@@ -70,11 +70,21 @@ public final class OdeSolver {
    * crossing: the rows are the grid times before it, then the event time and state.
    */
   public Trajectory solve(Dynamics dynamics, double[] u0, TimeGrid grid, List<Event> events) {
+    return solve(dynamics, u0, grid, events, null);
+  }
+
+  /**
+   * As {@link #solve(Dynamics, double[], TimeGrid, List)}, telling {@code progress} the time reached
+   * after every accepted step (for a progress line on long solves; null: nobody).
+   */
+  public Trajectory solve(Dynamics dynamics, double[] u0, TimeGrid grid, List<Event> events,
+      java.util.function.DoubleConsumer progress) {
     StateLayout layout = dynamics.layout();
     Check.length("initial state", u0, layout.size());
     Check.allFinite("initial state", u0);
     long start = System.nanoTime();
     Run run = new Run(dynamics, grid, u0);
+    run.progress = progress;
     ODEIntegrator integrator = build(grid);
     integrator.setMaxEvaluations(options.maxEvaluations());
     integrator.addStepHandler(run);
@@ -212,6 +222,8 @@ public final class OdeSolver {
     Double stopTime;
     double[] stopState;
 
+    java.util.function.DoubleConsumer progress;
+
     Run(Dynamics dynamics, TimeGrid grid, double[] u0) {
       this.dynamics = dynamics;
       this.grid = grid;
@@ -258,6 +270,7 @@ public final class OdeSolver {
         }
         lastT = tEnd;
         lastU = u.clone();
+        if (progress != null) progress.accept(tEnd);
       } finally {
         inHandler = false;
       }

@@ -23,9 +23,11 @@ class AnalysisCommandsTest {
 
   @TempDir Path tmp;
 
+  /** Exit code, stdout and stderr of one in-process invocation. */
   record Run(int code, String out, String err) {}
 
-  private Run effdyn(String... args) {
+  /** effdyn ARGS in this JVM (also used by {@link CrashConsistencyTest}). */
+  static Run effdyn(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cl = Main.configure(new CommandLine(new Main()));
@@ -120,14 +122,14 @@ class AnalysisCommandsTest {
     Path out = tmp.resolve("sw");
     Run r = effdyn("sweep", c.toString(), "--param", "lambda=3:5:3", "--out", out.toString(), "--threads", "2");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("3 variants, 3 computed, 0 already written (kept), 0 failed");
+    assertThat(r.out()).contains("3 variants, 3 computed, 0 recomputed (stale or unkeyed file), 0 kept (same key), 0 failed");
     assertThat(out.resolve("variants/000_lambda=3.csv")).isRegularFile();
     assertThat(out.resolve("variants/002_lambda=5.csv")).isRegularFile();
     for (String f : new String[] {"summary.png", "summary.svg", "summary.pdf"}) assertThat(out.resolve(f)).isNotEmptyFile();
     assertThat(r.out()).contains("/{variants/, summary.csv, summary.png, summary.svg, summary.pdf}");
     String summary = Files.readString(out.resolve("summary.csv"));
     Run again = effdyn("sweep", c.toString(), "--param", "lambda=3:5:3", "--out", out.toString(), "--threads", "1");
-    assertThat(again.out()).contains("0 computed, 3 already written (kept)");
+    assertThat(again.out()).contains("0 computed, 0 recomputed (stale or unkeyed file), 3 kept (same key)");
     assertThat(Files.readString(out.resolve("summary.csv"))).isEqualTo(summary.replace(",ok,", ",kept,"));
   }
 

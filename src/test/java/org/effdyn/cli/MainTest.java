@@ -67,6 +67,28 @@ class MainTest {
   }
 
   @Test
+  void refusesAnAbsurdCommitteeAtOnceAndShowsTheEstimate() throws IOException {
+    String big = "model: committee\nparams: {K: 5000, M: 5000, activation: erf, eta: 0.5}\ntime: {end: 10, samples: 11}\n";
+    long t0 = System.nanoTime();
+    Run r = runCard(big);   // asserts one line, no stack trace, nothing written
+    assertThat(r.code()).isEqualTo(2);
+    assertThat((System.nanoTime() - t0) / 1e9).isLessThan(5.0);
+    assertThat(r.err()).contains("card.yaml:2: params: model 'committee' with these parameters has 3.75e+07 statistics")
+        .contains("--force");
+    // a run over the work limit is refused after the estimate, which --verbose prints
+    Run w = runCard(big.replace("5000", "200").replace("end: 10", "end: 20000")
+        + "solver: {method: rk4, step: 0.5}\n");
+    assertThat(w.code()).isEqualTo(2);
+    assertThat(w.err()).contains("refused: the limit's estimated work is");
+    Path card = tmp.resolve("card.yaml");
+    Run v = effdyn("run", card.toString(), "--out", tmp.resolve("out").toString(), "--verbose");
+    assertThat(v.code()).isEqualTo(2);
+    assertThat(v.err()).contains("effdyn: estimate: 1 run; state dimension 60300 statistics")
+        .contains("effdyn: estimate: drift cost O(K^2 (K+M)^2)").contains("effdyn: estimate: 160000 drift evaluations");
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
+  @Test
   void runSummaryNamesTheFixedPointReached() throws IOException {
     // lambda = 2, c_delta = 1 from m = 0.3 over t in [0, 4]: settles at the stable node (1, 1)
     Run r = runCard(CARD.replace("end: 0.5", "end: 4"));

@@ -68,6 +68,77 @@ class SweepTest {
     assertThat(Double.parseDouble(row[5])).isGreaterThan(0); // m reached 0.9
   }
 
+  static final String TOL = String.join("\n", "model: pca", "params: {lambda: 2}", "init: {m: 0.3}",
+      "time: {end: 4, samples: 5}", "solver: {rtol: 1e-9, atol: 1e-12}", "");
+
+  /** Runs a sweep of card over lambda = 1.5:3:4 into dir, the card read from a file as the CLI does. */
+  private Sweep.Result sweep(String card, Path dir) throws Exception {
+    Path f = tmp.resolve("tol.yaml");
+    Files.writeString(f, card);
+    return Sweep.run(Scenario.load(f), List.of(Sweep.Axis.parse("lambda=1.5:3:4")), new Sweep.Options(dir, 2, null));
+  }
+
+  private static Map<String, String> files(Path dir) throws Exception {
+    Map<String, String> m = new java.util.TreeMap<>();
+    try (var s = Files.list(dir.resolve("variants"))) {
+      for (Path p : s.toList()) m.put(p.getFileName().toString(), Files.readString(p));
+    }
+    return m;
+  }
+
+  @Test
+  void resumeKeepsExactlyThePointsWhoseKeyMatches() throws Exception {
+    Path dir = tmp.resolve("resume");
+    Sweep.Result fresh = sweep(TOL, dir);
+    assertThat(List.of(fresh.computed(), fresh.recomputed(), fresh.skipped(), fresh.failures())).containsExactly(4, 0, 0, 0);
+    Map<String, String> first = files(dir);
+    assertThat(first).containsKeys("000_lambda=1.5.csv", "000_lambda=1.5.json", "003_lambda=3.csv", "003_lambda=3.json").hasSize(8);
+    String summary = Files.readString(fresh.summaryCsv());
+
+    // unchanged: none recomputes, the files are untouched, the summary says kept
+    Sweep.Result again = sweep(TOL, dir);
+    assertThat(List.of(again.computed(), again.recomputed(), again.skipped())).containsExactly(0, 0, 4);
+    assertThat(files(dir)).isEqualTo(first);
+    assertThat(Files.readString(again.summaryCsv())).isEqualTo(summary.replace(",ok,", ",kept,"));
+
+    // one point deleted: exactly that one is computed, to the same bytes
+    Files.delete(dir.resolve("variants/002_lambda=2.5.csv"));
+    Sweep.Result one = sweep(TOL, dir);
+    assertThat(List.of(one.computed(), one.recomputed(), one.skipped())).containsExactly(1, 0, 3);
+    assertThat(one.outcomes().get(2).skipped()).isFalse();
+    assertThat(files(dir)).isEqualTo(first);
+
+    // a key file deleted, or not this sweep's: that point is recomputed
+    Files.delete(dir.resolve("variants/001_lambda=2.json"));
+    Files.writeString(dir.resolve("variants/003_lambda=3.json"), "{\"key\":\"0\"}\n");
+    Sweep.Result keys = sweep(TOL, dir);
+    assertThat(List.of(keys.computed(), keys.recomputed(), keys.skipped())).containsExactly(0, 2, 2);
+    assertThat(files(dir)).isEqualTo(first);
+
+    // the solver tolerance changed: every point is recomputed, and gives other numbers
+    Sweep.Result loose = sweep(TOL.replace("rtol: 1e-9", "rtol: 1e-4"), dir);
+    assertThat(List.of(loose.computed(), loose.recomputed(), loose.skipped(), loose.failures())).containsExactly(0, 4, 0, 0);
+    Map<String, String> changed = files(dir);
+    assertThat(changed.keySet()).isEqualTo(first.keySet());
+    for (String f : first.keySet()) assertThat(changed.get(f)).as(f).isNotEqualTo(first.get(f));
+
+    // and back: every point again, to the first bytes
+    Sweep.Result back = sweep(TOL, dir);
+    assertThat(back.recomputed()).isEqualTo(4);
+    assertThat(files(dir)).isEqualTo(first);
+  }
+
+  @Test
+  void aFreshSweepWritesTheSameVariantFilesAsAResumedOne() throws Exception {
+    Sweep.Result a = sweep(TOL, tmp.resolve("a"));
+    Files.delete(tmp.resolve("a/variants/000_lambda=1.5.csv"));
+    sweep(TOL, tmp.resolve("a"));
+    sweep(TOL, tmp.resolve("b"));
+    assertThat(files(tmp.resolve("a"))).isEqualTo(files(tmp.resolve("b")));
+    assertThat(Files.readString(a.outcomes().get(0).file()))
+        .startsWith("index,lambda,t_end,end_m,end_r2perp,fp_m,fp_r2perp,fp_stability,fp_max_re,fp_residual\n0,1.5,4.0,");
+  }
+
   @Test
   void overrideRebuildsTheModelAndChecksTheParameter() {
     Scenario s = Scenario.parse(BBP, "bbp.yaml");

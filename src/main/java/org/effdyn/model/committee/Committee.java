@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.effdyn.core.Check;
 import org.effdyn.core.DerivedColumns;
 import org.effdyn.core.Dynamics;
+import org.effdyn.core.HasCost;
 import org.effdyn.core.InitialLaw;
 import org.effdyn.core.Model;
 import org.effdyn.core.ParameterException;
@@ -53,7 +54,7 @@ import org.hipparchus.linear.MatrixUtils;
  */
 public record Committee(int hiddenUnits, int teacherUnits, Activation activation, double[][] teacherGram,
     double[] vstar, double[] v0, double eta, double etaV, double sigma0, double kappa, boolean normalize,
-    double sigmaW, int initN, int quadratureNodes) implements Model {
+    double sigmaW, int initN, int quadratureNodes) implements Model, HasCost {
 
   public Committee {
     Check.atLeast("K", hiddenUnits, 1);
@@ -138,6 +139,31 @@ public record Committee(int hiddenUnits, int teacherUnits, Activation activation
   /** True if the second layer is trained (η_v &gt; 0). */
   public boolean trainsSecondLayer() {
     return etaV > 0;
+  }
+
+  /** K(K+1)/2 + KM + K: the size of {@link #layout()}, without building it. */
+  @Override
+  public long stateDimension(Regime regime) {
+    long k = hiddenUnits;
+    return k * (k + 1) / 2 + k * teacherUnits + k;
+  }
+
+  /**
+   * The I3 and I4 terms of one drift ({@link CommitteeOde}): K(K+M)² + K(K+1)/2 · (K+M)(K+M+1)/2,
+   * about 30 operations each (an arcsin and a square root), plus for ReLU one (K+M)-dimensional
+   * rule of {@code quadrature_nodes} points over (K+M)² products.
+   */
+  @Override
+  public double driftWork(Regime regime) {
+    double k = hiddenUnits;
+    double p = hiddenUnits + teacherUnits;
+    double terms = k * p * p + k * (k + 1) / 2 * p * (p + 1) / 2;
+    return 30 * terms + (activation == Activation.ERF || activation == Activation.LINEAR ? 0 : quadratureNodes * p * p);
+  }
+
+  @Override
+  public String driftCostClass() {
+    return "O(K^2 (K+M)^2)";
   }
 
   /** Layout {@code Q[k,l]} (k ≤ l), {@code R[k,n]}, {@code v[k]}. */

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.effdyn.card.ValidationCase;
 import org.effdyn.run.AtomicFiles;
 import org.effdyn.run.ChartSupport;
+import org.effdyn.run.OutputLock;
 
 /**
  * The cases of a directory ({@code validation/*.yaml}, by file name) run one after another, each in
@@ -67,6 +68,17 @@ public final class ValidationSuite {
     ChartSupport.require("validation reports");   // every report has charts
     List<ValidationCase> cases = new ArrayList<>();
     for (String n : names) cases.add(ValidationCase.load(file(dir, n)));
+    try {
+      Files.createDirectories(reports);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + reports + ": " + e.getMessage(), e);
+    }
+    try (OutputLock lock = OutputLock.acquire(reports, reports.toString())) {
+      return runLocked(cases, full, threads, reports, l);
+    }
+  }
+
+  private static Outcome runLocked(List<ValidationCase> cases, boolean full, int threads, Path reports, Listener l) {
     List<CaseResult> results = new ArrayList<>();
     Map<String, String> errors = new LinkedHashMap<>();
     for (ValidationCase c : cases) {
