@@ -78,15 +78,47 @@ class CrashConsistencyTest {
     assertThat(kills).as("processes killed before they finished (%s)", left).isGreaterThanOrEqualTo(ATTEMPTS - 1);
   }
 
+  /**
+   * SIGTERM (what Ctrl-C's SIGINT also triggers: the same shutdown hook) stops a run cleanly: a
+   * one-line message, exit 143, and nothing of the unfinished run left, not even the directory it
+   * created.
+   */
+  @Test
+  void aTerminatedRunSaysSoAndLeavesNothing() throws Exception {
+    Path card = Files.writeString(tmp.resolve("card.yaml"), CARD.replace("seeds: 2", "seeds: 40"));
+    Random moments = new Random(21);
+    int stopped = 0;
+    for (int i = 0; i < 3; i++) {
+      Path dir = tmp.resolve("t" + i);
+      Path err = tmp.resolve("t" + i + ".err");
+      Process p = new ProcessBuilder(command(card, dir))
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+      TimeUnit.MILLISECONDS.sleep(1500 + moments.nextInt(1500));   // JVM up, the run under way
+      p.destroy();                                                  // SIGTERM on Linux
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      if (p.exitValue() == 0) continue;                             // finished first: nothing to check
+      stopped++;
+      assertThat(p.exitValue()).isEqualTo(143);
+      List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+      assertThat(lines).as("stderr").anyMatch(l -> l.startsWith("effdyn: interrupted"));
+      assertThat(Files.exists(dir) ? files(dir) : List.of()).as("files left in %s", dir).isEmpty();
+    }
+    assertThat(stopped).as("runs stopped before they finished").isGreaterThanOrEqualTo(2);
+  }
+
   /** {@code effdyn run CARD --out DIR} in a child JVM on this test's class path, its output discarded. */
   private static Process child(Path card, Path dir) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-Djava.awt.headless=true", "-Xmx512m", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "run", card.toString(), "--out", dir.toString(), "--threads", "1")
+    return new ProcessBuilder(command(card, dir))
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
+  }
+
+  private static List<String> command(Path card, Path dir) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return List.of(java, "-Djava.awt.headless=true", "-Xmx512m", "-XX:+UseSerialGC",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "run", card.toString(), "--out", dir.toString(), "--threads", "1");
   }
 
   /** Every file in dir is the reference's (complete) or a temporary or lock file; dir may be absent. */
