@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.effdyn.analysis.Branch;
 import org.effdyn.analysis.Continuation;
+import org.effdyn.analysis.BranchPointCurves;
 import org.effdyn.analysis.FoldCurves;
 import org.effdyn.analysis.HopfCurves;
 import org.effdyn.card.ChartSpec;
@@ -124,7 +125,7 @@ public final class AnalysisCharts {
    * Returns the file names in order.
    */
   public static List<String> twoParameter(Path dir, ChartSpec spec, String title, String p, String q,
-      List<FoldCurves.Curve> folds, List<HopfCurves.Curve> hopfs) {
+      List<FoldCurves.Curve> folds, List<HopfCurves.Curve> hopfs, List<BranchPointCurves.Curve> branchPoints) {
     boolean paper = spec.style() == ChartSpec.Style.PAPER;
     int[] size = Charts.panelSize(spec, 640, 480, 480, 360);
     XYChart c = ChartFiles.chart(null, q, p, size[0], size[1], spec.style());
@@ -146,6 +147,17 @@ public final class AnalysisCharts {
             x.type().equals("cusp") ? SeriesMarkers.TRIANGLE_UP : SeriesMarkers.SQUARE, firstType);
       }
     }
+    for (BranchPointCurves.Curve bp : branchPoints) {
+      double[] xs = new double[bp.branch().points().size()];
+      double[] ys = new double[xs.length];
+      for (int i = 0; i < xs.length; i++) {
+        double[] pq = bp.parameters(i);
+        xs[i] = pq[1];
+        ys[i] = pq[0];
+      }
+      boolean first = shown.add("branch-point");
+      line(c, first ? "branch point" : "branch point #" + (k++), xs, ys, ChartFiles.PALETTE[2], SeriesLines.DOT_DOT, first);
+    }
     for (HopfCurves.Curve h : hopfs) {
       if (h.points().isEmpty()) continue;
       double[] xs = new double[h.points().size()];
@@ -161,7 +173,7 @@ public final class AnalysisCharts {
         point(c, firstType ? "bautin" : "bautin #" + (k++), x.q(), x.p(), SeriesMarkers.CIRCLE, firstType);
       }
     }
-    String figTitle = spec.title() != null ? spec.title() : paper ? null : title + ": fold and Hopf curves";
+    String figTitle = spec.title() != null ? spec.title() : paper ? null : title + ": fold, branch-point and Hopf curves";
     List<String> names = new ArrayList<>();
     for (ChartSpec.Format f : spec.formats()) {
       String name = "bifurcation2." + f.extension();
