@@ -140,6 +140,10 @@ final class FixedPointsCommand implements Callable<Integer> {
                 + String.format(Locale.ROOT, "%.8g", x.q()));
           }
         }
+        for (org.effdyn.analysis.EquilibriumRegions.Region g : curves.regions()) {
+          o.println("  region at " + cont.split("=")[0] + " = " + String.format(Locale.ROOT, "%.4g", g.p()) + ", " + second.split("=")[0] + " = "
+              + String.format(Locale.ROOT, "%.4g", g.q()) + ": " + g.label());
+        }
         o.println("  " + curves.folds().size() + " fold curve(s), " + curves.branchPoints().size() + " branch-point curve(s), "
             + curves.hopfs().size() + " Hopf curve(s) traced");
       }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.effdyn.analysis.Branch;
 import org.effdyn.analysis.Continuation;
 import org.effdyn.analysis.BranchPointCurves;
+import org.effdyn.analysis.EquilibriumRegions;
 import org.effdyn.analysis.FoldCurves;
 import org.effdyn.analysis.HopfCurves;
 import org.effdyn.card.ChartSpec;
@@ -121,11 +122,14 @@ public final class AnalysisCharts {
 
   /**
    * Two-parameter diagram {@code bifurcation2.FORMAT} for each format of spec: fold curves solid black,
-   * Hopf curves dashed, cusp (triangle), Bogdanov–Takens (square) and Bautin (circle) points marked.
+   * branch-point curves dotted, Hopf curves dashed, cusp (triangle), Bogdanov–Takens (square) and Bautin
+   * (circle) points marked, and each region labelled at its sample point with its counts of stable and
+   * unstable equilibria ({@link EquilibriumRegions}), the axes then spanning {@code box} = (P min, P max, Q min, Q max).
    * Returns the file names in order.
    */
   public static List<String> twoParameter(Path dir, ChartSpec spec, String title, String p, String q,
-      List<FoldCurves.Curve> folds, List<HopfCurves.Curve> hopfs, List<BranchPointCurves.Curve> branchPoints) {
+      List<FoldCurves.Curve> folds, List<HopfCurves.Curve> hopfs, List<BranchPointCurves.Curve> branchPoints,
+      List<EquilibriumRegions.Region> regions, double[] box) {
     boolean paper = spec.style() == ChartSpec.Style.PAPER;
     int[] size = Charts.panelSize(spec, 640, 480, 480, 360);
     XYChart c = ChartFiles.chart(null, q, p, size[0], size[1], spec.style());
@@ -172,6 +176,14 @@ public final class AnalysisCharts {
         boolean firstType = shown.add("bautin");
         point(c, firstType ? "bautin" : "bautin #" + (k++), x.q(), x.p(), SeriesMarkers.CIRCLE, firstType);
       }
+    }
+    for (EquilibriumRegions.Region r : regions) {
+      c.addAnnotation(new org.knowm.xchart.AnnotationText(r.label(), r.q(), r.p(), false));
+    }
+    if (!regions.isEmpty()) { // the axes span the box the regions were found in
+      c.getStyler().setYAxisMin(box[0]).setYAxisMax(box[1]).setXAxisMin(box[2]).setXAxisMax(box[3]);
+      c.getStyler().setAnnotationTextFont(c.getStyler().getAxisTickLabelsFont());
+      c.getStyler().setAnnotationTextFontColor(Color.DARK_GRAY);
     }
     String figTitle = spec.title() != null ? spec.title() : paper ? null : title + ": fold, branch-point and Hopf curves";
     List<String> names = new ArrayList<>();

@@ -15,6 +15,7 @@ import org.effdyn.analysis.Branch;
 import org.effdyn.analysis.BranchPointCurves;
 import org.effdyn.analysis.Continuation;
 import org.effdyn.analysis.Deflation;
+import org.effdyn.analysis.EquilibriumRegions;
 import org.effdyn.analysis.FoldCurves;
 import org.effdyn.analysis.HopfCurves;
 import org.effdyn.analysis.FixedPoint;
@@ -110,6 +111,9 @@ public final class FixedPointsRun {
   private final Scenario.Variant variant;
   private final Options options;
   private final Optional<String> sets;
+  /** The search's finder and grid starts (set by {@link #search}; the grid is empty above 3 coordinates), for the region labels. */
+  private FixedPointFinder searchFinder;
+  private List<double[]> gridStarts = List.of();
 
   private FixedPointsRun(Scenario scenario, Options options) {
     this.scenario = scenario;
@@ -228,8 +232,10 @@ public final class FixedPointsRun {
     } catch (IntegrationException e) {
       options.warnings().accept("the card's trajectory failed (" + message(e) + "); its end is not a start");
     }
+    searchFinder = finder;
     if (n <= 3) {
       List<double[]> g = FixedPointFinder.grid(lo, hi, options.grid());
+      gridStarts = g;
       starts.addAll(g);
       kinds.addAll(java.util.Collections.nCopies(g.size(), "grid"));
     }
@@ -402,11 +408,12 @@ public final class FixedPointsRun {
 
   /** The two-parameter curves and the files written (none without a curve). */
   public record Curves(List<FoldCurves.Curve> folds, List<HopfCurves.Curve> hopfs, List<BranchPointCurves.Curve> branchPoints,
-      List<String> files) {
+      List<EquilibriumRegions.Region> regions, List<String> files) {
     public Curves {
       folds = List.copyOf(folds);
       hopfs = List.copyOf(hopfs);
       branchPoints = List.copyOf(branchPoints);
+      regions = List.copyOf(regions);
       files = List.copyOf(files);
     }
   }
@@ -445,7 +452,16 @@ public final class FixedPointsRun {
         options.warnings().accept("the " + sp.kind().key() + " curve from " + pr.name() + " = " + sp.parameter() + " failed: " + message(e));
       }
     }
-    if (folds.isEmpty() && hopfs.isEmpty() && bps.isEmpty()) return new Curves(folds, hopfs, bps, List.of());
+    if (folds.isEmpty() && hopfs.isEmpty() && bps.isEmpty()) return new Curves(folds, hopfs, bps, List.of(), List.of());
+    // region labels: equilibria counted on a grid of the (P, Q) box from the search's grid starts (state of at most 3 coordinates)
+    List<EquilibriumRegions.Region> regions = List.of();
+    if (!gridStarts.isEmpty()) {
+      try {
+        regions = EquilibriumRegions.of(family, searchFinder, gridStarts, pr.a(), pr.b(), qr.a(), qr.b(), REGION_CELLS, REGION_CELLS, 4);
+      } catch (RuntimeException e) {
+        options.warnings().accept("region labels failed: " + message(e));
+      }
+    }
     Path dir = directory();
     StringBuilder b = new StringBuilder("curve,type," + pr.name() + "," + qr.name() + ",omega,l1\n");
     int k = 0;
@@ -473,9 +489,13 @@ public final class FixedPointsRun {
     }
     AtomicFiles.writeString(dir.resolve("bifurcation2.csv"), b.toString());
     List<String> files = new ArrayList<>(List.of("bifurcation2.csv"));
-    files.addAll(AnalysisCharts.twoParameter(dir, s.chart(), s.name(), pr.name(), qr.name(), folds, hopfs, bps));
-    return new Curves(folds, hopfs, bps, files);
+    files.addAll(AnalysisCharts.twoParameter(dir, s.chart(), s.name(), pr.name(), qr.name(), folds, hopfs, bps, regions,
+        new double[] {pr.a(), pr.b(), qr.a(), qr.b()}));
+    return new Curves(folds, hopfs, bps, regions, files);
   }
+
+  /** Cells per axis of the grid on which the regions of the two-parameter chart are found ({@link EquilibriumRegions}). */
+  static final int REGION_CELLS = 20;
 
   /** Most branches a continuation traces (with switching, every branch point met adds two). */
   static final int MAX_BRANCHES = 64;

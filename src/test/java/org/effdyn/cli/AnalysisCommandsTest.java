@@ -102,7 +102,8 @@ class AnalysisCommandsTest {
     Run r = effdyn("fixed-points", card(TENSOR.replace("k: 3, lambda: 4.0", "k: 2, lambda: 2.0")).toString(), "--range", "m=-1.5:1.5",
         "--range", "r2perp=0:2", "--nonneg", "r2perp", "--continue", "lambda=0.2:3", "--second", "c_delta=0.5:2", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).containsPattern("[1-9] branch-point curve\\(s\\)");
+    assertThat(r.out()).containsPattern("[1-9] branch-point curve\\(s\\)")
+        .contains(": 1 stable, 1 unstable").contains(": 2 stable, 2 unstable"); // below lambda = c_delta (0, c) and the origin; above also +-sqrt(lambda - c)
     int checked = 0;
     for (String l : Files.readAllLines(out.resolve("bifurcation2.csv"))) {
       String[] f = l.split(",", -1);
