@@ -136,15 +136,9 @@ public final class AnalysisCharts {
     int k = 0;
     Set<String> shown = new HashSet<>();
     for (FoldCurves.Curve f : folds) {
-      double[] xs = new double[f.branch().points().size()];
-      double[] ys = new double[xs.length];
-      for (int i = 0; i < xs.length; i++) {
-        double[] pq = f.parameters(i);
-        xs[i] = pq[1];
-        ys[i] = pq[0];
-      }
+      double[][] qp = plane(f.branch().points().size(), f::parameters);
       boolean first = shown.add("fold");
-      line(c, first ? "fold" : "fold #" + (k++), xs, ys, Color.BLACK, SeriesLines.SOLID, first);
+      line(c, first ? "fold" : "fold #" + (k++), qp[0], qp[1], Color.BLACK, SeriesLines.SOLID, first);
       for (FoldCurves.Point2 x : f.codimTwo()) {
         boolean firstType = shown.add(x.type());
         point(c, firstType ? x.type() : x.type() + " #" + (k++), x.q(), x.p(),
@@ -152,15 +146,9 @@ public final class AnalysisCharts {
       }
     }
     for (BranchPointCurves.Curve bp : branchPoints) {
-      double[] xs = new double[bp.branch().points().size()];
-      double[] ys = new double[xs.length];
-      for (int i = 0; i < xs.length; i++) {
-        double[] pq = bp.parameters(i);
-        xs[i] = pq[1];
-        ys[i] = pq[0];
-      }
+      double[][] qp = plane(bp.branch().points().size(), bp::parameters);
       boolean first = shown.add("branch-point");
-      line(c, first ? "branch point" : "branch point #" + (k++), xs, ys, ChartFiles.PALETTE[2], SeriesLines.DOT_DOT, first);
+      line(c, first ? "branch point" : "branch point #" + (k++), qp[0], qp[1], ChartFiles.PALETTE[2], SeriesLines.DOT_DOT, first);
     }
     for (HopfCurves.Curve h : hopfs) {
       if (h.points().isEmpty()) continue;
@@ -193,6 +181,17 @@ public final class AnalysisCharts {
       names.add(name);
     }
     return names;
+  }
+
+  /** (Q values, P values) of a curve's n points, from each point's (P, Q). */
+  private static double[][] plane(int n, java.util.function.IntFunction<double[]> pq) {
+    double[][] out = new double[2][n];
+    for (int i = 0; i < n; i++) {
+      double[] x = pq.apply(i);
+      out[0][i] = x[1];
+      out[1][i] = x[0];
+    }
+    return out;
   }
 
   private static void line(XYChart c, String name, double[] x, double[] y, Color color, BasicStroke stroke, boolean legend) {
