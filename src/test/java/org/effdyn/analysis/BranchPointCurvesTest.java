@@ -38,6 +38,31 @@ class BranchPointCurvesTest {
     assertThat(cMax).isGreaterThan(2.9);
   }
 
+  /**
+   * Transcritical x' = (p − q²)x − x², y' = −y: x = 0 is a branch for every (p, q), crossed by x = p − q²
+   * at p = q²; the branch-point curve is that parabola, with μ = 0.
+   */
+  @Test
+  void transcriticalCurveIsTheParabola() {
+    FoldCurves.Family2 f = FoldCurvesTest.family((p, q, u, o) -> {
+      o[0] = (p - q * q) * u[0] - u[0] * u[0];
+      o[1] = -u[1];
+    });
+    List<BranchPointCurves.Curve> curves = BranchPointCurves.trace(f, "p", "q", new double[] {0, 0}, 0.25, 0.5,
+        Continuation.Options.between(-1, 1).withSteps(0.02, 0.05));
+    int checked = 0;
+    for (BranchPointCurves.Curve c : curves) {
+      for (int i = 0; i < c.branch().points().size(); i++) {
+        double[] pq = c.parameters(i);
+        if (Math.abs(pq[1]) > 1) continue;
+        assertThat(pq[0]).isCloseTo(pq[1] * pq[1], within(1e-9));
+        assertThat(c.unfolding(i)).isCloseTo(0, within(1e-10));
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(20);
+  }
+
   /** A point that is not a branch point is refused. */
   @Test
   void refusesARegularPoint() {
