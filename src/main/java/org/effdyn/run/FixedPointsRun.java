@@ -455,7 +455,9 @@ public final class FixedPointsRun {
     if (folds.isEmpty() && hopfs.isEmpty() && bps.isEmpty()) return new Curves(folds, hopfs, bps, List.of(), List.of());
     // region labels: equilibria counted on a grid of the (P, Q) box from the search's grid starts (state of at most 3 coordinates)
     List<EquilibriumRegions.Region> regions = List.of();
-    if (!gridStarts.isEmpty()) {
+    if (gridStarts.isEmpty()) {
+      options.warnings().accept("region labels: not computed (they need the grid of starts, used when the state has at most 3 coordinates)");
+    } else {
       try {
         regions = EquilibriumRegions.of(family, searchFinder, gridStarts, pr.a(), pr.b(), qr.a(), qr.b(), REGION_CELLS, REGION_CELLS, 4);
       } catch (RuntimeException e) {
