@@ -60,16 +60,45 @@ public record FixedPointFinder(double tolerance, int maxIterations, double merge
 
   /**
    * What a search did: the distinct points, how many starts it used, how many converged, how many
-   * converged to a root outside the domain (dropped), and the domain.
+   * converged to a root outside the domain (dropped), the domain, and the indices of the starts not searched
+   * (not reached, or stopped, within the {@link Budget}).
    */
-  public record Search(List<FixedPoint> points, int starts, int converged, int outsideDomain, String domain) {
+  public record Search(List<FixedPoint> points, int starts, int converged, int outsideDomain, String domain,
+      List<Integer> notSearched) {
     public Search {
       points = List.copyOf(points);
+      notSearched = List.copyOf(notSearched);
     }
 
     /** Starts that did not converge (diverged, stalled, or met a drift undefined there). */
     public int failed() {
-      return starts - converged - outsideDomain;
+      return starts - converged - outsideDomain - notSearched.size();
+    }
+  }
+
+  /**
+   * A wall-time limit on a search: a start not begun by the deadline is not run, and a Newton run still going
+   * at the deadline is stopped; both count as not searched ({@link Search#notSearched}). Which starts are
+   * reached depends on the machine's speed and load (the points found from those reached do not).
+   *
+   * @param deadline {@link System#nanoTime()} at which the search stops; {@link Long#MAX_VALUE}: no limit
+   */
+  public record Budget(long deadline) {
+    /** No limit. */
+    public static Budget none() {
+      return new Budget(Long.MAX_VALUE);
+    }
+
+    /** A limit of {@code seconds} from now (+∞: none). */
+    public static Budget seconds(double seconds) {
+      Check.positiveOrInfinite("budget", seconds);
+      if (seconds == Double.POSITIVE_INFINITY || seconds > 1e9) return none();
+      return new Budget(System.nanoTime() + (long) (seconds * 1e9));
+    }
+
+    /** True once the deadline has passed. */
+    public boolean spent() {
+      return deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0;
     }
   }
 
@@ -89,17 +118,34 @@ public record FixedPointFinder(double tolerance, int maxIterations, double merge
    * steps, and given its multiplicity.
    */
   public Search search(Dynamics dyn, List<double[]> starts) {
+    return search(dyn, starts, Budget.none());
+  }
+
+  /**
+   * {@link #search(Dynamics, List)} within a wall-time budget: starts not reached, or cut short, by its
+   * deadline are counted in {@link Search#notSearched}; the points found from the others are returned.
+   */
+  public Search search(Dynamics dyn, List<double[]> starts, Budget budget) {
     int n = dyn.dimension();
     for (double[] s : starts) Check.length("start", s, n);
     StateDomain dom = HasDomain.of(dyn);
-    Outcome[] outcomes = IntStream.range(0, starts.size()).parallel()
-        .mapToObj(i -> solveFrom(dyn, starts.get(i), dom)).toArray(Outcome[]::new);
+    Outcome[] outcomes = new Outcome[starts.size()];
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    int workers = Math.max(1, Math.min(starts.size(), Runtime.getRuntime().availableProcessors()));
+    IntStream.range(0, workers).parallel().forEach(w -> { // starts taken in order, so a spent budget leaves a tail
+      for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
+        outcomes[i] = budget.spent() ? CUT : solveFrom(dyn, starts.get(i), dom, budget);
+      }
+    });
     List<double[]> distinct = new ArrayList<>();
     List<Double> spread = new ArrayList<>();
     List<Integer> hits = new ArrayList<>();
     int converged = 0, outside = 0;
-    for (Outcome o : outcomes) {
-      if (o == null) continue;
+    List<Integer> cut = new ArrayList<>();
+    for (int k = 0; k < outcomes.length; k++) {
+      Outcome o = outcomes[k];
+      if (o == CUT) cut.add(k);
+      if (o == null || o == CUT) continue;
       if (!o.admissible) {
         outside++;
         continue;
@@ -131,17 +177,20 @@ public record FixedPointFinder(double tolerance, int maxIterations, double merge
     String described = dom.describe();
     if (domain != null) described += "; and the caller's predicate";
     if (described.startsWith("unrestricted; ")) described = described.substring("unrestricted; ".length());
-    return new Search(out, starts.size(), converged, outside, described);
+    return new Search(out, starts.size(), converged, outside, described, cut);
   }
 
   /** A converged Newton run: its root, whether it is admissible, and the size of its last steps (0 for a simple root). */
   private record Outcome(double[] root, boolean admissible, double spread) {}
 
-  private Outcome solveFrom(Dynamics dyn, double[] start, StateDomain dom) {
+  /** A start not run, or stopped, at the budget's deadline. */
+  private static final Outcome CUT = new Outcome(new double[0], false, 0);
+
+  private Outcome solveFrom(Dynamics dyn, double[] start, StateDomain dom, Budget budget) {
     double[] u = start.clone();
     dom.project(u);
-    double[] r = solve(dyn, u, dom, null).orElse(null);
-    if (r == null) return null;
+    double[] r = solve(dyn, u, dom, null, budget).orElse(null);
+    if (r == null) return budget.spent() ? CUT : null;
     double spread = 0;
     if (describe(dyn, r, 1).kind() == Stability.Kind.NON_HYPERBOLIC) {
       spread = deepPolish(dyn, r, dom);
@@ -197,15 +246,16 @@ public record FixedPointFinder(double tolerance, int maxIterations, double merge
     StateDomain dom = HasDomain.of(dyn);
     double[] u = start.clone();
     dom.project(u);
-    return solve(dyn, u, dom, null).filter(r -> dom.contains(r) && admissible(r));
+    return solve(dyn, u, dom, null, Budget.none()).filter(r -> dom.contains(r) && admissible(r));
   }
 
   /**
    * Projected damped Newton for h(u) = target (target null: 0) from u (already in the domain).
    * Each trial is P(u + αΔ), P the projection onto the domain; a drift that throws or is not finite at a
-   * trial counts as a failed trial (α halved). Returns the root (after polishing) or empty.
+   * trial counts as a failed trial (α halved). Returns the root (after polishing) or empty (also when the
+   * budget is spent before it converges).
    */
-  private Optional<double[]> solve(Dynamics dyn, double[] u, StateDomain dom, double[] target) {
+  private Optional<double[]> solve(Dynamics dyn, double[] u, StateDomain dom, double[] target, Budget budget) {
     int n = dyn.dimension();
     double[] h = new double[n];
     double res = residual(dyn, u, target, h);
@@ -217,6 +267,7 @@ public record FixedPointFinder(double tolerance, int maxIterations, double merge
         return Optional.of(u);
       }
       if (it == maxIterations) break;
+      if (budget.spent()) return Optional.empty();
       double[] step = newtonStep(dyn, u, h);
       if (step == null) return Optional.empty();
       double current = res;
@@ -370,7 +421,7 @@ public record FixedPointFinder(double tolerance, int maxIterations, double merge
       for (int i = 0; i < n; i++) target[i] = ((pattern >> i) & 1) == 0 ? s[i] : -s[i];
       List<double[]> roots = new ArrayList<>();
       for (double[] st : starts) {
-        double[] r = perturbed.solve(dyn, st.clone(), free, target).orElse(null);
+        double[] r = perturbed.solve(dyn, st.clone(), free, target, Budget.none()).orElse(null);
         if (r == null || distance(r, u) > 2 * rho) continue;
         boolean seen = false;
         for (double[] q : roots) seen |= distance(q, r) <= 1e-3 * rho;

@@ -66,6 +66,11 @@ final class FixedPointsCommand implements Callable<Integer> {
       + "and Funke 2015) from the first N starts, the points found so far deflated, to find further equilibria. Default: ${DEFAULT-VALUE} (off).")
   int deflate;
 
+  @Option(names = "--budget", paramLabel = "SECONDS", description = "Wall-time budget of the search (the card's trajectory, "
+      + "Newton from every start, deflation); when it runs out, a warning says which starts were not searched and the "
+      + "points found so far are written. Default: ${DEFAULT-VALUE}.")
+  double budget = 45;
+
   @Option(names = "--basins", paramLabel = "N", description = "For models with a basin study (xor-gmm): N initializations "
       + "per card variant through the flow, with 95%% intervals (basins.csv/.md/.png). Default: ${DEFAULT-VALUE} (off).")
   int basins;
@@ -81,7 +86,7 @@ final class FixedPointsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (shared.threads < 1) return Commands.fail(err, null, shared.verbose, Main.USAGE, shared.threadsError());
     try {
-      FixedPointsRun.Options options = new FixedPointsRun.Options(ranges, grid, random, seed, nonneg, cont, switchBranches, second, deflate, basins,
+      FixedPointsRun.Options options = new FixedPointsRun.Options(ranges, grid, random, seed, nonneg, cont, switchBranches, second, deflate, budget, basins,
           shared.threads, out, w -> err.println("effdyn: warning: " + Commands.oneLine(w)));
       FixedPointsRun run = FixedPointsRun.load(card, options);
       if (run.reportsSets()) {
@@ -135,7 +140,12 @@ final class FixedPointsCommand implements Callable<Integer> {
                 + String.format(Locale.ROOT, "%.8g", x.q()));
           }
         }
-        o.println("  " + curves.folds().size() + " fold curve(s), " + curves.hopfs().size() + " Hopf curve(s) traced");
+        for (org.effdyn.analysis.EquilibriumRegions.Region g : curves.regions()) {
+          o.println("  region at " + cont.split("=")[0] + " = " + String.format(Locale.ROOT, "%.4g", g.p()) + ", " + second.split("=")[0] + " = "
+              + String.format(Locale.ROOT, "%.4g", g.q()) + ": " + g.label());
+        }
+        o.println("  " + curves.folds().size() + " fold curve(s), " + curves.branchPoints().size() + " branch-point curve(s), "
+            + curves.hopfs().size() + " Hopf curve(s) traced");
       }
       String shown = run.directory().toString().replaceAll("/+$", "");
       o.println("wrote " + shown + "/{" + String.join(", ", files) + "}");

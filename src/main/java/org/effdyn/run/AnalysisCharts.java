@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import org.effdyn.analysis.Branch;
 import org.effdyn.analysis.Continuation;
+import org.effdyn.analysis.BranchPointCurves;
+import org.effdyn.analysis.EquilibriumRegions;
 import org.effdyn.analysis.FoldCurves;
 import org.effdyn.analysis.HopfCurves;
 import org.effdyn.card.ChartSpec;
@@ -120,31 +122,33 @@ public final class AnalysisCharts {
 
   /**
    * Two-parameter diagram {@code bifurcation2.FORMAT} for each format of spec: fold curves solid black,
-   * Hopf curves dashed, cusp (triangle), Bogdanov–Takens (square) and Bautin (circle) points marked.
+   * branch-point curves dotted, Hopf curves dashed, cusp (triangle), Bogdanov–Takens (square) and Bautin
+   * (circle) points marked, and each region labelled at its sample point with its counts of stable and
+   * unstable equilibria ({@link EquilibriumRegions}), the axes then spanning {@code box} = (P min, P max, Q min, Q max).
    * Returns the file names in order.
    */
   public static List<String> twoParameter(Path dir, ChartSpec spec, String title, String p, String q,
-      List<FoldCurves.Curve> folds, List<HopfCurves.Curve> hopfs) {
+      List<FoldCurves.Curve> folds, List<HopfCurves.Curve> hopfs, List<BranchPointCurves.Curve> branchPoints,
+      List<EquilibriumRegions.Region> regions, double[] box) {
     boolean paper = spec.style() == ChartSpec.Style.PAPER;
     int[] size = Charts.panelSize(spec, 640, 480, 480, 360);
     XYChart c = ChartFiles.chart(null, q, p, size[0], size[1], spec.style());
     int k = 0;
     Set<String> shown = new HashSet<>();
     for (FoldCurves.Curve f : folds) {
-      double[] xs = new double[f.branch().points().size()];
-      double[] ys = new double[xs.length];
-      for (int i = 0; i < xs.length; i++) {
-        double[] pq = f.parameters(i);
-        xs[i] = pq[1];
-        ys[i] = pq[0];
-      }
+      double[][] qp = plane(f.branch().points().size(), f::parameters);
       boolean first = shown.add("fold");
-      line(c, first ? "fold" : "fold #" + (k++), xs, ys, Color.BLACK, SeriesLines.SOLID, first);
+      line(c, first ? "fold" : "fold #" + (k++), qp[0], qp[1], Color.BLACK, SeriesLines.SOLID, first);
       for (FoldCurves.Point2 x : f.codimTwo()) {
         boolean firstType = shown.add(x.type());
         point(c, firstType ? x.type() : x.type() + " #" + (k++), x.q(), x.p(),
             x.type().equals("cusp") ? SeriesMarkers.TRIANGLE_UP : SeriesMarkers.SQUARE, firstType);
       }
+    }
+    for (BranchPointCurves.Curve bp : branchPoints) {
+      double[][] qp = plane(bp.branch().points().size(), bp::parameters);
+      boolean first = shown.add("branch-point");
+      line(c, first ? "branch point" : "branch point #" + (k++), qp[0], qp[1], ChartFiles.PALETTE[2], SeriesLines.DOT_DOT, first);
     }
     for (HopfCurves.Curve h : hopfs) {
       if (h.points().isEmpty()) continue;
@@ -161,7 +165,15 @@ public final class AnalysisCharts {
         point(c, firstType ? "bautin" : "bautin #" + (k++), x.q(), x.p(), SeriesMarkers.CIRCLE, firstType);
       }
     }
-    String figTitle = spec.title() != null ? spec.title() : paper ? null : title + ": fold and Hopf curves";
+    for (EquilibriumRegions.Region r : regions) {
+      c.addAnnotation(new org.knowm.xchart.AnnotationText(r.label(), r.q(), r.p(), false));
+    }
+    if (!regions.isEmpty()) { // the axes span the box the regions were found in
+      c.getStyler().setYAxisMin(box[0]).setYAxisMax(box[1]).setXAxisMin(box[2]).setXAxisMax(box[3]);
+      c.getStyler().setAnnotationTextFont(c.getStyler().getAxisTickLabelsFont());
+      c.getStyler().setAnnotationTextFontColor(Color.DARK_GRAY);
+    }
+    String figTitle = spec.title() != null ? spec.title() : paper ? null : title + ": fold, branch-point and Hopf curves";
     List<String> names = new ArrayList<>();
     for (ChartSpec.Format f : spec.formats()) {
       String name = "bifurcation2." + f.extension();
@@ -169,6 +181,17 @@ public final class AnalysisCharts {
       names.add(name);
     }
     return names;
+  }
+
+  /** (Q values, P values) of a curve's n points, from each point's (P, Q). */
+  private static double[][] plane(int n, java.util.function.IntFunction<double[]> pq) {
+    double[][] out = new double[2][n];
+    for (int i = 0; i < n; i++) {
+      double[] x = pq.apply(i);
+      out[0][i] = x[1];
+      out[1][i] = x[0];
+    }
+    return out;
   }
 
   private static void line(XYChart c, String name, double[] x, double[] y, Color color, BasicStroke stroke, boolean legend) {

@@ -12,8 +12,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.effdyn.analysis.Branch;
+import org.effdyn.analysis.BranchPointCurves;
 import org.effdyn.analysis.Continuation;
 import org.effdyn.analysis.Deflation;
+import org.effdyn.analysis.EquilibriumRegions;
 import org.effdyn.analysis.FoldCurves;
 import org.effdyn.analysis.HopfCurves;
 import org.effdyn.analysis.FixedPoint;
@@ -59,13 +61,16 @@ public final class FixedPointsRun {
    * @param second       {@code NAME=c:d}: trace every fold and Hopf point of the continuation as a curve in (continued
    *                     parameter, NAME) over NAME in [c, d] ({@link FoldCurves}, {@link HopfCurves}), or null
    * @param deflate      after the plain search, deflated Newton ({@link Deflation}) from this many of the starts (0: none)
+   * @param budget       wall-time budget of the search in seconds, the card's trajectory included (+∞: none); starts
+   *                     not searched when it runs out are reported in a warning, the points found so far kept
    * @param basins       initializations per variant of a basin study (0: none)
    * @param threads      worker threads of the basin study
    * @param out          output directory, or null for the card's output.dir + "/fixed-points"
    * @param warnings     receives the warnings (a failed trajectory or continuation), one line each; null: dropped
    */
   public record Options(List<String> ranges, int grid, int random, long seed, List<String> nonneg, String continuation,
-      boolean switchBranches, String second, int deflate, int basins, int threads, Path out, Consumer<String> warnings) {
+      boolean switchBranches, String second, int deflate, double budget, int basins, int threads, Path out,
+      Consumer<String> warnings) {
     public Options {
       ranges = List.copyOf(ranges);
       nonneg = List.copyOf(nonneg);
@@ -106,6 +111,9 @@ public final class FixedPointsRun {
   private final Scenario.Variant variant;
   private final Options options;
   private final Optional<String> sets;
+  /** The search's finder and grid starts (set by {@link #search}; the grid is empty above 3 coordinates), for the region labels. */
+  private FixedPointFinder searchFinder;
+  private List<double[]> gridStarts = List.of();
 
   private FixedPointsRun(Scenario scenario, Options options) {
     this.scenario = scenario;
@@ -135,6 +143,7 @@ public final class FixedPointsRun {
     if (options.random() < 0) throw new IllegalArgumentException("--random must be >= 0, got " + options.random());
     if (options.basins() < 0) throw new IllegalArgumentException("--basins must be >= 0, got " + options.basins());
     if (options.deflate() < 0) throw new IllegalArgumentException("--deflate must be >= 0, got " + options.deflate());
+    if (!(options.budget() > 0)) throw new IllegalArgumentException("--budget must be > 0 seconds, got " + options.budget());
     if (options.switchBranches() && options.continuation() == null) {
       throw new IllegalArgumentException("--switch: needs --continue NAME=a:b (it switches branches at the branch points of the continuation)");
     }
@@ -191,6 +200,7 @@ public final class FixedPointsRun {
    * @throws IllegalArgumentException for an unknown statistic or a malformed range
    */
   public Search search() {
+    FixedPointFinder.Budget budget = FixedPointFinder.Budget.seconds(options.budget());
     Dynamics dyn = variant.model().limit(Regime.BALLISTIC);
     StateLayout layout = dyn.layout();
     int n = layout.size();
@@ -218,24 +228,39 @@ public final class FixedPointsRun {
       if (!(lo[i] < hi[i])) throw new IllegalArgumentException("--range " + kv[0] + ": need lo < hi, got " + ab[0] + ":" + ab[1]);
     }
     List<double[]> starts = new ArrayList<>();
+    List<String> kinds = new ArrayList<>(); // what each start is, for the budget's report
     starts.add(u0);
+    kinds.add("the initial state");
     try {
       starts.add(new OdeSolver(scenario.solver()).solve(dyn, u0, scenario.grid()).finalState());
+      kinds.add("the trajectory's end");
     } catch (IntegrationException e) {
       options.warnings().accept("the card's trajectory failed (" + message(e) + "); its end is not a start");
     }
-    if (n <= 3) starts.addAll(FixedPointFinder.grid(lo, hi, options.grid()));
+    searchFinder = finder;
+    if (n <= 3) {
+      List<double[]> g = FixedPointFinder.grid(lo, hi, options.grid());
+      gridStarts = g;
+      starts.addAll(g);
+      kinds.addAll(java.util.Collections.nCopies(g.size(), "grid"));
+    }
     starts.addAll(FixedPointFinder.random(lo, hi, options.random(), options.seed()));
-    FixedPointFinder.Search found = finder.search(dyn, starts);
+    kinds.addAll(java.util.Collections.nCopies(options.random(), "random"));
+    FixedPointFinder.Search found = finder.search(dyn, starts, budget);
+    if (!found.notSearched().isEmpty()) options.warnings().accept(budgetReport(found, kinds));
     if (found.outsideDomain() > 0) {
       options.warnings().accept(found.outsideDomain() + " of " + found.starts() + " starts converged to roots outside the domain ("
           + found.domain() + "); dropped");
     }
     List<String> how = new ArrayList<>();
     how.add("newton: " + found.converged() + " of " + found.starts() + " starts converged, " + found.outsideDomain()
-        + " to roots outside the domain (" + found.domain() + "), " + found.failed() + " did not converge");
+        + " to roots outside the domain (" + found.domain() + "), " + found.failed() + " did not converge"
+        + (found.notSearched().isEmpty() ? "" : ", " + found.notSearched().size() + " not searched (budget spent)"));
     List<FixedPoint> points = new ArrayList<>(found.points());
-    if (options.deflate() > 0) {
+    if (options.deflate() > 0 && budget.spent()) {
+      options.warnings().accept("--deflate " + options.deflate() + ": not run, the search budget of " + seconds(options.budget())
+          + " s is spent; raise it with --budget SECONDS");
+    } else if (options.deflate() > 0) {
       List<double[]> known = new ArrayList<>();
       for (FixedPoint p : points) known.add(p.state());
       Deflation.Result d = new Deflation(finder, 1000).search(dyn, starts.subList(0, Math.min(options.deflate(), starts.size())), known);
@@ -246,6 +271,67 @@ public final class FixedPointsRun {
           + d.describe().replaceFirst("^(\\d+) root", "$1 new root"));
     }
     return new Search(layout, points, starts.size(), Jacobians.analytic(dyn), how);
+  }
+
+  /**
+   * One line on a search whose budget ran out: how many starts of each kind were searched and which were not,
+   * e.g. "search budget of 45 s spent: 12 of 66 starts searched (the initial state, the trajectory's end, 10 of
+   * 64 random); 54 not (random 11-64); the 3 points found so far are written; raise it with --budget SECONDS".
+   */
+  private String budgetReport(FixedPointFinder.Search found, List<String> kinds) {
+    java.util.Map<String, int[]> byKind = new LinkedHashMap<>(); // kind -> {searched, total, first not searched}
+    java.util.Set<Integer> cut = new java.util.HashSet<>(found.notSearched());
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    StringBuilder missing = new StringBuilder();
+    for (int i = 0; i < kinds.size(); i++) {
+      String k = kinds.get(i);
+      int[] c = byKind.computeIfAbsent(k, x -> new int[] {0, 0});
+      c[1]++;
+      int number = seen.merge(k, 1, Integer::sum);
+      if (!cut.contains(i)) c[0]++;
+      else missing.append(missing.length() == 0 ? "" : " ").append(k.startsWith("the ") ? k : k + " " + number);
+    }
+    StringBuilder searched = new StringBuilder();
+    for (Map.Entry<String, int[]> e : byKind.entrySet()) {
+      int[] c = e.getValue();
+      if (c[0] == 0) continue;
+      searched.append(searched.length() == 0 ? "" : ", ")
+          .append(e.getKey().startsWith("the ") ? e.getKey() : c[0] + " of " + c[1] + " " + e.getKey());
+    }
+    int done = found.starts() - found.notSearched().size();
+    int pts = found.points().size();
+    return "search budget of " + seconds(options.budget()) + " s spent: " + done + " of " + found.starts() + " starts searched ("
+        + (searched.length() == 0 ? "none" : searched) + "); " + found.notSearched().size() + " not (" + ranges(missing.toString())
+        + "); the " + pts + (pts == 1 ? " point found so far is" : " points found so far are") + " written; raise it with --budget SECONDS";
+  }
+
+  /** "random 3 random 4 random 5 grid 7" -> "random 3-5, grid 7": runs of consecutive numbers of one kind joined. */
+  private static String ranges(String list) {
+    String[] t = list.split(" ");
+    StringBuilder b = new StringBuilder();
+    int i = 0;
+    while (i < t.length) {
+      if (t[i].equals("the")) { // "the initial state" / "the trajectory's end"
+        int j = i + 1;
+        while (j < t.length && !t[j].equals("the") && !t[j].equals("grid") && !t[j].equals("random")) j++;
+        b.append(b.length() == 0 ? "" : ", ").append(String.join(" ", java.util.Arrays.copyOfRange(t, i, j)));
+        i = j;
+        continue;
+      }
+      String kind = t[i];
+      int first = Integer.parseInt(t[i + 1]), last = first;
+      i += 2;
+      while (i + 1 < t.length && t[i].equals(kind) && Integer.parseInt(t[i + 1]) == last + 1) {
+        last++;
+        i += 2;
+      }
+      b.append(b.length() == 0 ? "" : ", ").append(kind).append(' ').append(first).append(last > first ? "-" + last : "");
+    }
+    return b.toString();
+  }
+
+  private static String seconds(double s) {
+    return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
   }
 
   /** Writes fixed-points.csv and fixed-points.json; returns their names. */
@@ -326,16 +412,19 @@ public final class FixedPointsRun {
   }
 
   /** The two-parameter curves and the files written (none without a curve). */
-  public record Curves(List<FoldCurves.Curve> folds, List<HopfCurves.Curve> hopfs, List<String> files) {
+  public record Curves(List<FoldCurves.Curve> folds, List<HopfCurves.Curve> hopfs, List<BranchPointCurves.Curve> branchPoints,
+      List<EquilibriumRegions.Region> regions, List<String> files) {
     public Curves {
       folds = List.copyOf(folds);
       hopfs = List.copyOf(hopfs);
+      branchPoints = List.copyOf(branchPoints);
+      regions = List.copyOf(regions);
       files = List.copyOf(files);
     }
   }
 
   /**
-   * Follows every fold and Hopf point of {@code found} in the plane of the continued parameter and the
+   * Follows every fold, branch point and Hopf point of {@code found} in the plane of the continued parameter and the
    * {@code --second} one, writing bifurcation2.csv (curve, type, P, Q, then for Hopf curves omega and l1)
    * and bifurcation2.png, .svg, .pdf (as the card's {@code chart.formats} asks). A curve that cannot be
    * started is a warning.
@@ -354,9 +443,12 @@ public final class FixedPointsRun {
     Continuation.Options opts = Continuation.Options.between(qr.a(), qr.b());
     List<FoldCurves.Curve> folds = new ArrayList<>();
     List<HopfCurves.Curve> hopfs = new ArrayList<>();
+    List<BranchPointCurves.Curve> bps = new ArrayList<>();
     for (Continuation.Special sp : found.specials()) {
       try {
-        if (sp.kind() == Continuation.SpecialKind.FOLD) {
+        if (sp.kind() == Continuation.SpecialKind.BRANCH_POINT) {
+          bps.addAll(BranchPointCurves.trace(family, pr.name(), qr.name(), sp.state(), sp.parameter(), qr.start(), opts));
+        } else if (sp.kind() == Continuation.SpecialKind.FOLD) {
           folds.addAll(FoldCurves.trace(family, pr.name(), qr.name(), sp.state(), sp.parameter(), qr.start(), opts));
         } else if (sp.kind() == Continuation.SpecialKind.HOPF) {
           hopfs.addAll(HopfCurves.trace(family, pr.name(), qr.name(), sp.state(), sp.parameter(), qr.start(), opts));
@@ -365,7 +457,18 @@ public final class FixedPointsRun {
         options.warnings().accept("the " + sp.kind().key() + " curve from " + pr.name() + " = " + sp.parameter() + " failed: " + message(e));
       }
     }
-    if (folds.isEmpty() && hopfs.isEmpty()) return new Curves(folds, hopfs, List.of());
+    if (folds.isEmpty() && hopfs.isEmpty() && bps.isEmpty()) return new Curves(folds, hopfs, bps, List.of(), List.of());
+    // region labels: equilibria counted on a grid of the (P, Q) box from the search's grid starts (state of at most 3 coordinates)
+    List<EquilibriumRegions.Region> regions = List.of();
+    if (gridStarts.isEmpty()) {
+      options.warnings().accept("region labels: not computed (they need the grid of starts, used when the state has at most 3 coordinates)");
+    } else {
+      try {
+        regions = EquilibriumRegions.of(family, searchFinder, gridStarts, pr.a(), pr.b(), qr.a(), qr.b(), REGION_CELLS, REGION_CELLS, 4);
+      } catch (RuntimeException e) {
+        options.warnings().accept("region labels failed: " + message(e));
+      }
+    }
     Path dir = directory();
     StringBuilder b = new StringBuilder("curve,type," + pr.name() + "," + qr.name() + ",omega,l1\n");
     int k = 0;
@@ -377,6 +480,13 @@ public final class FixedPointsRun {
       for (FoldCurves.Point2 x : c.codimTwo()) b.append(k).append(',').append(x.type()).append(',').append(x.p()).append(',').append(x.q()).append(",,\n");
       k++;
     }
+    for (BranchPointCurves.Curve c : bps) {
+      for (int i = 0; i < c.branch().points().size(); i++) {
+        double[] pq = c.parameters(i);
+        b.append(k).append(",branch-point,").append(pq[0]).append(',').append(pq[1]).append(",,\n");
+      }
+      k++;
+    }
     for (HopfCurves.Curve c : hopfs) {
       for (HopfCurves.Point x : c.points()) {
         b.append(k).append(",hopf,").append(x.p()).append(',').append(x.q()).append(',').append(x.frequency()).append(',').append(x.firstLyapunov()).append('\n');
@@ -386,9 +496,13 @@ public final class FixedPointsRun {
     }
     AtomicFiles.writeString(dir.resolve("bifurcation2.csv"), b.toString());
     List<String> files = new ArrayList<>(List.of("bifurcation2.csv"));
-    files.addAll(AnalysisCharts.twoParameter(dir, s.chart(), s.name(), pr.name(), qr.name(), folds, hopfs));
-    return new Curves(folds, hopfs, files);
+    files.addAll(AnalysisCharts.twoParameter(dir, s.chart(), s.name(), pr.name(), qr.name(), folds, hopfs, bps, regions,
+        new double[] {pr.a(), pr.b(), qr.a(), qr.b()}));
+    return new Curves(folds, hopfs, bps, regions, files);
   }
+
+  /** Cells per axis of the grid on which the regions of the two-parameter chart are found ({@link EquilibriumRegions}). */
+  static final int REGION_CELLS = 20;
 
   /** Most branches a continuation traces (with switching, every branch point met adds two). */
   static final int MAX_BRANCHES = 64;

@@ -113,4 +113,31 @@ class FixedPointFinderTest {
     assertThat(f.get(0).state()).containsExactly(new double[] {1, 2}, within(1e-12));
     assertThat(f.get(0).kind()).isEqualTo(Stability.Kind.STABLE_FOCUS);
   }
+
+  /** A spent budget searches nothing and says so; starts are taken in order, so a budget that runs out leaves a tail. */
+  @Test
+  void budgetLeavesATailOfStartsNotSearched() {
+    Dynamics d = new SpikedPca(2, 2, 1).limit(Regime.BALLISTIC);
+    FixedPointFinder.Search none = PCA.search(d, starts(), new FixedPointFinder.Budget(System.nanoTime() - 1));
+    assertThat(none.points()).isEmpty();
+    assertThat(none.notSearched()).hasSize(starts().size());
+    assertThat(none.failed()).isZero();
+    Dynamics slow = new Dynamics() { // 2 ms a drift: 0.5 s reach only some of the 121 starts (each takes tens of drifts)
+      @Override public StateLayout layout() { return d.layout(); }
+      @Override public void drift(double[] u, double[] out) {
+        try {
+          Thread.sleep(2);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        d.drift(u, out);
+      }
+    };
+    FixedPointFinder.Search some = PCA.search(slow, starts(), FixedPointFinder.Budget.seconds(0.5));
+    assertThat(some.notSearched()).isNotEmpty().hasSizeLessThan(starts().size());
+    int first = some.notSearched().get(0);
+    // after the first start not searched, at most the other worker's run in flight finished
+    assertThat(some.starts() - first - some.notSearched().size()).isLessThanOrEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(some.converged() + some.outsideDomain() + some.failed() + some.notSearched().size()).isEqualTo(some.starts());
+  }
 }

@@ -76,7 +76,7 @@ class AnalysisCommandsTest {
         "--continue", "lambda=2:6", "--second", "c_delta=0.5:2", "--deflate", "2", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("deflation (the 4 points found by Newton deflated): 0 new roots from 2 starts")
-        .contains("m=0, r2perp=0 (non-hyperbolic, max Re mu = 0, multiplicity 4").contains("2 fold curve(s), 0 Hopf curve(s)");
+        .contains("m=0, r2perp=0 (non-hyperbolic, max Re mu = 0, multiplicity 4").contains("2 fold curve(s), 0 branch-point curve(s), 0 Hopf curve(s)");
     for (String f : new String[] {"bifurcation.json", "bifurcation2.csv", "bifurcation2.png", "bifurcation2.svg"}) {
       assertThat(out.resolve(f)).isRegularFile();
     }
@@ -94,6 +94,43 @@ class AnalysisCommandsTest {
     assertThat(checked).isGreaterThan(20);
   }
 
+  /**
+   * Matrix PCA: the branch point λ = c_δ of the branch (0, c_δ), followed over c_δ (--second), is the line
+   * λ = c_δ in bifurcation2.csv, type branch-point.
+   */
+  @Test
+  void secondParameterTracesTheMatrixBranchPointLine() throws IOException {
+    Path out = tmp.resolve("bp");
+    Run r = effdyn("fixed-points", card(TENSOR.replace("k: 3, lambda: 4.0", "k: 2, lambda: 2.0")).toString(), "--range", "m=-1.5:1.5",
+        "--range", "r2perp=0:2", "--nonneg", "r2perp", "--continue", "lambda=0.2:3", "--second", "c_delta=0.5:2", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).containsPattern("[1-9] branch-point curve\\(s\\)")
+        .contains(": 1 stable, 1 unstable").contains(": 2 stable, 2 unstable"); // below lambda = c_delta (0, c) and the origin; above also +-sqrt(lambda - c)
+    int checked = 0;
+    for (String l : Files.readAllLines(out.resolve("bifurcation2.csv"))) {
+      String[] f = l.split(",", -1);
+      if (!f[1].equals("branch-point")) continue;
+      double lambda = Double.parseDouble(f[2]), c = Double.parseDouble(f[3]);
+      if (c < 0.5 || c > 2) continue;
+      assertThat(lambda).isCloseTo(c, org.assertj.core.api.Assertions.within(1e-8));
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(10);
+  }
+
+  /** A spent --budget: a one-line warning says what was not searched; the (empty) results are still written. */
+  @Test
+  void spentBudgetWarnsAndStillWrites() throws IOException {
+    Path out = tmp.resolve("budget");
+    Run r = effdyn("fixed-points", card(TENSOR).toString(), "--budget", "1e-9", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err().strip()).startsWith("effdyn: warning: search budget of 1.0E-9 s spent: 0 of 147 starts searched (none); "
+        + "147 not (the initial state, the trajectory's end, grid 1-81, random 1-64); the 0 points found so far are written")
+        .doesNotContain("\n");
+    assertThat(r.out()).contains("147 not searched (budget spent)");
+    assertThat(out.resolve("fixed-points.csv")).isRegularFile();
+  }
+
   @Test
   void bifurcationOptionsBadInputWritesNothing() throws IOException {
     Path c = card(TENSOR);
@@ -104,8 +141,9 @@ class AnalysisCommandsTest {
         {"--continue", "lambda=2:6", "--second", "lambda=0.5:2"},
         {"--continue", "lambda=2:6", "--second", "c_delta=x:2"},
         {"--deflate", "-1"},
-        {"--continue", "lambda=6:2"}};
-    String[] names = {"--switch", "--second", "--second lambda", "--second c_delta: 'x'", "--deflate", "--continue lambda"};
+        {"--continue", "lambda=6:2"},
+        {"--budget", "0"}};
+    String[] names = {"--switch", "--second", "--second lambda", "--second c_delta: 'x'", "--deflate", "--continue lambda", "--budget"};
     for (int i = 0; i < bad.length; i++) {
       java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("fixed-points", c.toString(), "--out", x.toString()));
       args.addAll(java.util.List.of(bad[i]));
