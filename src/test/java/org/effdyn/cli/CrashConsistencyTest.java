@@ -53,11 +53,12 @@ class CrashConsistencyTest {
     Random moments = new Random(20);
     int kills = 0;
     List<String> left = new ArrayList<>();
-    for (int i = 0; i < ATTEMPTS; i++) {
+    // a run that finished before its kill is retried, so the kills do not depend on the machine's load
+    for (int i = 0; i < 3 * ATTEMPTS && kills < ATTEMPTS; i++) {
       Path dir = tmp.resolve("k" + i);
       Process p = child(card, dir);
       // a random moment from JVM start-up to the last writes (the uninterrupted run took refNanos)
-      TimeUnit.NANOSECONDS.sleep((long) (refNanos * (0.1 + 0.8 * moments.nextDouble())));
+      TimeUnit.NANOSECONDS.sleep((long) (refNanos * (0.1 + 0.7 * moments.nextDouble())));
       p.destroyForcibly();
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
       if (p.exitValue() != 0) kills++;
@@ -74,21 +75,21 @@ class CrashConsistencyTest {
         }
       }
     }
-    System.out.printf("crash: uninterrupted run %.1f s, %d of %d killed: %s%n", refNanos / 1e9, kills, ATTEMPTS, left);
-    assertThat(kills).as("processes killed before they finished (%s)", left).isGreaterThanOrEqualTo(ATTEMPTS - 1);
+    System.out.printf("crash: uninterrupted run %.1f s, %d killed in %d attempts: %s%n", refNanos / 1e9, kills, left.size(), left);
+    assertThat(kills).as("processes killed before they finished (%s)", left).isEqualTo(ATTEMPTS);
   }
 
   /**
    * SIGTERM (what Ctrl-C's SIGINT also triggers: the same shutdown hook) stops a run cleanly: a
    * one-line message, exit 143, and nothing of the unfinished run left, not even the directory it
-   * created.
+   * created (two runs stopped at random moments).
    */
   @Test
   void aTerminatedRunSaysSoAndLeavesNothing() throws Exception {
-    Path card = Files.writeString(tmp.resolve("card.yaml"), CARD.replace("seeds: 2", "seeds: 40"));
+    Path card = Files.writeString(tmp.resolve("card.yaml"), CARD.replace("seeds: 2", "seeds: 200"));
     Random moments = new Random(21);
     int stopped = 0;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 6 && stopped < 2; i++) {   // a run that finished first is retried
       Path dir = tmp.resolve("t" + i);
       Path err = tmp.resolve("t" + i + ".err");
       Process p = new ProcessBuilder(command(card, dir))
@@ -103,7 +104,7 @@ class CrashConsistencyTest {
       assertThat(lines).as("stderr").anyMatch(l -> l.startsWith("effdyn: interrupted"));
       assertThat(Files.exists(dir) ? files(dir) : List.of()).as("files left in %s", dir).isEmpty();
     }
-    assertThat(stopped).as("runs stopped before they finished").isGreaterThanOrEqualTo(2);
+    assertThat(stopped).as("runs stopped before they finished").isEqualTo(2);
   }
 
   /** {@code effdyn run CARD --out DIR} in a child JVM on this test's class path, its output discarded. */
