@@ -18,8 +18,9 @@ import org.effdyn.gauss.CovarianceRoot;
  *
  * <p>Every path of an ensemble started from the same (R⊥, θ) follows the same deterministic (R⊥, θ)
  * trajectory, so (h_rest, J, Σ^{1/2}) are cached by the exact value of (R⊥, θ) (at most
- * {@value #CACHE_LIMIT} entries, then cleared): a quadrature per step of the first path, a lookup after.
- * Thread-safe; allocates on a cache miss and one key per call (not allocation-free).
+ * {@value #CACHE_LIMIT} entries, then cleared): a quadrature per step of the first path, a lookup after, skipped when the
+ * thread's previous call had the same (R⊥, θ). Thread-safe; allocates on a cache miss and one key per
+ * lookup (not allocation-free).
  *
  * @throws IllegalArgumentException (from drift) if |h_m(u₀)| &gt; {@value #INVARIANCE_TOL}: m = 0 is not
  *     invariant for this law and loss, and √d h_m would diverge
@@ -36,6 +37,7 @@ public final class GenericDiffusive implements Dynamics {
   private final StateLayout layout;
   private final int nm;
   private final ConcurrentHashMap<Key, Local> cache = new ConcurrentHashMap<>();
+  private final ThreadLocal<Last> last;
 
   /** (h at u₀ without its m part, J, Σ_mm^{1/2}) at one (R⊥, θ). */
   private record Local(double[] rest, double[][] jac, double[][] root) {}
@@ -55,6 +57,8 @@ public final class GenericDiffusive implements Dynamics {
     this.stats = limit.statistics();
     this.nm = stats.p() * stats.q();
     this.layout = layoutOf(stats);
+    int rest = stats.size() - nm;
+    this.last = ThreadLocal.withInitial(() -> new Last(rest));
   }
 
   /** The statistics' layout with block m renamed {@code mtilde} (= √d m). */
@@ -113,13 +117,28 @@ public final class GenericDiffusive implements Dynamics {
   }
 
   private Local local(double[] u) {
+    Last last = this.last.get();
+    if (last.local != null && Arrays.equals(last.rest, 0, last.rest.length, u, nm, u.length)) return last.local;
     Key key = new Key(Arrays.copyOfRange(u, nm, u.length));
     Local l = cache.get(key);
-    if (l != null) return l;
-    l = compute(key.v);
-    if (cache.size() >= CACHE_LIMIT) cache.clear();
-    cache.putIfAbsent(key, l);
+    if (l == null) {
+      l = compute(key.v);
+      if (cache.size() >= CACHE_LIMIT) cache.clear();
+      cache.putIfAbsent(key, l);
+    }
+    last.local = l;
+    System.arraycopy(u, nm, last.rest, 0, last.rest.length);
     return l;
+  }
+
+  /** The thread's last lookup (drift and diffusion of one Euler–Maruyama step share it). */
+  private static final class Last {
+    final double[] rest;
+    Local local;
+
+    Last(int n) {
+      rest = new double[n];
+    }
   }
 
   private Local compute(double[] rest) {
