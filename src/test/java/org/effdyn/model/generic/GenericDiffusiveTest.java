@@ -15,6 +15,7 @@ import org.effdyn.solve.Ensemble;
 import org.effdyn.solve.OdeSolver;
 import org.effdyn.solve.SdeSolver;
 import org.effdyn.solve.SgdRecorder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,6 +103,7 @@ class GenericDiffusiveTest {
   }
 
   @Test
+  @Tag("validation")
   void sgdAgreesInLawWithTheSdeEnsemble() {
     GenericModel model = reluEscape();
     GenericDiffusive dyn = (GenericDiffusive) model.limit(Regime.DIFFUSIVE);
