@@ -19,10 +19,11 @@ import org.effdyn.core.StateLayout;
  * or a softmax classifier ({@link NetworkLoss}) trained by online SGD on an anchored Gaussian mixture
  * with per-class labels ({@link AnchoredMixture}). The limit is {@link GenericLimit} (drift derived
  * from the loss by quadrature), the simulator {@link GenericSgdSimulator}, the statistics
- * {@code m[a,b]}, {@code Rperp[a,b]}, {@code theta[j]} of {@link StatisticsLayout}. Only the ballistic
- * regime: the engine gives the volatility Σ for any rescaling ({@link GenericLimit#volatility}), but
- * finding the invariant sets and which statistics to rescale by √d for a diffusive limit is left to
- * Java users.
+ * {@code m[a,b]}, {@code Rperp[a,b]}, {@code theta[j]} of {@link StatisticsLayout}. The diffusive regime
+ * ({@link GenericDiffusive}) rescales the overlaps near the invariant set m = 0, m̃ = √d m: its initial law
+ * is m̃_a ~ N(0, σ_w² N̄) independently over the rows a, with R⊥ and θ at their start; it needs m0 unset
+ * (a planted m(0) ≠ 0 has m̃(0) growing like √d). The SGD overlay reports m̃ = √d m
+ * ({@link GenericDiffusiveSimulator}).
  *
  * <p>Java users with their own loss or label model build the pieces directly:
  * {@code new GenericModel(law, loss, options, start)}.
@@ -99,21 +100,58 @@ public final class GenericModel implements Model {
 
   @Override
   public Dynamics limit(Regime regime) {
-    ballisticOnly(regime);
-    return new GenericLimit(law, loss, options);
+    GenericLimit limit = new GenericLimit(law, loss, options);
+    return regime == Regime.BALLISTIC ? limit : new GenericDiffusive(limit);
   }
 
-  /** Point mass at the start's d → ∞ statistics ({@link GenericStart#limitState}). */
+  /**
+   * Ballistic: point mass at the start's d → ∞ statistics ({@link GenericStart#limitState}). Diffusive:
+   * m̃_a = σ_w L ξ_a with N̄ = L Lᵀ and ξ_a ~ N(0, I_q) i.i.d. (the law of √d m under
+   * x^a ~ N(0, σ_w² I_d/d)), R⊥ and θ at their start.
+   */
   @Override
   public InitialLaw initialLaw(Regime regime) {
-    ballisticOnly(regime);
-    return InitialLaw.pointMass(stats.layout(), start.limitState(stats));
+    double[] u0 = start.limitState(stats);
+    if (regime == Regime.BALLISTIC) return InitialLaw.pointMass(stats.layout(), u0);
+    diffusiveStart();
+    int p = stats.p();
+    int q = stats.q();
+    double[][] l = new org.hipparchus.linear.CholeskyDecomposition(
+        org.hipparchus.linear.MatrixUtils.createRealMatrix(law.nbar())).getL().getData();
+    double sw = start.sigmaW();
+    StateLayout layout = GenericDiffusive.layoutOf(stats);
+    return new InitialLaw() {
+      @Override public StateLayout layout() {
+        return layout;
+      }
+
+      @Override public void sample(org.apache.commons.rng.UniformRandomProvider rng, double[] out) {
+        System.arraycopy(u0, 0, out, 0, u0.length);
+        org.apache.commons.rng.sampling.distribution.ContinuousSampler g =
+            org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(rng);
+        double[] xi = new double[q];
+        for (int a = 0; a < p; a++) {
+          for (int j = 0; j < q; j++) xi[j] = g.sample();
+          for (int b = 0; b < q; b++) {
+            double v = 0;
+            for (int j = 0; j <= b; j++) v += l[b][j] * xi[j];
+            out[stats.m(a, b)] = sw * v;
+          }
+        }
+      }
+
+      @Override public boolean deterministic() {
+        return false;
+      }
+    };
   }
 
   @Override
   public SgdSimulator simulator(int d, Regime regime) {
-    ballisticOnly(regime);
-    return new GenericSgdSimulator(law, loss, options, start, d);
+    GenericSgdSimulator sgd = new GenericSgdSimulator(law, loss, options, start, d);
+    if (regime == Regime.BALLISTIC) return sgd;
+    diffusiveStart();
+    return new GenericDiffusiveSimulator(sgd);
   }
 
   /** {@code tr_Rperp}, the trace of R⊥ (the squared norm of the weights off the anchors). */
@@ -133,21 +171,21 @@ public final class GenericModel implements Model {
     });
   }
 
-  /** Every m[a,b], every θ_j and the trace of R⊥. */
+  /** Every m[a,b] (diffusive: mtilde[a,b]), every θ_j and the trace of R⊥. */
   @Override
   public List<String> chartColumns(Regime regime) {
     List<String> c = new ArrayList<>();
-    StateLayout l = stats.layout();
+    StateLayout l = regime == Regime.BALLISTIC ? stats.layout() : GenericDiffusive.layoutOf(stats);
     for (int a = 0; a < stats.p(); a++) for (int b = 0; b < stats.q(); b++) c.add(l.name(stats.m(a, b)));
     for (int j = 0; j < stats.k0(); j++) c.add(l.name(stats.theta(j)));
     c.add("tr_Rperp");
     return c;
   }
 
-  private static void ballisticOnly(Regime regime) {
-    if (regime != Regime.BALLISTIC) {
-      throw new IllegalArgumentException("regime: the generic model has only a ballistic limit (docs/generic.md); "
-          + "its volatility (GenericLimit.volatility) is available from Java, got " + regime.key());
+  private void diffusiveStart() {
+    if (start.m() != null) {
+      throw new IllegalArgumentException("params.m0: not used in the diffusive regime, which starts at the "
+          + "invariant set m = 0 with sqrt(d) m ~ N(0, sigma_w^2 nbar) (docs/generic.md, Diffusive regime); remove m0");
     }
   }
 

@@ -118,8 +118,11 @@ class GenericModelTest {
     assertThatThrownBy(() -> create(with("nbar", List.of(List.of(1, 2), List.of(2, 1))))).hasMessageContaining("params.nbar");
     assertThatThrownBy(() -> create(with("lambda", -1))).hasMessageContaining("params.lambda");
     assertThatThrownBy(() -> create(with("m0", List.of(List.of(1, 2))))).hasMessageContaining("params.m0");
-    assertThatThrownBy(() -> create(with("activation", "relu")).limit(Regime.DIFFUSIVE))
-        .hasMessageContaining("regime").hasMessageContaining("ballistic");
+    // the diffusive regime starts at m = 0: a planted m0 is refused by name
+    assertThatThrownBy(() -> create(with("activation", "relu")).initialLaw(Regime.DIFFUSIVE))
+        .hasMessageContaining("params.m0").hasMessageContaining("diffusive");
+    assertThatThrownBy(() -> create(with("activation", "relu")).simulator(100, Regime.DIFFUSIVE))
+        .hasMessageContaining("params.m0");
     Map<String, Object> hinge = with("loss", "hinge");
     assertThatThrownBy(() -> create(hinge)).hasMessageContaining("hinge needs activation linear");
   }
