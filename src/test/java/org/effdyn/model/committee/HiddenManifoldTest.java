@@ -194,7 +194,7 @@ class HiddenManifoldTest {
     assertThatThrownBy(() -> HiddenManifoldCommittee.sgn(2, 0, 0.5, 0.2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("M");
     assertThatThrownBy(() -> HiddenManifoldCommittee.sgn(2, 2, 0.5, -0.2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eta");
     assertThatThrownBy(() -> InputNonlinearity.parse("cos")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("params.f");
-    Map<String, Object> p = new HashMap<>(Map.of("K", 2, "M", 2, "delta_r", 0.5, "eta", 0.2, "activation", "relu"));
+    Map<String, Object> p = new HashMap<>(Map.of("K", 2, "M", 2, "delta_r", 0.5, "eta", 0.2, "activation", "tanh"));
     assertThatThrownBy(() -> ModelRegistry.get("committee-hmf").create(p)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("activation");
     p.remove("activation");
     Model m = ModelRegistry.get("committee-hmf").create(p);
