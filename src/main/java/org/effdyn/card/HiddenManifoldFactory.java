@@ -31,7 +31,7 @@ final class HiddenManifoldFactory implements ModelFactory {
         new ParamSpec("sigma_w", "initial student weights N(0, sigma_w^2)", "1"),
         new ParamSpec("init_n", "0: N -> inf initial law (symmetric); N: a fresh SGD state at N binned onto the nodes", "0"),
         new ParamSpec("rho_nodes", "nodes of the Marchenko-Pastur quadrature", "32"),
-        new ParamSpec("quadrature_nodes", "node budget of the relu I4 Gaussian integral", "4096"));
+        new ParamSpec("quadrature_nodes", "node budget of the relu I4 Gaussian integral (randomized QMC)", "16384"));
   }
 
   @Override public Model build(Params q) {

@@ -43,15 +43,15 @@ import org.effdyn.model.common.Activation;
  *              specializes for equal v0); N ≥ 2: one draw of a fresh SGD state at N, binned onto
  *              the nodes (card {@code init_n})
  * @param rhoNodes n ≥ 2 nodes of the ρ quadrature (card {@code rho_nodes})
- * @param quadratureNodes node budget (≥ 16) of the (K+M)-dimensional Gaussian integral that replaces
+ * @param quadratureNodes node budget (≥ 16) of the (K+M)-dimensional randomized-QMC integral that replaces
  *                        the missing ReLU I4 closed form (card {@code quadrature_nodes}); unused otherwise
  */
 public record HiddenManifoldCommittee(int hiddenUnits, int teacherUnits, Activation activation,
     InputNonlinearity inputNonlinearity, double deltaR, double[] vstar, double[] v0, double eta, double etaV,
     double sigma0, double sigmaW, int initN, int rhoNodes, int quadratureNodes) implements Model {
 
-  /** Default {@code quadrature_nodes}, as for the plain committee. */
-  public static final int DEFAULT_QUADRATURE_NODES = 4096;
+  /** Default {@code quadrature_nodes}: 16 randomized-QMC replicates of 1024 Sobol points. */
+  public static final int DEFAULT_QUADRATURE_NODES = 16384;
 
   public HiddenManifoldCommittee {
     Check.atLeast("K", hiddenUnits, 1);

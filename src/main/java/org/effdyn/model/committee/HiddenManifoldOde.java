@@ -92,7 +92,11 @@ public final class HiddenManifoldOde implements Dynamics {
     ActivationIntegrals.check(act);
     this.noiseVar = sigma0 * sigma0;
     this.quadratureNodes = quadratureNodes;
-    this.rule = ActivationIntegrals.hasClosedFormI4(act) ? null : GaussianRule.forDimension(k + m, quadratureNodes);
+    // randomized QMC, not Gauss-Hermite: Θ(z_k)Θ(z_l)Δ² jumps across the oblique planes z_k = 0, where a
+    // product Gauss-Hermite rule is biased by several per cent (docs/committee.md)
+    this.rule = ActivationIntegrals.hasClosedFormI4(act) ? null
+        : GaussianRule.quasiMonteCarlo(k + m, Math.max(1, quadratureNodes / GaussianRule.DEFAULT_REPLICATES),
+            GaussianRule.DEFAULT_REPLICATES, GaussianRule.DEFAULT_SEED);
     this.k = k;
     this.m = m;
     this.p = k + m;

@@ -11,8 +11,9 @@ import org.effdyn.gauss.Integrand;
  * \[ U_{kl} = \sum_{i,j} a_i a_j I_4(k, l, i, j) = E[\Theta(z_k)\Theta(z_l)\,\Delta^2],\qquad k \le l, \]
  * all pairs at once as one (K+M)-dimensional Gaussian expectation over a fixed rule with the
  * symmetric root C^{1/2} (I4 has no elementary closed form for ReLU, see {@link ActivationIntegrals}).
- * The integrand has kinks, so U is accurate to about 1e-3 relative ({@code CommitteeOdeTest}).
- * Used by {@link CommitteeOde} and {@link HiddenManifoldOde}. One instance per thread (mutable
+ * The integrand jumps across the planes z_k = 0, so the accuracy depends on the rule: used by
+ * {@link CommitteeOde} (the rule of {@code GaussianRule.forDimension}) and {@link HiddenManifoldOde}
+ * (randomized QMC; docs/committee.md gives the measured errors of both). One instance per thread (mutable
  * buffers); allocation-free.
  */
 final class ReluSecondOrder implements Integrand {
