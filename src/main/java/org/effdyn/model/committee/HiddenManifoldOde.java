@@ -33,7 +33,12 @@ import org.effdyn.model.common.Activation;
  * normalized so that R = b Σ w r ((S38)–(S39) count the density p(ρ) twice); Q uses (S22) with a = 0
  * ((S42) disagrees with (S22) unless f is odd); (S46) is symmetrized in (k, l) and δ there is δ_r.
  *
- * <p>Activations with closed I2, I3, I4 only (erf, linear). Buffers are per thread; the drift is
+ * Label noise y + σ₀ζ (ζ ~ N(0, 1)) leaves s unchanged and adds σ₀² J2(k, l) to U_kl (as σ₀² J2 enters
+ * the plain committee's Q̇); ε_g stays noise-free.
+ *
+ * <p>Erf and linear: closed I2, I3, I4. ReLU: closed I2, I3, J2, and U = E[Θ(λ_k)Θ(λ_l)Δ²] as one
+ * (K+M)-dimensional expectation on a fixed randomized-QMC rule ({@link ReluSecondOrder}; the drift then
+ * has tiny jumps where a node crosses a kink, so use fixed-step or loose-tolerance solvers). Buffers are per thread; the drift is
  * allocation-free after a thread's first call. Cost per drift: K(K+M)² I3 and K²(K+M)² I4 closed
  * forms, one (K+M)² inversion, and O(n (K² + KM)(K + M)) for the n nodes.
  */
