@@ -45,7 +45,8 @@ class HiddenManifoldValidationTest {
     double[] u0 = sim.empiricalState();
     OdeSolver solver = model.activation() == org.effdyn.model.common.Activation.RELU ? RELU_SOLVER : SOLVER;
     Trajectory tr = solver.solve(ode, u0, grid);
-    Trajectory tp = solver.solve(printed, u0, grid);
+    // the printed-term comparison is asserted for erf only; skip its solve for ReLU (the slow case)
+    Trajectory tp = solver == RELU_SOLVER ? tr : solver.solve(printed, u0, grid);
     int size = ode.reducedSize();
     double[][][] out = new double[3][grid.samples()][size];
     long steps = 0;
@@ -57,7 +58,7 @@ class HiddenManifoldValidationTest {
       }
       sim.reduced(out[0][i]);
       ode.reduced(tr.state(i), out[1][i]);
-      printed.reduced(tp.state(i), out[2][i]);
+      (solver == RELU_SOLVER ? ode : printed).reduced(tp.state(i), out[2][i]);
     }
     return out;
   }
