@@ -2,10 +2,7 @@ package org.effdyn.model.committee;
 
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.StateLayout;
-import org.effdyn.gauss.CovarianceRoot;
-import org.effdyn.gauss.GaussianExpectation;
 import org.effdyn.gauss.GaussianRule;
-import org.effdyn.gauss.Integrand;
 import org.effdyn.model.common.Activation;
 
 /**
@@ -81,33 +78,15 @@ public final class CommitteeOde implements Dynamics {
     return rule;
   }
 
-  /** Per-thread buffers, and the ReLU integrand E[Θ(z_k)Θ(z_l)Δ²]. */
-  private final class Work implements Integrand {
+  /** Per-thread buffers, and the ReLU η² integral. */
+  private final class Work {
     final double[][] c = new double[p][p];
     final double[] a = new double[p];
     final double[][] s = new double[k][p];
     final double[][] rs = new double[k][p];
     final double[] l1 = new double[p];
     final double[][] u4 = new double[k][k];
-    final GaussianExpectation expectation = rule == null ? null : new GaussianExpectation(rule, k * (k + 1) / 2);
-    final CovarianceRoot root = rule == null ? null : new CovarianceRoot(p);
-    final double[][] l = rule == null ? null : new double[p][p];
-    final double[] acc = new double[k * (k + 1) / 2];
-
-    @Override
-    public void add(double[] z, double w, double[] out) {
-      double delta = 0;
-      for (int j = 0; j < p; j++) if (z[j] > 0) delta += a[j] * z[j];
-      double wd = w * delta * delta;
-      int idx = 0;
-      for (int i = 0; i < k; i++) {
-        if (z[i] <= 0) {
-          idx += k - i;
-          continue;
-        }
-        for (int j = i; j < k; j++, idx++) if (z[j] > 0) out[idx] += wd;
-      }
-    }
+    final ReluSecondOrder relu = rule == null ? null : new ReluSecondOrder(rule, k, p);
   }
 
   /** Fills C and a from u. */
@@ -222,12 +201,7 @@ public final class CommitteeOde implements Dynamics {
           }
         }
       }
-      case RELU -> {
-        w.root.compute(c, "C = [[Q, R], [R^T, T]]", w.l);
-        w.expectation.expectation(w.l, w, w.acc);
-        int idx = 0;
-        for (int i = 0; i < k; i++) for (int j = i; j < k; j++) w.u4[i][j] = w.acc[idx++];
-      }
+      case RELU -> w.relu.compute(c, a, w.u4);
     }
   }
 

@@ -21,7 +21,8 @@ import org.effdyn.model.common.Activation;
  * arXiv:1909.11500; Bae &amp; Jeong 2024, arXiv:2405.00642, §II and appendix B): latent c ~ N(0, I_D),
  * X = f(Fᵀc/√D) with odd f, teacher on the latent ν_m = W̃_m·c/√D with i.i.d. N(0, 1) W̃ (T → I),
  * student λ_k = W_k·X/√N, the committee's online SGD with X in place of x, t = steps/N,
- * δ_r = D/N ∈ (0, 1]. No output noise, decay or normalization (Bae &amp; Jeong's setting).
+ * δ_r = D/N ∈ (0, 1], labels y = Σ_m v*_m g(ν_m) + σ₀ζ with ζ ~ N(0, 1) (σ₀ = 0 is Bae &amp; Jeong's
+ * setting). No decay or output normalization.
  *
  * <p>State ({@link HiddenManifoldOde}): Ω, v, and the densities r_km(ρ_q), σ_kl(ρ_q) on an n-node
  * Marchenko–Pastur quadrature ({@link MarchenkoPastur#rule}); teacher density t(ρ) = I. Derived
@@ -29,29 +30,35 @@ import org.effdyn.model.common.Activation;
  *
  * @param hiddenUnits K ≥ 1 (card {@code K})
  * @param teacherUnits M ≥ 1 (card {@code M})
- * @param activation g = g̃, erf or linear (card {@code activation})
+ * @param activation g = g̃: erf, relu or linear (card {@code activation})
  * @param inputNonlinearity f: sgn, erf or linear (card {@code f})
  * @param deltaR δ_r = D/N ∈ (0, 1] (card {@code delta_r})
  * @param vstar v* (length M, card {@code vstar}; default ones)
  * @param v0 v at t = 0 (length K, card {@code v0}; default ones)
  * @param eta η &gt; 0 (card {@code eta}; Bae &amp; Jeong's γ)
  * @param etaV η_v ≥ 0; 0 freezes v (card {@code eta_v})
+ * @param sigma0 σ₀ ≥ 0, label noise of the training labels; ε_g stays noise-free (card {@code sigma0})
  * @param sigmaW σ_w &gt; 0, W(0) ~ N(0, σ_w²) (card {@code sigma_w})
  * @param initN 0: N → ∞ point mass (Ω = σ_w², σ_kl(ρ) = σ_w² ρ δ_kl, r = 0: symmetric, never
  *              specializes for equal v0); N ≥ 2: one draw of a fresh SGD state at N, binned onto
  *              the nodes (card {@code init_n})
  * @param rhoNodes n ≥ 2 nodes of the ρ quadrature (card {@code rho_nodes})
+ * @param quadratureNodes node budget (≥ 16) of the (K+M)-dimensional randomized-QMC integral that replaces
+ *                        the missing ReLU I4 closed form (card {@code quadrature_nodes}); unused otherwise
  */
 public record HiddenManifoldCommittee(int hiddenUnits, int teacherUnits, Activation activation,
     InputNonlinearity inputNonlinearity, double deltaR, double[] vstar, double[] v0, double eta, double etaV,
-    double sigmaW, int initN, int rhoNodes) implements Model {
+    double sigma0, double sigmaW, int initN, int rhoNodes, int quadratureNodes) implements Model {
+
+  /** Default {@code quadrature_nodes}: 16 randomized-QMC replicates of 1024 Sobol points. */
+  public static final int DEFAULT_QUADRATURE_NODES = 16384;
 
   public HiddenManifoldCommittee {
     Check.atLeast("K", hiddenUnits, 1);
     Check.atLeast("M", teacherUnits, 1);
     if (activation == null) throw new ParameterException("activation", null, "must be given");
-    if (!ActivationIntegrals.hasClosedFormI4(activation)) {
-      throw new ParameterException("params.activation", activation.key(), "committee-hmf supports erf and linear, got " + activation.key());
+    if (!ActivationIntegrals.SUPPORTED.contains(activation)) {
+      throw new ParameterException("params.activation", activation.key(), "committee-hmf supports erf, relu and linear, got " + activation.key());
     }
     if (inputNonlinearity == null) throw new ParameterException("f", null, "must be given");
     MarchenkoPastur.checkRatio(deltaR);
@@ -59,9 +66,18 @@ public record HiddenManifoldCommittee(int hiddenUnits, int teacherUnits, Activat
     v0 = v0 == null ? Committee.ones(hiddenUnits) : Check.allFinite("v0", Check.length("v0", v0, hiddenUnits).clone());
     Check.positiveFinite("eta", eta);
     Check.nonNegativeFinite("eta_v", etaV);
+    Check.nonNegativeFinite("sigma0", sigma0);
     Check.positiveFinite("sigma_w", sigmaW);
     if (initN != 0) Check.atLeast("init_n", initN, 2);
     Check.atLeast("rho_nodes", rhoNodes, 2);
+    Check.atLeast("quadrature_nodes", quadratureNodes, 16);
+  }
+
+  /** Noiseless labels (σ₀ = 0) and the default ReLU quadrature budget. */
+  public HiddenManifoldCommittee(int hiddenUnits, int teacherUnits, Activation activation, InputNonlinearity inputNonlinearity,
+      double deltaR, double[] vstar, double[] v0, double eta, double etaV, double sigmaW, int initN, int rhoNodes) {
+    this(hiddenUnits, teacherUnits, activation, inputNonlinearity, deltaR, vstar, v0, eta, etaV, 0, sigmaW, initN, rhoNodes,
+        DEFAULT_QUADRATURE_NODES);
   }
 
   /** Erf student and teacher, f = sgn, v = v* = 1 frozen, σ_w = 1, 32 nodes. */
@@ -70,15 +86,23 @@ public record HiddenManifoldCommittee(int hiddenUnits, int teacherUnits, Activat
   }
 
   public HiddenManifoldCommittee withInput(InputNonlinearity f) {
-    return new HiddenManifoldCommittee(hiddenUnits, teacherUnits, activation, f, deltaR, vstar, v0, eta, etaV, sigmaW, initN, rhoNodes);
+    return new HiddenManifoldCommittee(hiddenUnits, teacherUnits, activation, f, deltaR, vstar, v0, eta, etaV, sigma0, sigmaW, initN, rhoNodes, quadratureNodes);
+  }
+
+  public HiddenManifoldCommittee withActivation(Activation g) {
+    return new HiddenManifoldCommittee(hiddenUnits, teacherUnits, g, inputNonlinearity, deltaR, vstar, v0, eta, etaV, sigma0, sigmaW, initN, rhoNodes, quadratureNodes);
   }
 
   public HiddenManifoldCommittee withSecondLayer(double[] v, double rate) {
-    return new HiddenManifoldCommittee(hiddenUnits, teacherUnits, activation, inputNonlinearity, deltaR, vstar, v, eta, rate, sigmaW, initN, rhoNodes);
+    return new HiddenManifoldCommittee(hiddenUnits, teacherUnits, activation, inputNonlinearity, deltaR, vstar, v, eta, rate, sigma0, sigmaW, initN, rhoNodes, quadratureNodes);
+  }
+
+  public HiddenManifoldCommittee withLabelNoise(double s0) {
+    return new HiddenManifoldCommittee(hiddenUnits, teacherUnits, activation, inputNonlinearity, deltaR, vstar, v0, eta, etaV, s0, sigmaW, initN, rhoNodes, quadratureNodes);
   }
 
   public HiddenManifoldCommittee withInit(double sw, int n) {
-    return new HiddenManifoldCommittee(hiddenUnits, teacherUnits, activation, inputNonlinearity, deltaR, vstar, v0, eta, etaV, sw, n, rhoNodes);
+    return new HiddenManifoldCommittee(hiddenUnits, teacherUnits, activation, inputNonlinearity, deltaR, vstar, v0, eta, etaV, sigma0, sw, n, rhoNodes, quadratureNodes);
   }
 
   @Override
@@ -122,9 +146,11 @@ public record HiddenManifoldCommittee(int hiddenUnits, int teacherUnits, Activat
     m.put("v0", v0.clone());
     m.put("eta", eta);
     m.put("eta_v", etaV);
+    m.put("sigma0", sigma0);
     m.put("sigma_w", sigmaW);
     m.put("init_n", initN);
     m.put("rho_nodes", rhoNodes);
+    m.put("quadrature_nodes", quadratureNodes);
     return m;
   }
 
@@ -136,7 +162,7 @@ public record HiddenManifoldCommittee(int hiddenUnits, int teacherUnits, Activat
     double[][][] t = new double[rhoNodes][][];
     for (int q = 0; q < rhoNodes; q++) t[q] = Committee.identity(teacherUnits);
     return new HiddenManifoldOde(hiddenUnits, teacherUnits, activation, inputNonlinearity.b(), inputNonlinearity.c(), deltaR,
-        eta, etaV, vstar, r[0], r[1], t);
+        eta, etaV, vstar, r[0], r[1], t, sigma0, quadratureNodes);
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.effdyn.model.committee;
 
 import org.effdyn.core.Dynamics;
 import org.effdyn.core.StateLayout;
+import org.effdyn.gauss.GaussianRule;
 import org.effdyn.model.common.Activation;
 
 /**
@@ -32,7 +33,12 @@ import org.effdyn.model.common.Activation;
  * normalized so that R = b Σ w r ((S38)–(S39) count the density p(ρ) twice); Q uses (S22) with a = 0
  * ((S42) disagrees with (S22) unless f is odd); (S46) is symmetrized in (k, l) and δ there is δ_r.
  *
- * <p>Activations with closed I2, I3, I4 only (erf, linear). Buffers are per thread; the drift is
+ * Label noise y + σ₀ζ (ζ ~ N(0, 1)) leaves s unchanged and adds σ₀² J2(k, l) to U_kl (as σ₀² J2 enters
+ * the plain committee's Q̇); ε_g stays noise-free.
+ *
+ * <p>Erf and linear: closed I2, I3, I4. ReLU: closed I2, I3, J2, and U = E[Θ(λ_k)Θ(λ_l)Δ²] as one
+ * (K+M)-dimensional expectation on a fixed randomized-QMC rule ({@link ReluSecondOrder}; the drift then
+ * has tiny jumps where a node crosses a kink, so use fixed-step or loose-tolerance solvers). Buffers are per thread; the drift is
  * allocation-free after a thread's first call. Cost per drift: K(K+M)² I3 and K²(K+M)² I4 closed
  * forms, one (K+M)² inversion, and O(n (K² + KM)(K + M)) for the n nodes.
  */
@@ -60,19 +66,42 @@ public final class HiddenManifoldOde implements Dynamics {
   private final int symSize;
   private final ThreadLocal<Work> work;
   private final boolean printedTeacherTerm;
+  private final double noiseVar;
+  private final int quadratureNodes;
+  private final GaussianRule rule;
 
   /**
+   * Noiseless labels (σ₀ = 0); for erf and linear g.
+   *
    * @param teacher the teacher density t_nm(ρ_q), [q][n][m]
    */
   public HiddenManifoldOde(int k, int m, Activation act, double b, double c, double deltaR, double eta, double etaV,
       double[] vstar, double[] rho, double[] weight, double[][][] teacher) {
-    this(k, m, act, b, c, deltaR, eta, etaV, vstar, rho, weight, teacher, false);
+    this(k, m, act, b, c, deltaR, eta, etaV, vstar, rho, weight, teacher, 0, HiddenManifoldCommittee.DEFAULT_QUADRATURE_NODES);
+  }
+
+  /**
+   * @param teacher the teacher density t_nm(ρ_q), [q][n][m]
+   * @param sigma0 σ₀ ≥ 0, the label noise of the training labels
+   * @param quadratureNodes node budget of the ReLU U integral (unused for erf and linear)
+   */
+  public HiddenManifoldOde(int k, int m, Activation act, double b, double c, double deltaR, double eta, double etaV,
+      double[] vstar, double[] rho, double[] weight, double[][][] teacher, double sigma0, int quadratureNodes) {
+    this(k, m, act, b, c, deltaR, eta, etaV, vstar, rho, weight, teacher, sigma0, quadratureNodes, false);
   }
 
   private HiddenManifoldOde(int k, int m, Activation act, double b, double c, double deltaR, double eta, double etaV,
-      double[] vstar, double[] rho, double[] weight, double[][][] teacher, boolean printedTeacherTerm) {
+      double[] vstar, double[] rho, double[] weight, double[][][] teacher, double sigma0, int quadratureNodes,
+      boolean printedTeacherTerm) {
     this.printedTeacherTerm = printedTeacherTerm;
-    if (!ActivationIntegrals.hasClosedFormI4(act)) throw new IllegalArgumentException("activation: hidden-manifold committee supports erf and linear, got " + act.key());
+    ActivationIntegrals.check(act);
+    this.noiseVar = sigma0 * sigma0;
+    this.quadratureNodes = quadratureNodes;
+    // randomized QMC, not Gauss-Hermite: Θ(z_k)Θ(z_l)Δ² jumps across the oblique planes z_k = 0, where a
+    // product Gauss-Hermite rule is biased by several per cent (docs/committee.md)
+    this.rule = ActivationIntegrals.hasClosedFormI4(act) ? null
+        : GaussianRule.quasiMonteCarlo(k + m, Math.max(1, quadratureNodes / GaussianRule.DEFAULT_REPLICATES),
+            GaussianRule.DEFAULT_REPLICATES, GaussianRule.DEFAULT_SEED);
     this.k = k;
     this.m = m;
     this.p = k + m;
@@ -104,7 +133,7 @@ public final class HiddenManifoldOde implements Dynamics {
    * shows SGD follows the corrected form only ({@code HiddenManifoldValidationTest}).
    */
   HiddenManifoldOde withPrintedTeacherTerm() {
-    return new HiddenManifoldOde(k, m, act, b, c, deltaR, eta, etaV, vstar, rho, weight, teacher, true);
+    return new HiddenManifoldOde(k, m, act, b, c, deltaR, eta, etaV, vstar, rho, weight, teacher, Math.sqrt(noiseVar), quadratureNodes, true);
   }
 
   /** Layout: Omega (K × K, k ≤ l), v (K), r (nodes × KM, column k·M + m), sigma (nodes × K(K+1)/2, packed k ≤ l). */
@@ -142,6 +171,7 @@ public final class HiddenManifoldOde implements Dynamics {
     final double[][] g = new double[k][p];
     final double[][] u4 = new double[k][k];
     final double[][] omega = new double[k][k];
+    final ReluSecondOrder relu = rule == null ? null : new ReluSecondOrder(rule, k, p);
   }
 
   /** Fills Ω, C (from Q, R, T) and a from u. */
@@ -180,6 +210,7 @@ public final class HiddenManifoldOde implements Dynamics {
         for (int j = 0; j < p; j++) sum += a[j] * ActivationIntegrals.i3(act, cv[i][i], cv[i][t], cv[i][j], cv[t][j], cv[j][j]);
         w.s[i][t] = sum;
       }
+      if (w.relu != null) continue;
       for (int l = i; l < k; l++) {
         double sum = 0;
         for (int e = 0; e < p; e++) {
@@ -188,6 +219,20 @@ public final class HiddenManifoldOde implements Dynamics {
           }
         }
         w.u4[i][l] = w.u4[l][i] = sum;
+      }
+    }
+    if (w.relu != null) {
+      w.relu.compute(cv, a, w.u4);
+      for (int i = 0; i < k; i++) for (int l = i + 1; l < k; l++) w.u4[l][i] = w.u4[i][l];
+    }
+    if (noiseVar > 0) {
+      // label noise y + σ₀ζ: Δ² gains σ₀²ζ² (the cross term has mean 0), so U_kl += σ₀² J2(k, l)
+      for (int i = 0; i < k; i++) {
+        for (int l = i; l < k; l++) {
+          double j2 = noiseVar * ActivationIntegrals.j2(act, cv[i][i], cv[i][l], cv[l][l]);
+          w.u4[i][l] += j2;
+          if (l != i) w.u4[l][i] += j2;
+        }
       }
     }
     invert(w);

@@ -11,7 +11,7 @@ import org.hipparchus.linear.MatrixUtils;
 /**
  * Online SGD of the committee machine on hidden-manifold inputs (docs/committee.md; Bae &amp; Jeong 2024,
  * arXiv:2405.00642, (S28)–(S29)): per step a fresh latent c ~ N(0, I_D), u = Fᵀc/√D, X = f(u), ν_m = W̃_m·c/√D,
- * y = Σ_m v*_m g(ν_m) (noiseless teacher), λ_k = W_k·X/√N, Δ = Σ_k v_k g(λ_k) − y and
+ * y = Σ_m v*_m g(ν_m) + σ₀ζ (ζ ~ N(0, 1) drawn only when σ₀ &gt; 0), λ_k = W_k·X/√N, Δ = Σ_k v_k g(λ_k) − y and
  * \[ W_k \leftarrow W_k - \frac{\eta}{\sqrt N} v_k \Delta g'(\lambda_k) X,\qquad
  *    v_k \leftarrow v_k - \frac{\eta_v}{N} g(\lambda_k)\Delta \]
  * (both from the old state); t = steps/N. F (D × N) and W̃ (M × D) have i.i.d. N(0, 1) entries, drawn
@@ -32,6 +32,7 @@ public final class HiddenManifoldSimulator extends AbstractSgdSimulator {
   private final InputNonlinearity fn;
   private final double eta;
   private final double etaV;
+  private final double sigma0;
   private final double invSqrtN;
   private final double invSqrtD;
   private final double[] vstar;
@@ -61,6 +62,7 @@ public final class HiddenManifoldSimulator extends AbstractSgdSimulator {
     this.fn = model.inputNonlinearity();
     this.eta = model.eta();
     this.etaV = model.etaV();
+    this.sigma0 = model.sigma0();
     this.invSqrtN = 1 / Math.sqrt(dimension);
     this.invSqrtD = 1 / Math.sqrt(dd);
     this.vstar = model.vstar();
@@ -154,6 +156,7 @@ public final class HiddenManifoldSimulator extends AbstractSgdSimulator {
       for (int r = 0; r < dd; r++) nu += tq[r] * c[r];
       y += vstar[q] * act.valueNoAlloc(nu * invSqrtD);
     }
+    if (sigma0 > 0) y += sigma0 * gauss.sample();
     double yhat = 0;
     for (int i = 0; i < k; i++) {
       double[] wi = w[i];
@@ -242,7 +245,8 @@ public final class HiddenManifoldSimulator extends AbstractSgdSimulator {
     java.util.Arrays.fill(wts, 1.0 / dd);
     double[][][] t = new double[dd][m][m];
     for (int q = 0; q < dd; q++) for (int a = 0; a < m; a++) for (int b = 0; b < m; b++) t[q][a][b] = omega[q][a] * omega[q][b];
-    return new HiddenManifoldOde(k, m, act, fn.b(), fn.c(), (double) dd / d, eta, etaV, vstar, eig, wts, t);
+    return new HiddenManifoldOde(k, m, act, fn.b(), fn.c(), (double) dd / d, eta, etaV, vstar, eig, wts, t, sigma0,
+        model.quadratureNodes());
   }
 
   /**

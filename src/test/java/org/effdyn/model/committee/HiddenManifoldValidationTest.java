@@ -26,6 +26,12 @@ import org.junit.jupiter.api.Test;
 class HiddenManifoldValidationTest {
   static final int[] NS = {250, 1000};
   static final OdeSolver SOLVER = new OdeSolver(OdeOptions.defaults().withTolerances(1e-8, 1e-11));
+  /**
+   * ReLU: the randomized-QMC U integral has fixed nodes, so the drift has tiny jumps where a node
+   * crosses a kink plane, and adaptive step control at rtol 1e-8 stalls on them; fixed-step RK4 at
+   * h = 0.01 instead (its truncation error is far below the O(N^{-1/2}) errors measured here).
+   */
+  static final OdeSolver RELU_SOLVER = new OdeSolver(OdeOptions.defaults().withMethod(org.effdyn.solve.OdeMethod.RK4).withStep(0.01));
 
   /**
    * Reduced statistics on the grid, [which][time][stat]: [0] = SGD, [1] = the ODE, [2] = the ODE with
@@ -37,8 +43,10 @@ class HiddenManifoldValidationTest {
     HiddenManifoldOde ode = sim.empiricalOde();
     HiddenManifoldOde printed = ode.withPrintedTeacherTerm();
     double[] u0 = sim.empiricalState();
-    Trajectory tr = SOLVER.solve(ode, u0, grid);
-    Trajectory tp = SOLVER.solve(printed, u0, grid);
+    OdeSolver solver = model.activation() == org.effdyn.model.common.Activation.RELU ? RELU_SOLVER : SOLVER;
+    Trajectory tr = solver.solve(ode, u0, grid);
+    // the printed-term comparison is asserted for erf only; skip its solve for ReLU (the slow case)
+    Trajectory tp = solver == RELU_SOLVER ? tr : solver.solve(printed, u0, grid);
     int size = ode.reducedSize();
     double[][][] out = new double[3][grid.samples()][size];
     long steps = 0;
@@ -50,7 +58,7 @@ class HiddenManifoldValidationTest {
       }
       sim.reduced(out[0][i]);
       ode.reduced(tr.state(i), out[1][i]);
-      printed.reduced(tp.state(i), out[2][i]);
+      (solver == RELU_SOLVER ? ode : printed).reduced(tp.state(i), out[2][i]);
     }
     return out;
   }
@@ -86,11 +94,17 @@ class HiddenManifoldValidationTest {
   }
 
   static void check(String what, double[][] e) {
+    check(what, e, true);
+  }
+
+  /** As {@link #check(String, double[][])}; {@code printed}: also assert that the printed teacher term fails. */
+  static void check(String what, double[][] e, boolean printed) {
     System.out.printf("committee-hmf %s: sup error N=%d %.4f, N=%d %.4f (ratio %.2f); tLog-RMSE %.5f, %.5f (ratio %.2f)%n",
         what, NS[0], e[0][0], NS[1], e[0][1], e[0][0] / e[0][1], e[1][0], e[1][1], e[1][0] / e[1][1]);
     // N quadrupled: theory ratio 2; band [1.4, 2.9] from the seed spread at 3 seeds (as in CommitteeValidationTest)
     assertThat(e[0][0] / e[0][1]).as("sup ratio").isBetween(1.4, 2.9);
     assertThat(e[1][0] / e[1][1]).as("tLog-RMSE ratio").isBetween(1.4, 2.9);
+    if (!printed) return;
     // the printed teacher term (S37)/(S41) is an O(1) change of the drift, so SGD's distance
     // to it does not shrink like N^-1/2 (ratio below the band's lower edge 1.4) and exceeds the
     // corrected ODE's distance at the larger N
@@ -98,6 +112,19 @@ class HiddenManifoldValidationTest {
         what, NS[0], e[3][0], NS[1], e[3][1], e[3][0] / e[3][1]);
     assertThat(e[3][0] / e[3][1]).as("printed tLog-RMSE ratio").isLessThan(1.4);
     assertThat(e[3][1]).as("printed vs corrected at N=" + NS[1]).isGreaterThan(e[1][1]);
+  }
+
+  /** ReLU g (student and teacher): the closed I2, I3 and the randomized-QMC U integral. */
+  @Test
+  void sgnReluTwoByTwo() {
+    HiddenManifoldCommittee relu = HiddenManifoldCommittee.sgn(2, 2, 0.5, 0.5).withActivation(org.effdyn.model.common.Activation.RELU);
+    check("sgn relu K=M=2 eta=0.5 T=10", run(relu, TimeGrid.of(10, 101), 3, 73), false);
+  }
+
+  /** Label noise σ₀ = 0.5 on the training labels (y + σ₀ζ): the σ₀² J2 term; ε_g noise-free on both sides. */
+  @Test
+  void sgnErfLabelNoise() {
+    check("sgn erf K=M=2 eta=1 sigma0=0.5 T=10", run(HiddenManifoldCommittee.sgn(2, 2, 0.5, 1.0).withLabelNoise(0.5), TimeGrid.of(10, 101), 3, 79), false);
   }
 
   @Test
