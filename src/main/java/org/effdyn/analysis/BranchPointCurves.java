@@ -14,7 +14,7 @@ import org.hipparchus.linear.SingularValueDecomposition;
  * parameter μ (Govaerts, <i>Numerical Methods for Bifurcations of Dynamical Equilibria</i>, SIAM 2000, §4.4;
  * the branch-point continuation of MatCont): unknowns (u, p, μ), the second parameter q free, equations
  * \[ h(u; p, q) + \mu\,\psi = 0, \qquad (g_1, g_2) = 0, \qquad
- *    \begin{pmatrix} A & \psi \\ C^T & 0 \end{pmatrix}\begin{pmatrix} V \\ g \end{pmatrix}
+ *    \begin{pmatrix} A &amp; \psi \\ C^T &amp; 0 \end{pmatrix}\begin{pmatrix} V \\ g \end{pmatrix}
  *    = \begin{pmatrix} 0 \\ I_2 \end{pmatrix}, \quad A = [\,D_u h \mid \partial_p h\,] \in \mathbb R^{n\times(n+1)}. \]
  * g = 0 exactly where A has rank n − 1 (a branch point in p), ψ is the left null vector of A and the two
  * columns of C span its right null space at the starting branch point; both are kept along the curve. At a

@@ -15,7 +15,7 @@ import org.hipparchus.linear.SingularValueDecomposition;
  * <i>Numerical Methods for Bifurcations of Dynamical Equilibria</i>, SIAM 2000, ch. 4; as in MatCont):
  * unknowns (u, p, q), equations
  * \[ h(u; p, q) = 0, \qquad g(u; p, q) = 0, \qquad
- *    \begin{pmatrix} J & b \\ c^T & 0 \end{pmatrix}\begin{pmatrix} v \\ g \end{pmatrix}
+ *    \begin{pmatrix} J &amp; b \\ c^T &amp; 0 \end{pmatrix}\begin{pmatrix} v \\ g \end{pmatrix}
  *    = \begin{pmatrix} 0 \\ 1 \end{pmatrix}, \]
  * J = D_u h: g vanishes exactly where J is singular, and the bordered matrix is regular near a simple
  * fold when b and c are near the left and right null vectors of J. They are those of J at the starting

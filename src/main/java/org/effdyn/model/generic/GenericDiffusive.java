@@ -22,8 +22,8 @@ import org.effdyn.gauss.CovarianceRoot;
  * thread's previous call had the same (R⊥, θ). Thread-safe; allocates on a cache miss and one key per
  * lookup (not allocation-free).
  *
- * @throws IllegalArgumentException (from drift) if |h_m(u₀)| &gt; {@value #INVARIANCE_TOL}: m = 0 is not
- *     invariant for this law and loss, and √d h_m would diverge
+ * <p>The drift throws IllegalArgumentException if |h_m(u₀)| &gt; {@value #INVARIANCE_TOL}: m = 0 is not
+ * invariant for this law and loss, and √d h_m would diverge.
  */
 public final class GenericDiffusive implements Dynamics {
   /** Central-difference step of J in m. */

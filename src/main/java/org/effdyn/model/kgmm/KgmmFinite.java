@@ -47,7 +47,7 @@ public final class KgmmFinite implements Dynamics, HasDomain, HasQuadratureError
 
   /**
    * With the model's default rule {@link #defaultRule}: tensor Gauss–Hermite while at least 5 points
-   * per axis fit the budget (k <= 5 at the default budget), else the Smolyak sparse grid of the largest
+   * per axis fit the budget (k &lt;= 5 at the default budget), else the Smolyak sparse grid of the largest
    * level within the budget (docs/kgmm.md has the measured convergence of both).
    */
   public KgmmFinite(Kgmm model) {
