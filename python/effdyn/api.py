@@ -453,12 +453,15 @@ def _complex(text):
 
 @_java_errors
 def fixed_points(card, ranges=None, nonneg=(), grid=9, random=64, seed=1, continuation=None, basins=0,
-                 out=None, threads=None):
+                 out=None, threads=None, switch=False, second=None, deflate=0, budget=45.0):
     """Fixed points of a card's ballistic limit, as ``effdyn fixed-points`` finds them: Newton from the
     initial state, the end of the card's trajectory, a grid (up to 3 coordinates) and ``random`` starts in
     the box ``ranges`` (``{"m": (-0.5, 1.5)}``; others: the initial value +- max(1, |value|)), keeping
     points with the ``nonneg`` statistics >= 0. ``continuation=("lambda", 2, 6)`` traces every point's
-    branch in that parameter (folds, branch points); ``basins=N`` runs the basin study (xor-gmm). Models
+    branch in that parameter (folds, branch points, Hopf points; ``switch=True`` also the branches crossing
+    at branch points; ``second=("c_delta", 0.5, 2)`` follows fold, branch-point and Hopf curves in a second
+    parameter); ``deflate=N`` adds deflated Newton from N starts; ``budget`` is the search's wall time in
+    seconds (as ``--budget``); ``basins=N`` runs the basin study (xor-gmm). Models
     whose fixed points are sets (xor-gmm) report ``sets``. Files go to ``out`` (else a temporary
     directory, removed). Returns :class:`FixedPoints`."""
     J = _jvm.jclass
@@ -467,6 +470,10 @@ def fixed_points(card, ranges=None, nonneg=(), grid=9, random=64, seed=1, contin
     if continuation is not None:
         name, a, b = continuation
         cont = f"{name}={_yaml_value(float(a))}:{_yaml_value(float(b))}"
+    sec = None
+    if second is not None:
+        name, a, b = second
+        sec = f"{name}={_yaml_value(float(a))}:{_yaml_value(float(b))}"
     range_specs = [f"{k}={_yaml_value(float(lo))}:{_yaml_value(float(hi))}" for k, (lo, hi) in (ranges or {}).items()]
     warnings = []
 
@@ -481,7 +488,8 @@ def fixed_points(card, ranges=None, nonneg=(), grid=9, random=64, seed=1, contin
 
         opts = J("org.effdyn.run.FixedPointsRun$Options")(
             _jlist(range_specs), int(grid), int(random), int(seed), _jlist(nonneg),
-            cont, int(basins), _threads(threads), J("java.nio.file.Path").of(directory), Sink())
+            cont, bool(switch), sec, int(deflate), float(budget), int(basins), _threads(threads),
+            J("java.nio.file.Path").of(directory), Sink())
         fp = J("org.effdyn.run.FixedPointsRun").of(s, opts)
         files = []
         result = FixedPoints(out, files, warnings)
@@ -499,7 +507,10 @@ def fixed_points(card, ranges=None, nonneg=(), grid=9, random=64, seed=1, contin
         found = fp.search()
         files.extend(str(f) for f in fp.writePoints(found))
         if cont is not None:
-            files.extend(str(f) for f in fp.continueBranches(found).files())
+            branches = fp.continueBranches(found)
+            files.extend(str(f) for f in branches.files())
+            if sec is not None:
+                files.extend(str(f) for f in fp.continueCurves(branches).files())
         with open(os.path.join(directory, "fixed-points.json"), encoding="utf-8") as fh:
             doc = json.load(fh)
         layout_names = [str(found.layout().name(i)) for i in range(found.layout().size())]
