@@ -171,7 +171,7 @@ public final class DmfFiles {
 
   private static String quoted(List<String> cols) {
     List<String> q = new ArrayList<>();
-    for (String c : cols) q.add(c.contains(",") ? "\"" + c + "\"" : c);
+    for (String c : cols) q.add(Outputs.csvCell(c));
     return String.join(",", q);
   }
 

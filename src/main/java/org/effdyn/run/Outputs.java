@@ -25,6 +25,14 @@ import org.effdyn.solve.EnsembleSummary;
 public final class Outputs {
   private Outputs() {}
 
+  /**
+   * A column name as a CSV header cell: quoted when it holds a comma ({@code Q[1,2]}), as the
+   * Jackson-written files quote it, for the files written by hand.
+   */
+  public static String csvCell(String name) {
+    return name.contains(",") ? "\"" + name + "\"" : name;
+  }
+
   /** A trajectory as CSV: header {@code t,<state names>,<derived names>}, one row per time. Atomic. */
   public static void writeCsv(Path file, Trajectory t) {
     CsvSchema.Builder sb = CsvSchema.builder().setUseHeader(true);

@@ -10,6 +10,7 @@ import org.effdyn.card.ValidationCase;
 import org.effdyn.core.Trajectory;
 import org.effdyn.run.AtomicFiles;
 import org.effdyn.run.ChartFiles;
+import org.effdyn.run.Outputs;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
@@ -173,17 +174,12 @@ public final class Report {
     b.append(sup ? ",tlog_rmse\n" : ",max_z\n");
     for (CaseResult.Dim d : r.dims()) {
       for (int s = 0; s < d.sup().length; s++) {
-        String key = sup ? String.valueOf(s) : quoted(r.vcase().statistics().get(s));
+        String key = sup ? String.valueOf(s) : Outputs.csvCell(r.vcase().statistics().get(s));
         b.append(d.d()).append(',').append(key).append(',').append(d.sup()[s]).append(',')
             .append(sup ? d.tlog()[s] : d.maxZ()).append('\n');
       }
     }
     return b.toString();
-  }
-
-  /** A statistic's name as a CSV cell: quoted when it holds a comma ({@code mtilde[1,1]}). */
-  private static String quoted(String name) {
-    return name.contains(",") ? "\"" + name + "\"" : name;
   }
 
   private static XYChart trajectoryPanel(CaseResult r, String stat) {
